@@ -1,0 +1,151 @@
+//! Strict encodings: canonical unpadded base64url, and JSON that refuses duplicate
+//! members, trailing data and unrepresentable numbers.
+
+use std::fmt;
+
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+/// Base64url without padding; decoding refuses padding and non-canonical last
+/// characters (trailing bits must be zero).
+const B64: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(false),
+);
+
+/// Encodes bytes as base64url without padding.
+pub fn b64_encode(bytes: &[u8]) -> String {
+    B64.encode(bytes)
+}
+
+/// Decodes canonical unpadded base64url; `None` for anything else.
+pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
+    B64.decode(text).ok()
+}
+
+/// Parses JSON strictly: one value, no trailing data, no duplicate object members,
+/// nesting at most 128 deep (serde_json's limit), numbers that fit an f64.
+pub fn parse_json(bytes: &[u8]) -> std::result::Result<Value, String> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = StrictSeed.deserialize(&mut de).map_err(|e| e.to_string())?;
+    de.end().map_err(|e| e.to_string())?;
+    Ok(value)
+}
+
+/// Writes JSON compactly, object members in their stored order.
+pub fn to_json(value: &Value) -> String {
+    // Serializing a `Value` to a String cannot fail: keys are strings and numbers finite.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+struct StrictSeed;
+
+impl<'de> DeserializeSeed<'de> for StrictSeed {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("number out of range"))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(StrictSeed)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if members.contains_key(&key) {
+                return Err(de::Error::custom(format!(
+                    "duplicate member {:?}",
+                    crate::algorithm::truncate(&key)
+                )));
+            }
+            let value = map.next_value_seed(StrictSeed)?;
+            members.insert(key, value);
+        }
+        Ok(Value::Object(members))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_is_canonical_and_unpadded() {
+        assert_eq!(b64_encode(b"\xfb\xff"), "-_8");
+        assert_eq!(b64_decode("-_8").unwrap(), b"\xfb\xff");
+        assert!(b64_decode("-_8=").is_none(), "padding");
+        assert!(b64_decode("+/8").is_none(), "standard alphabet");
+        assert!(b64_decode("-_9").is_none(), "non-canonical last character");
+        assert!(b64_decode("-_ 8").is_none(), "whitespace");
+        assert!(b64_decode("a").is_none(), "impossible length");
+    }
+
+    #[test]
+    fn json_refuses_duplicates_trailing_data_and_huge_numbers() {
+        assert!(parse_json(br#"{"a":1,"a":2}"#)
+            .unwrap_err()
+            .contains("duplicate"));
+        assert!(parse_json(br#"{"x":{"a":1,"a":1}}"#).is_err());
+        assert!(parse_json(br#"{"a":1} x"#).is_err());
+        assert!(parse_json(br#"{"a":1e400}"#).is_err());
+        assert!(parse_json(br#"{"a":NaN}"#).is_err());
+        assert!(parse_json(b"{\"a\":\"\xff\"}").is_err());
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse_json(deep.as_bytes()).is_err());
+        let v = parse_json(br#"{"b":1,"a":[true,null,1.5,"x"]}"#).unwrap();
+        assert_eq!(to_json(&v), r#"{"b":1,"a":[true,null,1.5,"x"]}"#);
+    }
+}

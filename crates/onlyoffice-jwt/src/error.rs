@@ -1,0 +1,189 @@
+//! Errors: one [`ErrorKind`] per failure class, with the stable names and numbers
+//! shared by every language binding.
+
+use std::fmt;
+
+/// The class of a failure. Names and numbers are stable and identical in Rust, PHP,
+/// Python and C.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The token or body is not well-formed (encoding, JSON, structure).
+    Malformed,
+    /// The signature does not match any accepted secret.
+    BadSignature,
+    /// The header names an algorithm outside the allow-list (including `none`).
+    AlgNotAllowed,
+    /// `exp` is in the past, beyond the leeway.
+    Expired,
+    /// `nbf` or `iat` is in the future, beyond the leeway.
+    NotYetValid,
+    /// A required claim is absent.
+    MissingClaim,
+    /// A claim is present but has the wrong type or value.
+    InvalidClaim,
+    /// No token was given where one is required.
+    MissingToken,
+    /// The signed document key differs from the expected one.
+    KeyMismatch,
+    /// A secret is empty, the default `secret`, or too short.
+    WeakSecret,
+    /// An input exceeds its size limit.
+    TooLarge,
+    /// A URL points outside the allowed origins.
+    UrlNotAllowed,
+    /// An argument or option is invalid.
+    InvalidInput,
+    /// A configuration (e.g. a Document Server `local.json`) cannot be used.
+    InvalidConfig,
+}
+
+impl ErrorKind {
+    /// Every kind, in number order.
+    pub const ALL: [ErrorKind; 14] = [
+        ErrorKind::Malformed,
+        ErrorKind::BadSignature,
+        ErrorKind::AlgNotAllowed,
+        ErrorKind::Expired,
+        ErrorKind::NotYetValid,
+        ErrorKind::MissingClaim,
+        ErrorKind::InvalidClaim,
+        ErrorKind::MissingToken,
+        ErrorKind::KeyMismatch,
+        ErrorKind::WeakSecret,
+        ErrorKind::TooLarge,
+        ErrorKind::UrlNotAllowed,
+        ErrorKind::InvalidInput,
+        ErrorKind::InvalidConfig,
+    ];
+
+    /// The stable snake_case name, e.g. `bad_signature`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Malformed => "malformed",
+            ErrorKind::BadSignature => "bad_signature",
+            ErrorKind::AlgNotAllowed => "alg_not_allowed",
+            ErrorKind::Expired => "expired",
+            ErrorKind::NotYetValid => "not_yet_valid",
+            ErrorKind::MissingClaim => "missing_claim",
+            ErrorKind::InvalidClaim => "invalid_claim",
+            ErrorKind::MissingToken => "missing_token",
+            ErrorKind::KeyMismatch => "key_mismatch",
+            ErrorKind::WeakSecret => "weak_secret",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::UrlNotAllowed => "url_not_allowed",
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::InvalidConfig => "invalid_config",
+        }
+    }
+
+    /// The stable number, 1 to 14 (0 means success in the C ABI).
+    pub fn number(self) -> u32 {
+        match self {
+            ErrorKind::Malformed => 1,
+            ErrorKind::BadSignature => 2,
+            ErrorKind::AlgNotAllowed => 3,
+            ErrorKind::Expired => 4,
+            ErrorKind::NotYetValid => 5,
+            ErrorKind::MissingClaim => 6,
+            ErrorKind::InvalidClaim => 7,
+            ErrorKind::MissingToken => 8,
+            ErrorKind::KeyMismatch => 9,
+            ErrorKind::WeakSecret => 10,
+            ErrorKind::TooLarge => 11,
+            ErrorKind::UrlNotAllowed => 12,
+            ErrorKind::InvalidInput => 13,
+            ErrorKind::InvalidConfig => 14,
+        }
+    }
+
+    /// The kind with this stable name, if any.
+    pub fn from_name(name: &str) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The kind with this stable number, if any.
+    pub fn from_number(number: u32) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|k| k.number() == number)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A failure: its [`ErrorKind`] and a message that says which step failed.
+///
+/// Messages never contain a secret or a whole token.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    /// A new error of `kind` with a message naming what was wrong.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The class of the failure.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The human-readable message (without the kind's name).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Builds an [`Error`]: `err!(Malformed, "token has {} segments", n)`.
+macro_rules! err {
+    ($kind:ident, $($arg:tt)+) => {
+        $crate::error::Error::new($crate::error::ErrorKind::$kind, format!($($arg)+))
+    };
+}
+pub(crate) use err;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_numbers_match_the_shared_table() {
+        let table = [
+            ("malformed", 1),
+            ("bad_signature", 2),
+            ("alg_not_allowed", 3),
+            ("expired", 4),
+            ("not_yet_valid", 5),
+            ("missing_claim", 6),
+            ("invalid_claim", 7),
+            ("missing_token", 8),
+            ("key_mismatch", 9),
+            ("weak_secret", 10),
+            ("too_large", 11),
+            ("url_not_allowed", 12),
+            ("invalid_input", 13),
+            ("invalid_config", 14),
+        ];
+        assert_eq!(table.len(), ErrorKind::ALL.len());
+        for (name, number) in table {
+            let kind = ErrorKind::from_name(name).expect(name);
+            assert_eq!(kind.number(), number, "{name}");
+            assert_eq!(ErrorKind::from_number(number), Some(kind));
+            assert_eq!(kind.to_string(), name);
+        }
+        assert_eq!(ErrorKind::from_number(0), None);
+        assert_eq!(ErrorKind::from_name("Malformed"), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! The operations with JSON arguments and options: the single entry point of every
+//! binding (PHP, Python, C), so that all of them convert, default and refuse options
+//! in exactly the same way.
+//!
+//! Conventions, decided here once:
+//! - `options` is a JSON object whose keys are the Python keyword names of
+//!   `shared/api.md`; `null`, or an empty array (PHP's `[]`), means no options. A key
+//!   this operation does not know is `invalid_input`; a `null` value means the default.
+//! - A top-level object argument (claims, config, body) may be given as an empty array,
+//!   which means an empty object (PHP cannot tell them apart).
+//! - `allow_weak` is accepted by every operation that takes a secret; [`keyring`]
+//!   reads it.
+
+use serde_json::{Map, Value};
+
+use crate::algorithm::Algorithm;
+use crate::error::{err, Result};
+use crate::secret::{Keyring, Secret};
+use crate::sign::{self, Claims, SignOptions};
+use crate::verify::{self, VerifyOptions};
+
+/// Validated options of one operation call.
+pub struct Options<'a> {
+    operation: &'static str,
+    map: Option<&'a Map<String, Value>>,
+}
+
+impl<'a> Options<'a> {
+    /// Checks that `options` is an object (or null / empty array) whose keys are all in
+    /// `known` (plus `allow_weak`).
+    pub fn new(operation: &'static str, options: &'a Value, known: &[&str]) -> Result<Options<'a>> {
+        let map = match options {
+            Value::Null => None,
+            Value::Array(items) if items.is_empty() => None,
+            Value::Object(map) => Some(map),
+            _ => return Err(err!(InvalidInput, "{operation}: options must be an object")),
+        };
+        if let Some(map) = map {
+            for key in map.keys() {
+                if key != "allow_weak" && !known.contains(&key.as_str()) {
+                    return Err(err!(
+                        InvalidInput,
+                        "{operation}: unknown option {:?} (known: {})",
+                        crate::algorithm::truncate(key),
+                        known.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(Options { operation, map })
+    }
+
+    /// The option's value, `None` when absent or null.
+    pub fn get(&self, name: &str) -> Option<&'a Value> {
+        self.map.and_then(|m| m.get(name)).filter(|v| !v.is_null())
+    }
+
+    fn invalid(&self, name: &str, expected: &str) -> crate::Error {
+        err!(
+            InvalidInput,
+            "{}: option {name} must be {expected}",
+            self.operation
+        )
+    }
+
+    /// A boolean option.
+    pub fn bool(&self, name: &str, default: bool) -> Result<bool> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(v) => v
+                .as_bool()
+                .ok_or_else(|| self.invalid(name, "true or false")),
+        }
+    }
+
+    /// A non-negative integer option.
+    pub fn u64(&self, name: &str) -> Result<Option<u64>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| self.invalid(name, "a non-negative integer")),
+        }
+    }
+
+    /// An integer option (e.g. `now`).
+    pub fn i64(&self, name: &str) -> Result<Option<i64>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| self.invalid(name, "an integer")),
+        }
+    }
+
+    /// A string option.
+    pub fn str(&self, name: &str) -> Result<Option<&'a str>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_str()
+                .map(Some)
+                .ok_or_else(|| self.invalid(name, "a string")),
+        }
+    }
+
+    /// A list-of-strings option.
+    pub fn strings(&self, name: &str) -> Result<Option<Vec<&'a str>>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .ok_or_else(|| self.invalid(name, "a list of strings"))
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Some),
+            Some(_) => Err(self.invalid(name, "a list of strings")),
+        }
+    }
+}
+
+/// A JSON object argument; an empty array counts as an empty object.
+pub fn object_arg<'v>(
+    operation: &str,
+    what: &str,
+    value: &'v Value,
+) -> Result<std::borrow::Cow<'v, Map<String, Value>>> {
+    match value {
+        Value::Object(map) => Ok(std::borrow::Cow::Borrowed(map)),
+        Value::Array(items) if items.is_empty() => Ok(std::borrow::Cow::Owned(Map::new())),
+        _ => Err(err!(
+            InvalidInput,
+            "{operation}: {what} must be a JSON object"
+        )),
+    }
+}
+
+/// Builds the keyring from one or more secrets (first signs, all verify), honouring
+/// the `allow_weak` option.
+pub fn keyring(secrets: Vec<Secret>, options: &Value) -> Result<Keyring> {
+    let allow_weak = match options {
+        Value::Object(map) => match map.get("allow_weak") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                return Err(err!(
+                    InvalidInput,
+                    "option allow_weak must be true or false"
+                ))
+            }
+        },
+        _ => false,
+    };
+    Keyring::from_secrets(secrets, allow_weak)
+}
+
+/// The sign options of `sign`-like operations (`alg`, `ttl`, `iat`, `now`).
+pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
+    Ok(SignOptions {
+        alg: match options.str("alg")? {
+            Some(name) => Algorithm::from_name(name)?,
+            None => Algorithm::HS256,
+        },
+        ttl: options.u64("ttl")?,
+        iat: options.bool("iat", true)?,
+        now: options.i64("now")?,
+    })
+}
+
+/// The verify options (`algorithms`, `leeway`, `require`, `max_size`, `now`).
+pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
+    let defaults = VerifyOptions::default();
+    let algorithms = match options.strings("algorithms")? {
+        None => defaults.algorithms,
+        Some(names) if names.is_empty() => {
+            return Err(err!(
+                InvalidInput,
+                "{}: algorithms must not be empty",
+                options.operation
+            ))
+        }
+        Some(names) => names
+            .into_iter()
+            .map(Algorithm::from_name)
+            .collect::<Result<_>>()?,
+    };
+    let max_size = match options.u64("max_size")? {
+        None => defaults.max_size,
+        Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+    };
+    Ok(VerifyOptions {
+        algorithms,
+        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
+        require: options
+            .strings("require")?
+            .map(|v| v.into_iter().map(str::to_owned).collect())
+            .unwrap_or_default(),
+        max_size,
+        now: options.i64("now")?,
+    })
+}
+
+/// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: the token.
+pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
+    let options = Options::new("sign", options, &["alg", "ttl", "iat", "now"])?;
+    let claims: Claims = object_arg("sign", "claims", claims)?.into_owned();
+    sign::sign(&claims, keyring, &sign_options(&options)?).map(Value::String)
+}
+
+/// `verify(token, secret, algorithms, leeway=60, require=[], max_size=1 MiB, now=None)`:
+/// the verified claims.
+pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
+    let options = Options::new(
+        "verify",
+        options,
+        &["algorithms", "leeway", "require", "max_size", "now"],
+    )?;
+    verify::verify(token, keyring, &verify_options(&options)?).map(Value::Object)
+}
+
+/// `decode_unverified(token)`: `{"header": …, "claims": …}`, **nothing verified**.
+pub fn decode_unverified(token: &str, options: &Value) -> Result<Value> {
+    Options::new("decode_unverified", options, &[])?;
+    let decoded = verify::decode_unverified(token)?;
+    let mut out = Map::new();
+    out.insert("header".to_owned(), Value::Object(decoded.header));
+    out.insert("claims".to_owned(), Value::Object(decoded.claims));
+    Ok(Value::Object(out))
+}

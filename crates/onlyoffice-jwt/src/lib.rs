@@ -1,0 +1,34 @@
+//! # onlyoffice-jwt
+//!
+//! Every security-sensitive step of an ONLYOFFICE Docs connector, done once and
+//! strictly: JWT signing and verification (HS256/HS384/HS512 only), secrets that are
+//! zeroized and never printed, and the Document Server protocol on top of them.
+//!
+//! ```
+//! use onlyoffice_jwt::{sign, verify, Claims, Keyring, SignOptions, VerifyOptions};
+//!
+//! let keyring = Keyring::new("a-random-secret-of-at-least-32-bytes", false)?;
+//! let mut claims = Claims::new();
+//! claims.insert("key".into(), "Khirz6zTPdfd7".into());
+//! let token = sign(&claims, &keyring, &SignOptions { ttl: Some(300), ..Default::default() })?;
+//! let verified = verify(&token, &keyring, &VerifyOptions::default())?;
+//! assert_eq!(verified["key"], "Khirz6zTPdfd7");
+//! # Ok::<(), onlyoffice_jwt::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod algorithm;
+pub mod clock;
+pub mod encoding;
+pub mod error;
+pub mod json_api;
+pub mod secret;
+pub mod sign;
+pub mod verify;
+
+pub use algorithm::Algorithm;
+pub use error::{Error, ErrorKind, Result};
+pub use secret::{Keyring, Secret};
+pub use sign::{sign, Claims, SignOptions};
+pub use verify::{decode_unverified, verify, Unverified, VerifyOptions};

@@ -1,0 +1,258 @@
+//! Secrets and keyrings: bytes that are zeroized on drop, never printed, and checked
+//! against a strength policy before use.
+
+use std::fmt;
+use std::path::Path;
+
+use zeroize::Zeroizing;
+
+use crate::error::{err, Result};
+
+/// The shortest secret accepted without `allow_weak`, in bytes.
+pub const MIN_SECRET_LEN: usize = 32;
+
+/// Secret bytes. Zeroized when dropped; `Debug` shows only the length.
+#[derive(Clone)]
+pub struct Secret(Zeroizing<Vec<u8>>);
+
+impl Secret {
+    /// A secret made of `bytes` (text secrets are their UTF-8 bytes).
+    pub fn new(bytes: impl Into<Vec<u8>>) -> Secret {
+        Secret(Zeroizing::new(bytes.into()))
+    }
+
+    /// Reads a secret file as raw bytes, like the Document Server's `secret.*.file`.
+    ///
+    /// With `strip_newline`, one trailing `\n` (or `\r\n`) is dropped; otherwise it is
+    /// part of the secret, exactly as the Document Server reads it.
+    pub fn from_file(path: impl AsRef<Path>, strip_newline: bool) -> Result<Secret> {
+        let path = path.as_ref();
+        let mut bytes = Zeroizing::new(std::fs::read(path).map_err(|e| {
+            err!(
+                InvalidInput,
+                "cannot read secret file {}: {}",
+                path.display(),
+                e.kind()
+            )
+        })?);
+        if strip_newline && bytes.last() == Some(&b'\n') {
+            bytes.pop();
+            if bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+        }
+        Ok(Secret(bytes))
+    }
+
+    /// Reads a secret from the environment variable `name` (its UTF-8 bytes).
+    pub fn from_env(name: &str) -> Result<Secret> {
+        match std::env::var_os(name) {
+            Some(value) => {
+                let value = Zeroizing::new(value.into_encoded_bytes());
+                Ok(Secret::new(value.as_slice()))
+            }
+            None => Err(err!(InvalidInput, "environment variable {name} is not set")),
+        }
+    }
+
+    /// The secret's bytes. Handle with care: never log them.
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The length in bytes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the secret is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Checks the strength policy: empty is always refused; the literal `secret` and
+    /// anything shorter than [`MIN_SECRET_LEN`] bytes are refused unless `allow_weak`.
+    pub fn check(&self, allow_weak: bool) -> Result<()> {
+        if self.is_empty() {
+            return Err(err!(WeakSecret, "the secret is empty"));
+        }
+        if allow_weak {
+            return Ok(());
+        }
+        if self.expose() == b"secret" {
+            return Err(err!(
+                WeakSecret,
+                "the secret is the Document Server's default value; generate a random one \
+                 (onlyoffice-jwt keygen) or pass allow_weak for a legacy installation"
+            ));
+        }
+        if self.len() < MIN_SECRET_LEN {
+            return Err(err!(
+                WeakSecret,
+                "the secret is {} bytes long; at least {MIN_SECRET_LEN} are required \
+                 (pass allow_weak for a legacy installation)",
+                self.len()
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret([redacted; {} bytes])", self.len())
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(text: &str) -> Secret {
+        Secret::new(text.as_bytes())
+    }
+}
+
+impl From<&[u8]> for Secret {
+    fn from(bytes: &[u8]) -> Secret {
+        Secret::new(bytes)
+    }
+}
+
+/// One or more secrets: the first signs, every one verifies (key rotation).
+#[derive(Clone)]
+pub struct Keyring {
+    secrets: Vec<Secret>,
+}
+
+impl Keyring {
+    /// A keyring with the current (signing) secret, checked against the policy.
+    pub fn new(current: impl Into<Secret>, allow_weak: bool) -> Result<Keyring> {
+        Keyring::from_secrets(vec![current.into()], allow_weak)
+    }
+
+    /// A keyring from a list: the first signs, all verify. Every secret is checked.
+    pub fn from_secrets(secrets: Vec<Secret>, allow_weak: bool) -> Result<Keyring> {
+        if secrets.is_empty() {
+            return Err(err!(WeakSecret, "no secret given"));
+        }
+        for (index, secret) in secrets.iter().enumerate() {
+            secret.check(allow_weak).map_err(|e| {
+                if secrets.len() == 1 {
+                    e
+                } else {
+                    err!(WeakSecret, "secret #{}: {}", index + 1, e.message())
+                }
+            })?;
+        }
+        Ok(Keyring { secrets })
+    }
+
+    /// Adds a previous secret that still verifies but no longer signs.
+    pub fn with_previous(
+        mut self,
+        previous: impl Into<Secret>,
+        allow_weak: bool,
+    ) -> Result<Keyring> {
+        let previous = previous.into();
+        previous.check(allow_weak)?;
+        self.secrets.push(previous);
+        Ok(self)
+    }
+
+    /// The secret that signs.
+    pub fn signing(&self) -> &Secret {
+        &self.secrets[0]
+    }
+
+    /// Every secret that verifies, the signing one first.
+    pub fn verifying(&self) -> &[Secret] {
+        &self.secrets
+    }
+}
+
+impl fmt::Debug for Keyring {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Keyring([redacted; {} secrets])", self.secrets.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    const STRONG: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn debug_never_shows_the_bytes() {
+        let secret = Secret::from("a-very-private-value-of-32-bytes");
+        let shown = format!(
+            "{secret:?} {:?}",
+            Keyring::new(secret.clone(), false).unwrap()
+        );
+        assert!(!shown.contains("private"), "{shown}");
+        assert!(shown.contains("32 bytes"));
+    }
+
+    #[test]
+    fn policy_refuses_empty_default_and_short() {
+        assert_eq!(
+            Secret::from("").check(true).unwrap_err().kind(),
+            ErrorKind::WeakSecret
+        );
+        assert_eq!(
+            Secret::from("secret").check(false).unwrap_err().kind(),
+            ErrorKind::WeakSecret
+        );
+        assert_eq!(
+            Secret::from(&STRONG[..31]).check(false).unwrap_err().kind(),
+            ErrorKind::WeakSecret
+        );
+        assert!(Secret::from(STRONG).check(false).is_ok());
+        assert!(Secret::from("secret").check(true).is_ok());
+        assert!(Keyring::from_secrets(vec![], true).is_err());
+        let err = Keyring::from_secrets(vec![STRONG.into(), "short".into()], false).unwrap_err();
+        assert!(err.message().starts_with("secret #2"), "{}", err.message());
+    }
+
+    #[test]
+    fn file_keeps_or_drops_the_trailing_newline() {
+        let dir = std::env::temp_dir().join(format!("oojwt-secret-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("s");
+        std::fs::write(&path, b"abc\r\n").unwrap();
+        assert_eq!(
+            Secret::from_file(&path, false).unwrap().expose(),
+            b"abc\r\n"
+        );
+        assert_eq!(Secret::from_file(&path, true).unwrap().expose(), b"abc");
+        std::fs::write(&path, b"abc\n\n").unwrap();
+        assert_eq!(Secret::from_file(&path, true).unwrap().expose(), b"abc\n");
+        let missing = Secret::from_file(dir.join("missing"), false).unwrap_err();
+        assert_eq!(missing.kind(), ErrorKind::InvalidInput);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn env_reads_the_variable() {
+        std::env::set_var("OOJWT_TEST_SECRET_ENV", STRONG);
+        assert_eq!(
+            Secret::from_env("OOJWT_TEST_SECRET_ENV").unwrap().expose(),
+            STRONG.as_bytes()
+        );
+        assert_eq!(
+            Secret::from_env("OOJWT_TEST_SECRET_ENV_UNSET")
+                .unwrap_err()
+                .kind(),
+            ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn keyring_signs_with_first_and_keeps_previous() {
+        let ring = Keyring::new(STRONG, false)
+            .unwrap()
+            .with_previous("b".repeat(40).as_str(), false)
+            .unwrap();
+        assert_eq!(ring.signing().expose(), STRONG.as_bytes());
+        assert_eq!(ring.verifying().len(), 2);
+    }
+}

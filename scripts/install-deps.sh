@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs everything `make demo` and `make test` need on a fresh Debian 12 machine (as root):
+# Debian packages, a Rust toolchain if none is present, a Python virtualenv with the test
+# packages, and cargo tools. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+
+echo "==> Debian packages"
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  build-essential pkg-config ca-certificates curl git \
+  php8.2-dev php8.2-cli php8.2-xml php8.2-mbstring phpunit \
+  libclang-dev clang valgrind \
+  python3 python3-venv python3-pip >/dev/null
+command -v node >/dev/null && command -v npm >/dev/null || \
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+
+echo "==> Rust toolchain"
+if ! command -v cargo >/dev/null; then
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt,clippy
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+fi
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+echo "==> Python virtualenv (.venv)"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q -r requirements-dev.txt
+echo "==> dependencies ready"
