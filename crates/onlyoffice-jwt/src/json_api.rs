@@ -63,6 +63,12 @@ impl<'a> Options<'a> {
         )
     }
 
+    /// Whether the option is given as an explicit `null` (for the few options where
+    /// `null` means "none" rather than the default, e.g. `sign_request`'s `ttl`).
+    pub fn is_null(&self, name: &str) -> bool {
+        matches!(self.map.and_then(|m| m.get(name)), Some(Value::Null))
+    }
+
     /// A boolean option.
     pub fn bool(&self, name: &str, default: bool) -> Result<bool> {
         match self.get(name) {
@@ -230,4 +236,165 @@ pub fn decode_unverified(token: &str, options: &Value) -> Result<Value> {
     out.insert("header".to_owned(), Value::Object(decoded.header));
     out.insert("claims".to_owned(), Value::Object(decoded.claims));
     Ok(Value::Object(out))
+}
+
+/// `sign_config(config, secret, ttl=None, now=None)`: the config with `token` last.
+pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
+    let options = Options::new("sign_config", options, &["ttl", "now"])?;
+    let config = object_arg("sign_config", "config", config)?;
+    let config_options = crate::config::ConfigOptions {
+        ttl: options.u64("ttl")?,
+        now: options.i64("now")?,
+    };
+    crate::config::sign_config(&config, keyring, &config_options).map(Value::Object)
+}
+
+/// `sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300,
+/// now=None)`: `{"body": {…, "token"}, "headers": {header: prefix + token}}`. Here an
+/// explicit `ttl` of `null` (or 0) means no `exp`.
+pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
+    let options = Options::new("sign_request", options, &["header", "prefix", "ttl", "now"])?;
+    let body = object_arg("sign_request", "body", body)?;
+    let defaults = crate::request::RequestOptions::default();
+    let request_options = crate::request::RequestOptions {
+        header: options
+            .str("header")?
+            .map_or(defaults.header, str::to_owned),
+        prefix: options
+            .str("prefix")?
+            .map_or(defaults.prefix, str::to_owned),
+        ttl: if options.is_null("ttl") {
+            None
+        } else {
+            options.u64("ttl")?.or(defaults.ttl)
+        },
+        now: options.i64("now")?,
+    };
+    let signed = crate::request::sign_request(&body, keyring, &request_options)?;
+    let mut headers = Map::new();
+    headers.insert(signed.header, Value::String(signed.header_value));
+    let mut out = Map::new();
+    out.insert("body".to_owned(), Value::Object(signed.body));
+    out.insert("headers".to_owned(), Value::Object(headers));
+    Ok(Value::Object(out))
+}
+
+/// `verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=60,
+/// expected_key=None, max_size=1 MiB, now=None)`: the signed claims of the callback.
+pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Result<Value> {
+    let options = Options::new(
+        "verify_callback",
+        options,
+        &[
+            "authorization",
+            "prefix",
+            "leeway",
+            "expected_key",
+            "max_size",
+            "now",
+        ],
+    )?;
+    let defaults = crate::callback::CallbackOptions::default();
+    let callback_options = crate::callback::CallbackOptions {
+        authorization: options.str("authorization")?.map(str::to_owned),
+        prefix: options
+            .str("prefix")?
+            .map_or(defaults.prefix, str::to_owned),
+        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
+        expected_key: options.str("expected_key")?.map(str::to_owned),
+        max_size: options.u64("max_size")?.map_or(defaults.max_size, |n| {
+            usize::try_from(n).unwrap_or(usize::MAX)
+        }),
+        now: options.i64("now")?,
+    };
+    crate::callback::verify_callback(body, keyring, &callback_options)
+        .map(|callback| Value::Object(callback.claims))
+}
+
+/// `verify_incoming(authorization, secret, url=None, prefix="Bearer ", leeway=60,
+/// now=None)`: the signed claims (`payload` unwrapped).
+pub fn verify_incoming(
+    authorization: Option<&str>,
+    keyring: &Keyring,
+    options: &Value,
+) -> Result<Value> {
+    let options = Options::new(
+        "verify_incoming",
+        options,
+        &["url", "prefix", "leeway", "now"],
+    )?;
+    let defaults = crate::incoming::IncomingOptions::default();
+    let incoming_options = crate::incoming::IncomingOptions {
+        url: options.str("url")?.map(str::to_owned),
+        prefix: options
+            .str("prefix")?
+            .map_or(defaults.prefix, str::to_owned),
+        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
+        now: options.i64("now")?,
+    };
+    crate::incoming::verify_incoming(authorization, keyring, &incoming_options).map(Value::Object)
+}
+
+/// `check_download_url(url, ds_url, ds_internal_url=None)`: the URL to fetch.
+pub fn check_download_url(url: &str, ds_url: &str, options: &Value) -> Result<Value> {
+    let options = Options::new("check_download_url", options, &["ds_internal_url"])?;
+    crate::download_url::check_download_url(url, ds_url, options.str("ds_internal_url")?)
+        .map(Value::String)
+}
+
+/// `document_key(secret, file_id, version)`: 32 characters of `[0-9A-Za-z_-]`;
+/// `version` is a string or an integer (written in decimal).
+pub fn document_key(
+    keyring: &Keyring,
+    file_id: &str,
+    version: &Value,
+    options: &Value,
+) -> Result<Value> {
+    Options::new("document_key", options, &[])?;
+    let version = match version {
+        Value::String(text) => text.clone(),
+        Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
+        _ => {
+            return Err(err!(
+                InvalidInput,
+                "document_key: version must be a string or an integer"
+            ))
+        }
+    };
+    crate::document_key::document_key(keyring, file_id, &version).map(Value::String)
+}
+
+/// `derive_secrets(master, allow_weak=False)`: `{"inbox", "outbox", "session",
+/// "links", "doc_keys"}`, each as base64url text (the DS secrets are used as is; the
+/// subkeys are the decoded 32 bytes).
+pub fn derive_secrets(master: &Secret, options: &Value) -> Result<Value> {
+    let options = Options::new("derive_secrets", options, &[])?;
+    let derived = crate::derive::derive_secrets(master, options.bool("allow_weak", false)?)?;
+    let mut out = Map::new();
+    for purpose in crate::derive::Purpose::ALL {
+        let secret = derived.get(purpose);
+        let text = if purpose.is_ds_secret() {
+            String::from_utf8_lossy(secret.expose()).into_owned()
+        } else {
+            crate::encoding::b64_encode(secret.expose())
+        };
+        out.insert(purpose.name().to_owned(), Value::String(text));
+    }
+    Ok(Value::Object(out))
+}
+
+/// `sign_link(url, secret, ttl=900, now=None)`: the URL with `oo_exp` and `oo_sig`.
+pub fn sign_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
+    let options = Options::new("sign_link", options, &["ttl", "now"])?;
+    let link_options = crate::link::LinkOptions {
+        ttl: options.u64("ttl")?.unwrap_or(crate::link::DEFAULT_LINK_TTL),
+        now: options.i64("now")?,
+    };
+    crate::link::sign_link(url, keyring, &link_options).map(Value::String)
+}
+
+/// `verify_link(url, secret, now=None)`: the URL without `oo_exp` and `oo_sig`.
+pub fn verify_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
+    let options = Options::new("verify_link", options, &["now"])?;
+    crate::link::verify_link(url, keyring, options.i64("now")?).map(Value::String)
 }

@@ -19,16 +19,35 @@
 #![warn(missing_docs)]
 
 pub mod algorithm;
+pub mod authorization;
+pub mod callback;
 pub mod clock;
+pub mod config;
+pub mod derive;
+pub mod document_key;
+pub mod download_url;
+pub mod ds_reply;
 pub mod encoding;
 pub mod error;
+pub mod incoming;
 pub mod json_api;
+pub mod link;
+pub mod request;
 pub mod secret;
 pub mod sign;
 pub mod verify;
 
 pub use algorithm::Algorithm;
+pub use callback::{verify_callback, Callback, CallbackOptions, Status};
+pub use config::{sign_config, ConfigOptions};
+pub use derive::{derive_secrets, DerivedSecrets, Purpose};
+pub use document_key::document_key;
+pub use download_url::check_download_url;
+pub use ds_reply::{explain as explain_ds_reply, DsReply, Service};
 pub use error::{Error, ErrorKind, Result};
+pub use incoming::{verify_incoming, IncomingOptions};
+pub use link::{sign_link, verify_link, LinkOptions};
+pub use request::{sign_request, RequestOptions, SignedRequest};
 pub use secret::{Keyring, Secret};
 pub use sign::{sign, Claims, SignOptions};
 pub use verify::{decode_unverified, verify, Unverified, VerifyOptions};

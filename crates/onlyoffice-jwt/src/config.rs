@@ -1,0 +1,85 @@
+//! Editor configs: the object given to the Document Server's `DocEditor`, signed with
+//! the inbox secret after the checks the Document Server itself applies to it.
+
+use serde_json::Value;
+
+use crate::document_key::check_key;
+use crate::error::{err, Result};
+use crate::secret::Keyring;
+use crate::sign::{sign, Claims, SignOptions};
+
+/// Options of [`sign_config`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConfigOptions {
+    /// Seconds of validity: adds `iat` and `exp` = now + ttl when given (else neither).
+    pub ttl: Option<u64>,
+    /// The clock, in seconds since the epoch (default: the system clock).
+    pub now: Option<i64>,
+}
+
+/// Top-level members that make the Document Server reject a config token.
+const FORBIDDEN_TOP_LEVEL: [&str; 3] = ["url", "payload", "key"];
+
+/// Checks what the Document Server requires of a config: a `document` object with a
+/// valid `key` and a non-empty `url`, and no top-level `url`, `payload` or `key`.
+pub fn check_config(config: &Claims) -> Result<()> {
+    let document = match config.get("document") {
+        Some(Value::Object(document)) => document,
+        Some(_) => return Err(err!(InvalidInput, "config.document is not an object")),
+        None => return Err(err!(InvalidInput, "config.document is missing")),
+    };
+    match document.get("key") {
+        Some(Value::String(key)) => check_key(key)?,
+        Some(_) => return Err(err!(InvalidInput, "config.document.key is not a string")),
+        None => return Err(err!(InvalidInput, "config.document.key is missing")),
+    }
+    match document.get("url") {
+        Some(Value::String(url)) if !url.is_empty() => {}
+        Some(_) => {
+            return Err(err!(
+                InvalidInput,
+                "config.document.url is not a non-empty string"
+            ))
+        }
+        None => return Err(err!(InvalidInput, "config.document.url is missing")),
+    }
+    if let Some(member) = FORBIDDEN_TOP_LEVEL
+        .iter()
+        .find(|m| config.contains_key(**m))
+    {
+        return Err(err!(
+            InvalidInput,
+            "config has a top-level {member:?} member, which the Document Server rejects"
+        ));
+    }
+    Ok(())
+}
+
+/// Signs an editor config: the token covers the config without any existing
+/// `token`; `iat`/`exp` are added only with a ttl. Returns the config (old `token`
+/// dropped) with the new `token` last.
+pub fn sign_config(config: &Claims, keyring: &Keyring, options: &ConfigOptions) -> Result<Claims> {
+    check_config(config)?;
+    let mut out = without_token(config);
+    let token = sign(
+        &out,
+        keyring,
+        &SignOptions {
+            ttl: options.ttl,
+            iat: options.ttl.is_some(),
+            now: options.now,
+            ..SignOptions::default()
+        },
+    )?;
+    out.insert("token".to_owned(), Value::String(token));
+    Ok(out)
+}
+
+/// A copy of `object` without its `token` member, the other members in order.
+pub(crate) fn without_token(object: &Claims) -> Claims {
+    object
+        .iter()
+        .filter(|(name, _)| name.as_str() != "token")
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
+}

@@ -1,0 +1,154 @@
+//! The download guard: a callback's `url`/`changesurl` is fetched by the connector,
+//! so it must point into the Document Server and nowhere else (SSRF).
+
+use url::Url;
+
+use crate::algorithm::truncate;
+use crate::error::{err, Result};
+
+/// One allowed base: an origin and a base path ending in `/`.
+struct Base {
+    url: Url,
+    path: String,
+}
+
+impl Base {
+    fn parse(text: &str, option: &str) -> Result<Base> {
+        let url = Url::parse(text)
+            .map_err(|e| err!(InvalidInput, "{option} is not an absolute URL: {e}"))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+            return Err(err!(InvalidInput, "{option} is not an http or https URL"));
+        }
+        let mut path = url.path().to_owned();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(Base { url, path })
+    }
+
+    /// `scheme://host:port`, the default port made explicit.
+    fn origin(&self) -> String {
+        origin(&self.url)
+    }
+
+    /// Whether `url` has this origin and a path under this base path.
+    fn contains(&self, url: &Url) -> bool {
+        url.scheme() == self.url.scheme()
+            && url.host() == self.url.host()
+            && url.port_or_known_default() == self.url.port_or_known_default()
+            && url.path().starts_with(&self.path)
+    }
+}
+
+fn origin(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    match url.port_or_known_default() {
+        Some(port) => format!("{}://{}:{port}", url.scheme(), truncate(host)),
+        None => format!("{}://{}", url.scheme(), truncate(host)),
+    }
+}
+
+/// Checks a URL to download from the Document Server and returns the URL to fetch.
+///
+/// Refused with `url_not_allowed`: an unparsable URL, a scheme other than http/https,
+/// user info, a control character, space or `\` before the query, a `%` or non-ASCII
+/// character in the authority, `%2e`/`%2f`/`%5c` in the path, an origin equal to
+/// neither `ds_url`'s nor `ds_internal_url`'s, or a path (dot-segments resolved)
+/// outside that base path. A URL under `ds_url` is rewritten under `ds_internal_url`.
+pub fn check_download_url(
+    url: &str,
+    ds_url: &str,
+    ds_internal_url: Option<&str>,
+) -> Result<String> {
+    let public = Base::parse(ds_url, "ds_url")?;
+    let internal = ds_internal_url
+        .map(|text| Base::parse(text, "ds_internal_url"))
+        .transpose()?;
+    let allowed = || {
+        let mut origins = vec![public.origin()];
+        if let Some(internal) = &internal {
+            origins.push(internal.origin());
+        }
+        origins.join(", ")
+    };
+    check_raw(url)?;
+    let parsed =
+        Url::parse(url).map_err(|e| err!(UrlNotAllowed, "the URL cannot be parsed: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(err!(
+            UrlNotAllowed,
+            "the URL's scheme {:?} is not http or https (allowed: {})",
+            truncate(parsed.scheme()),
+            allowed()
+        ));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(err!(
+            UrlNotAllowed,
+            "the URL carries a user name or password"
+        ));
+    }
+    let path = parsed.path().to_ascii_lowercase();
+    if ["%2e", "%2f", "%5c"].iter().any(|seq| path.contains(seq)) {
+        return Err(err!(
+            UrlNotAllowed,
+            "the URL's path contains an encoded dot, slash or backslash"
+        ));
+    }
+    if public.contains(&parsed) {
+        return Ok(match &internal {
+            Some(internal) => map_to(&parsed, &public, internal),
+            None => parsed.to_string(),
+        });
+    }
+    if let Some(internal) = &internal {
+        if internal.contains(&parsed) {
+            return Ok(parsed.to_string());
+        }
+    }
+    Err(err!(
+        UrlNotAllowed,
+        "the URL's origin {} and path are not under the Document Server's (allowed: {})",
+        origin(&parsed),
+        allowed()
+    ))
+}
+
+/// Checks the URL as written, before the parser normalizes it away: no control
+/// character, space or `\` before the query, and a plain ASCII authority.
+fn check_raw(url: &str) -> Result<()> {
+    let before_query = url.split(['?', '#']).next().unwrap_or("");
+    if before_query
+        .chars()
+        .any(|c| c == '\\' || c.is_ascii_control() || c == ' ')
+    {
+        return Err(err!(
+            UrlNotAllowed,
+            "the URL contains a backslash, space or control character"
+        ));
+    }
+    if url.chars().any(|c| c.is_ascii_control()) {
+        return Err(err!(UrlNotAllowed, "the URL contains a control character"));
+    }
+    let authority = before_query
+        .split_once("//")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or(""))
+        .unwrap_or("");
+    if authority.chars().any(|c| c == '%' || !c.is_ascii()) {
+        return Err(err!(
+            UrlNotAllowed,
+            "the URL's host is percent-encoded or not ASCII"
+        ));
+    }
+    Ok(())
+}
+
+/// `url` (under `from`) moved under `to`: origin and base path replaced.
+fn map_to(url: &Url, from: &Base, to: &Base) -> String {
+    let rest = url.path().get(from.path.len()..).unwrap_or("");
+    let mut mapped = to.url.clone();
+    mapped.set_path(&format!("{}{rest}", to.path));
+    mapped.set_query(url.query());
+    mapped.set_fragment(url.fragment());
+    mapped.to_string()
+}

@@ -1,0 +1,76 @@
+//! Requests the Document Server makes to the connector (e.g. downloading the
+//! document), carrying `Bearer` JWT(`{"payload":{"url":…}}`) signed with the outbox
+//! secret.
+
+use serde_json::Value;
+use url::Url;
+
+use crate::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
+use crate::error::{err, Result};
+use crate::secret::Keyring;
+use crate::sign::Claims;
+use crate::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
+
+/// Options of [`verify_incoming`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncomingOptions {
+    /// The URL the request was made to; the signed `url` claim must equal it.
+    pub url: Option<String>,
+    /// The header value's prefix (default `Bearer `, case-sensitive).
+    pub prefix: String,
+    /// Clock tolerance in seconds (default 60).
+    pub leeway: u64,
+    /// The clock, in seconds since the epoch (default: the system clock).
+    pub now: Option<i64>,
+}
+
+impl Default for IncomingOptions {
+    fn default() -> IncomingOptions {
+        IncomingOptions {
+            url: None,
+            prefix: DEFAULT_PREFIX.to_owned(),
+            leeway: DEFAULT_LEEWAY,
+            now: None,
+        }
+    }
+}
+
+/// Verifies the token of a request from the Document Server and returns its signed
+/// claims (`payload` unwrapped). With `url`, the signed `url` must be present
+/// (`missing_claim`) and equal to it as WHATWG URLs (`invalid_claim`); an unparsable
+/// `url` option is `invalid_input`.
+pub fn verify_incoming(
+    authorization: Option<&str>,
+    keyring: &Keyring,
+    options: &IncomingOptions,
+) -> Result<Claims> {
+    let expected = match &options.url {
+        Some(url) => Some(
+            Url::parse(url)
+                .map_err(|e| err!(InvalidInput, "the url option is not an absolute URL: {e}"))?,
+        ),
+        None => None,
+    };
+    let token = header_token(authorization, &options.prefix)?;
+    let verify_options = VerifyOptions {
+        leeway: options.leeway,
+        now: options.now,
+        ..VerifyOptions::default()
+    };
+    let claims = unwrap_payload(verify(token, keyring, &verify_options)?)?;
+    if let Some(expected) = expected {
+        let signed = match claims.get("url") {
+            Some(Value::String(signed)) => Url::parse(signed)
+                .map_err(|e| err!(InvalidClaim, "the signed url is not a URL: {e}"))?,
+            Some(_) => return Err(err!(InvalidClaim, "the url claim is not a string")),
+            None => return Err(err!(MissingClaim, "the token has no url claim")),
+        };
+        if signed != expected {
+            return Err(err!(
+                InvalidClaim,
+                "the signed url is not the URL of this request"
+            ));
+        }
+    }
+    Ok(claims)
+}

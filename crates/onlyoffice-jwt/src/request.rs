@@ -1,0 +1,95 @@
+//! Requests to the Document Server's command, conversion and docbuilder services:
+//! the body token and the header token, both signed with the inbox secret.
+
+use serde_json::Value;
+
+use crate::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
+use crate::config::without_token;
+use crate::error::{err, Result};
+use crate::secret::Keyring;
+use crate::sign::{sign, Claims, SignOptions};
+
+/// The default validity of a request token, in seconds (the DS's `outbox.expires`).
+pub const DEFAULT_REQUEST_TTL: u64 = 300;
+
+/// Options of [`sign_request`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestOptions {
+    /// The header name (default `Authorization`).
+    pub header: String,
+    /// The header value's prefix (default `Bearer `).
+    pub prefix: String,
+    /// Seconds of validity (default 300); `None` or 0: no `exp`.
+    pub ttl: Option<u64>,
+    /// The clock, in seconds since the epoch (default: the system clock).
+    pub now: Option<i64>,
+}
+
+impl Default for RequestOptions {
+    fn default() -> RequestOptions {
+        RequestOptions {
+            header: DEFAULT_HEADER.to_owned(),
+            prefix: DEFAULT_PREFIX.to_owned(),
+            ttl: Some(DEFAULT_REQUEST_TTL),
+            now: None,
+        }
+    }
+}
+
+/// A signed request: the body to send as JSON and the header to add.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedRequest {
+    /// The body without any previous `token`, then `token` = JWT(body, `iat`, `exp`).
+    pub body: Claims,
+    /// The header name.
+    pub header: String,
+    /// The header value: prefix + JWT(`{"payload": body, "iat", "exp"}`).
+    pub header_value: String,
+}
+
+/// Signs a request body both ways the Document Server accepts.
+pub fn sign_request(
+    body: &Claims,
+    keyring: &Keyring,
+    options: &RequestOptions,
+) -> Result<SignedRequest> {
+    check_header(&options.header, &options.prefix)?;
+    let sign_options = SignOptions {
+        ttl: options.ttl.filter(|ttl| *ttl != 0),
+        iat: true,
+        now: options.now,
+        ..SignOptions::default()
+    };
+    let fields = without_token(body);
+    let mut wrapped = Claims::new();
+    wrapped.insert("payload".to_owned(), Value::Object(fields.clone()));
+    let header_token = sign(&wrapped, keyring, &sign_options)?;
+    let body_token = sign(&fields, keyring, &sign_options)?;
+    let mut body = fields;
+    body.insert("token".to_owned(), Value::String(body_token));
+    Ok(SignedRequest {
+        body,
+        header: options.header.clone(),
+        header_value: format!("{}{header_token}", options.prefix),
+    })
+}
+
+/// A header name must be an HTTP token, and the prefix printable ASCII or space, so
+/// that the header cannot be split or injected.
+fn check_header(name: &str, prefix: &str) -> Result<()> {
+    let token_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token_char) {
+        return Err(err!(
+            InvalidInput,
+            "the header name {:?} is not an HTTP header name",
+            crate::algorithm::truncate(name)
+        ));
+    }
+    if !prefix.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+        return Err(err!(
+            InvalidInput,
+            "the header prefix must be printable ASCII"
+        ));
+    }
+    Ok(())
+}
