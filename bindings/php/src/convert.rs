@@ -1,0 +1,222 @@
+//! PHP values ↔ JSON values, decided once for every function of the extension.
+//!
+//! PHP → JSON: `null`, booleans, integers and strings map to themselves (strings must
+//! be UTF-8), a finite float to a JSON number; an array whose keys are exactly
+//! `0..n-1` in order (including the empty array) to a JSON array, any other array or a
+//! `stdClass` object to a JSON object (integer keys written in decimal). Anything else
+//! (another object class, a resource, NaN or infinity, invalid UTF-8, nesting deeper
+//! than [`MAX_DEPTH`], which also stops self-referencing arrays) is `invalid_input`.
+//! Whether an empty array given as claims, config or body means an empty object is
+//! decided by the core (`json_api`), not here.
+//!
+//! JSON → PHP: a JSON array becomes a list, a JSON object an associative array (keys
+//! that are canonical decimal integers become integer keys, as with
+//! `json_decode($text, true)`), an integer beyond PHP's range a float.
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::flags::DataType;
+use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
+use ext_php_rs::zend::ce;
+use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
+use serde_json::{Map, Number, Value};
+
+/// The deepest nesting of arrays and objects accepted from PHP (as `json_encode`).
+pub const MAX_DEPTH: usize = 512;
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorKind::InvalidInput, message)
+}
+
+/// A PHP value as JSON; `what` names the argument in error messages.
+pub fn to_json(zval: &Zval, what: &str) -> Result<Value> {
+    to_json_at(zval, what, 0)
+}
+
+fn to_json_at(zval: &Zval, what: &str, depth: usize) -> Result<Value> {
+    let zval = zval.dereference();
+    if let Some(b) = zval.bool() {
+        Ok(Value::Bool(b))
+    } else if let Some(i) = zval.long() {
+        Ok(Value::from(i))
+    } else if let Some(f) = zval.double() {
+        Number::from_f64(f).map(Value::Number).ok_or_else(|| {
+            invalid(format!(
+                "{what}: a float that is NaN or infinite has no JSON form"
+            ))
+        })
+    } else if zval.is_string() {
+        Ok(Value::String(utf8(zval, what)?.to_owned()))
+    } else if let Some(table) = zval.array() {
+        array_to_json(table, what, depth)
+    } else if let Some(object) = zval.object() {
+        object_to_json(object, what, depth)
+    } else if zval.is_null() || zval.get_type() == DataType::Undef {
+        Ok(Value::Null)
+    } else {
+        Err(invalid(format!(
+            "{what}: a PHP {:?} value has no JSON form",
+            zval.get_type()
+        )))
+    }
+}
+
+fn deeper(what: &str, depth: usize) -> Result<usize> {
+    if depth >= MAX_DEPTH {
+        return Err(invalid(format!(
+            "{what}: nested deeper than {MAX_DEPTH} levels (or refers to itself)"
+        )));
+    }
+    Ok(depth + 1)
+}
+
+fn array_to_json(table: &ZendHashTable, what: &str, depth: usize) -> Result<Value> {
+    let depth = deeper(what, depth)?;
+    if table.has_sequential_keys() {
+        return table
+            .values()
+            .map(|value| to_json_at(value, what, depth))
+            .collect::<Result<Vec<_>>>()
+            .map(Value::Array);
+    }
+    let mut map = Map::new();
+    for (key, value) in table.iter() {
+        let key = match key {
+            ArrayKey::Long(index) => index.to_string(),
+            ArrayKey::String(key) => key,
+            ArrayKey::Str(key) => key.to_owned(),
+            ArrayKey::ZendString(key) => key
+                .as_str()
+                .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?
+                .to_owned(),
+        };
+        map.insert(key, to_json_at(value, what, depth)?);
+    }
+    Ok(Value::Object(map))
+}
+
+fn object_to_json(object: &ZendObject, what: &str, depth: usize) -> Result<Value> {
+    if !object.instance_of(ce::stdclass()) {
+        let class = object.get_class_name().unwrap_or_default();
+        return Err(invalid(format!(
+            "{what}: only arrays and stdClass objects convert to JSON, not {class}"
+        )));
+    }
+    let properties = object
+        .get_properties()
+        .map_err(|_| invalid(format!("{what}: unreadable object properties")))?;
+    match array_to_json(properties, what, depth)? {
+        Value::Array(items) if items.is_empty() => Ok(Value::Object(Map::new())),
+        Value::Array(items) => Ok(Value::Object(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(index, value)| (index.to_string(), value))
+                .collect(),
+        )),
+        object => Ok(object),
+    }
+}
+
+fn utf8<'z>(zval: &'z Zval, what: &str) -> Result<&'z str> {
+    zval.str()
+        .ok_or_else(|| invalid(format!("{what} must be valid UTF-8 text")))
+}
+
+/// A required string argument (UTF-8).
+pub fn string_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z str> {
+    let zval = zval.dereference();
+    if !zval.is_string() {
+        return Err(invalid(format!("{what} must be a string")));
+    }
+    utf8(zval, what)
+}
+
+/// An optional string argument: `null` or absent is `None`.
+pub fn optional_string_arg<'z>(zval: Option<&'z Zval>, what: &str) -> Result<Option<&'z str>> {
+    match zval.map(Zval::dereference) {
+        None => Ok(None),
+        Some(z) if z.is_null() => Ok(None),
+        Some(z) => string_arg(z, what).map(Some),
+    }
+}
+
+/// A byte-string argument (any bytes).
+pub fn bytes_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z [u8]> {
+    zval.dereference()
+        .zend_str()
+        .map(|s| s.as_bytes())
+        .ok_or_else(|| invalid(format!("{what} must be a string")))
+}
+
+/// The options array (absent = no options).
+pub fn options_arg(zval: Option<&Zval>) -> Result<Value> {
+    zval.map_or(Ok(Value::Null), |z| to_json(z, "options"))
+}
+
+/// One secret (a string of bytes) or a list of them (the first signs, all verify).
+pub fn secrets_arg(zval: &Zval) -> Result<Vec<Secret>> {
+    let zval = zval.dereference();
+    if let Some(bytes) = zval.zend_str() {
+        return Ok(vec![Secret::new(bytes.as_bytes())]);
+    }
+    let list = zval
+        .array()
+        .filter(|table| table.has_sequential_keys())
+        .ok_or_else(|| invalid("secret must be a string or a list of strings".to_owned()))?;
+    list.values()
+        .map(|item| {
+            item.dereference()
+                .zend_str()
+                .map(|bytes| Secret::new(bytes.as_bytes()))
+                .ok_or_else(|| invalid("every secret in the list must be a string".to_owned()))
+        })
+        .collect()
+}
+
+/// A JSON value as a PHP value.
+pub fn to_php(value: &Value) -> Zval {
+    let mut zval = Zval::new();
+    match value {
+        Value::Null => zval.set_null(),
+        Value::Bool(b) => zval.set_bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => zval.set_long(i),
+            None => zval.set_double(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => {
+            if zval.set_string(s, false).is_err() {
+                zval.set_null();
+            }
+        }
+        Value::Array(items) => {
+            let mut table = ZendHashTable::with_capacity(len_hint(items.len()));
+            for item in items {
+                push(&mut table, to_php(item));
+            }
+            zval.set_hashtable(table);
+        }
+        Value::Object(map) => {
+            let mut table = ZendHashTable::with_capacity(len_hint(map.len()));
+            for (key, item) in map {
+                insert(&mut table, key, to_php(item));
+            }
+            zval.set_hashtable(table);
+        }
+    }
+    zval
+}
+
+fn len_hint(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+fn push(table: &mut ZBox<ZendHashTable>, value: Zval) {
+    // Appending a Zval to a fresh table cannot fail: the only error is a failed
+    // conversion, and a Zval needs none.
+    let _ = table.push(value);
+}
+
+fn insert(table: &mut ZBox<ZendHashTable>, key: &str, value: Zval) {
+    // As for `push`: inserting a Zval cannot fail.
+    let _ = table.insert(ArrayKey::from(key), value);
+}
