@@ -1,0 +1,125 @@
+'use strict';
+// Self-check of the Document Server stand-in: the end-to-end results mean something only
+// if the stand-in refuses what the DS refuses. Run: node --test tests/e2e/ds.test.js
+const test = require('node:test');
+const assert = require('node:assert');
+const crypto = require('node:crypto');
+const jwt = require('jsonwebtoken');
+const { checkEditorConfig, cacheLink, checkCacheLink, signCallback, CALLBACK_EXPIRES } = require('./ds');
+
+const INBOX = crypto.randomBytes(32).toString('base64url');
+const OUTBOX = crypto.randomBytes(32).toString('base64url');
+const LINK_SECRET = 'e2e-secure-link';
+const NOW = 1_800_000_000;
+
+function page() {
+  return {
+    documentType: 'word',
+    document: {
+      fileType: 'docx',
+      key: 'k1',
+      title: 'report.docx',
+      url: 'http://127.0.0.1:1/download?file=report',
+      permissions: { edit: true, download: true },
+    },
+    editorConfig: { callbackUrl: 'http://127.0.0.1:1/callback?file=report', mode: 'edit', user: { id: 'u1', name: 'U' } },
+  };
+}
+
+function signed(config, { secret = INBOX, claims = config, options = {} } = {}) {
+  return { ...config, token: jwt.sign(claims, secret, { algorithm: 'HS256', ...options }) };
+}
+
+const refusal = (code, pattern) => (e) => e.code === code && pattern.test(e.message);
+
+test('an editor config signed with the inbox secret opens, with the fields of the token', () => {
+  const config = signed(page());
+  config.document = { ...config.document, url: 'http://evil.invalid/' };
+  const opened = checkEditorConfig(config, INBOX, NOW);
+  assert.strictEqual(opened.key, 'k1');
+  assert.strictEqual(opened.url, 'http://127.0.0.1:1/download?file=report');
+  assert.strictEqual(opened.callbackUrl, 'http://127.0.0.1:1/callback?file=report');
+  assert.strictEqual(opened.mode, 'edit');
+});
+
+test('a config without token, or signed with another secret, or with alg none is refused', () => {
+  assert.throws(() => checkEditorConfig(page(), INBOX, NOW), refusal('token_missing', /no token/));
+  assert.throws(() => checkEditorConfig(signed(page(), { secret: OUTBOX }), INBOX, NOW),
+    refusal('token_invalid', /invalid signature/));
+  const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${
+    Buffer.from(JSON.stringify(page())).toString('base64url')}.`;
+  assert.throws(() => checkEditorConfig({ ...page(), token: none }, INBOX, NOW), refusal('token_invalid', /./));
+});
+
+test('expiry is checked with 60 s of clock tolerance', () => {
+  const config = signed(page(), { claims: { ...page(), iat: NOW - 400, exp: NOW - 30 } });
+  assert.strictEqual(checkEditorConfig(config, INBOX, NOW).key, 'k1');
+  const expired = signed(page(), { claims: { ...page(), iat: NOW - 400, exp: NOW - 60 } });
+  assert.throws(() => checkEditorConfig(expired, INBOX, NOW), refusal('token_expired', /expired/));
+});
+
+test('a token with a top-level url, payload or key is refused', () => {
+  for (const name of ['url', 'payload', 'key']) {
+    const config = signed(page(), { claims: { ...page(), [name]: 'x' } });
+    assert.throws(() => checkEditorConfig(config, INBOX, NOW), refusal('token_invalid', new RegExp(`top-level ${name}`)));
+  }
+});
+
+test('document.key and document.url are required in the token', () => {
+  for (const name of ['key', 'url']) {
+    const claims = page();
+    delete claims.document[name];
+    assert.throws(() => checkEditorConfig(signed(page(), { claims }), INBOX, NOW),
+      refusal('token_invalid', new RegExp(`no document.${name}`)));
+  }
+});
+
+test('permissions, callbackUrl and mode of the page must be covered by the token', () => {
+  const permissions = page();
+  permissions.document.permissions = { edit: true, download: true, print: true };
+  assert.throws(() => checkEditorConfig({ ...signed(page()), document: permissions.document }, INBOX, NOW),
+    refusal('token_invalid', /permissions/));
+  const noCallback = page();
+  delete noCallback.editorConfig.callbackUrl;
+  assert.throws(() => checkEditorConfig(signed(page(), { claims: noCallback }), INBOX, NOW),
+    refusal('token_invalid', /callbackUrl/));
+  const noMode = page();
+  delete noMode.editorConfig.mode;
+  assert.throws(() => checkEditorConfig(signed(page(), { claims: noMode }), INBOX, NOW),
+    refusal('token_invalid', /mode/));
+  const view = page();
+  view.editorConfig.mode = 'view';
+  assert.strictEqual(checkEditorConfig(signed(view, { claims: noMode }), INBOX, NOW).mode, 'view');
+});
+
+test('cache links: md5 over expires + path + secret, refused when tampered or expired', () => {
+  const link = new URL(cacheLink('http://localhost:8000/', 'k1', 'output.docx', LINK_SECRET, NOW));
+  assert.strictEqual(link.origin, 'http://localhost:8000');
+  assert.strictEqual(link.pathname, '/cache/files/data/k1/output.docx');
+  const expires = link.searchParams.get('expires');
+  assert.strictEqual(expires, String(NOW + 900));
+  const md5 = crypto.createHash('md5').update(`${expires}/cache/files/data/k1/output.docx${LINK_SECRET}`)
+    .digest('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  assert.strictEqual(link.searchParams.get('md5'), md5);
+  assert.strictEqual(checkCacheLink(link.pathname, link.searchParams, LINK_SECRET, NOW), 'ok');
+  assert.strictEqual(checkCacheLink('/cache/files/data/k2/output.docx', link.searchParams, LINK_SECRET, NOW), 'bad');
+  assert.strictEqual(checkCacheLink(link.pathname, link.searchParams, 'other', NOW), 'bad');
+  const later = new URLSearchParams(link.searchParams);
+  later.set('expires', String(NOW + 5000));
+  assert.strictEqual(checkCacheLink(link.pathname, later, LINK_SECRET, NOW), 'bad');
+  assert.strictEqual(checkCacheLink(link.pathname, link.searchParams, LINK_SECRET, NOW + 900), 'expired');
+});
+
+test('callbacks are signed twice with the outbox secret, exp = iat + 300', () => {
+  const body = { key: 'k1', status: 2, url: 'http://localhost:8000/cache/files/data/k1/output.docx' };
+  const { body: text, authorization } = signCallback(body, OUTBOX, NOW);
+  const sent = JSON.parse(text);
+  assert.deepStrictEqual(Object.keys(sent), ['key', 'status', 'url', 'token']);
+  const options = { algorithms: ['HS256'], clockTimestamp: NOW };
+  assert.deepStrictEqual(jwt.verify(sent.token, OUTBOX, options), { ...body, iat: NOW, exp: NOW + CALLBACK_EXPIRES });
+  assert.ok(authorization.startsWith('Bearer '));
+  const headerToken = authorization.slice('Bearer '.length);
+  assert.deepStrictEqual(jwt.verify(headerToken, OUTBOX, options), { payload: body, iat: NOW, exp: NOW + CALLBACK_EXPIRES });
+  assert.strictEqual(Buffer.from(headerToken.split('.')[0], 'base64url').toString(), '{"alg":"HS256","typ":"JWT"}');
+  assert.throws(() => jwt.verify(sent.token, INBOX, options), /invalid signature/);
+});
