@@ -238,6 +238,19 @@ pub fn decode_unverified(token: &str, options: &Value) -> Result<Value> {
     Ok(Value::Object(out))
 }
 
+/// `audit_ds_config(local_json_text, connector_secret=None)`: the findings for a
+/// Document Server `local.json`, as a list of objects `{severity, code, path, message,
+/// fix}` (plus `line`, `column`, `context` for a syntax error), errors first. Reads the
+/// files named by `secret.*.file` (see [`crate::audit`]).
+pub fn audit_ds_config(text: &str, options: &Value) -> Result<Value> {
+    let options = Options::new("audit_ds_config", options, &["connector_secret"])?;
+    let audit_options = crate::audit::AuditOptions {
+        connector_secret: options.str("connector_secret")?.map(Secret::from),
+    };
+    let findings = crate::audit::audit_ds_config(text, &audit_options)?;
+    Ok(Value::Array(findings.iter().map(|f| f.to_json()).collect()))
+}
+
 /// `sign_config(config, secret, ttl=None, now=None)`: the config with `token` last.
 pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("sign_config", options, &["ttl", "now"])?;

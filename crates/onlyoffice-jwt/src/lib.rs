@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod algorithm;
+pub mod audit;
 pub mod authorization;
 pub mod callback;
 pub mod clock;
@@ -38,6 +39,7 @@ pub mod sign;
 pub mod verify;
 
 pub use algorithm::Algorithm;
+pub use audit::{audit_ds_config, AuditOptions, Finding, Severity};
 pub use callback::{verify_callback, Callback, CallbackOptions, Status};
 pub use config::{sign_config, ConfigOptions};
 pub use derive::{derive_secrets, DerivedSecrets, Purpose};

@@ -1,0 +1,1111 @@
+//! Audit of a Document Server `local.json`: every mistake that kept administrators'
+//! servers open or stopped them, as findings with a severity, the JSON path, what it
+//! means and how to fix it.
+//!
+//! The audit reads the file system for one thing only: a `secret.*.file` setting is
+//! checked for existence and read (at most [`MAX_SECRET_FILE`] bytes) to compare it,
+//! exactly as the Document Server would read it. Nothing is ever written. Messages
+//! never contain a secret: the context shown around a syntax error masks the values
+//! of `string` members.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::error::{err, Result};
+use crate::secret::{Secret, MIN_SECRET_LEN};
+
+/// The largest `local.json` accepted, in bytes.
+pub const MAX_CONFIG_SIZE: usize = 1 << 20;
+
+/// The largest secret file read, in bytes.
+pub const MAX_SECRET_FILE: u64 = 64 * 1024;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The server is broken or open to anyone: fix before going live.
+    Error,
+    /// A setting that does not do what its author meant, or weakens security.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Where a syntax error is, with the text around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The lines before and at the error, numbered, with a caret under the column;
+    /// values of `string` members masked.
+    pub context: String,
+}
+
+/// One problem found in a `local.json`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// How serious it is.
+    pub severity: Severity,
+    /// A stable identifier, e.g. `tokens_disabled` (see docs/cli.md for the list).
+    pub code: &'static str,
+    /// The JSON path concerned, dot-separated (`""` for the whole file).
+    pub path: String,
+    /// What it means.
+    pub message: String,
+    /// How to fix it.
+    pub fix: String,
+    /// For syntax errors: where.
+    pub location: Option<Location>,
+}
+
+impl Finding {
+    fn new(
+        severity: Severity,
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            severity,
+            code,
+            path: path.into(),
+            message: message.into(),
+            fix: fix.into(),
+            location: None,
+        }
+    }
+
+    /// The finding as a JSON object: `severity`, `code`, `path`, `message`, `fix`, and
+    /// for syntax errors `line`, `column`, `context`.
+    pub fn to_json(&self) -> Value {
+        let mut out = Map::new();
+        out.insert("severity".into(), self.severity.name().into());
+        out.insert("code".into(), self.code.into());
+        out.insert("path".into(), self.path.clone().into());
+        out.insert("message".into(), self.message.clone().into());
+        out.insert("fix".into(), self.fix.clone().into());
+        if let Some(location) = &self.location {
+            out.insert("line".into(), location.line.into());
+            out.insert("column".into(), location.column.into());
+            out.insert("context".into(), location.context.clone().into());
+        }
+        Value::Object(out)
+    }
+}
+
+/// Options of [`audit_ds_config`].
+#[derive(Clone, Debug, Default)]
+pub struct AuditOptions {
+    /// The connector's secret: the inbox and outbox secrets must equal it (or the
+    /// secret `derive_secrets` derives from it for that purpose).
+    pub connector_secret: Option<Secret>,
+}
+
+const CO: &str = "services.CoAuthoring";
+const DS_SECRETS: [&str; 3] = ["inbox", "outbox", "session"];
+
+/// Audits the text of a Document Server `local.json`.
+///
+/// Returns the findings, errors first; an empty list means nothing was found. A file
+/// that is not valid JSON gives exactly one finding (the DS would not start at all).
+/// Fails only with `too_large` for a text over [`MAX_CONFIG_SIZE`] bytes.
+pub fn audit_ds_config(text: &str, options: &AuditOptions) -> Result<Vec<Finding>> {
+    if text.len() > MAX_CONFIG_SIZE {
+        return Err(err!(
+            TooLarge,
+            "the configuration is {} bytes long; the limit is {MAX_CONFIG_SIZE}",
+            text.len()
+        ));
+    }
+    let root = match serde_json::from_str::<Value>(text) {
+        Ok(value) => value,
+        Err(error) => return Ok(vec![syntax_finding(text, &error)]),
+    };
+    let mut findings = Vec::new();
+    match &root {
+        Value::Object(map) => {
+            audit_placement(map, "", &mut findings);
+            audit_tokens(&root, &mut findings);
+            audit_secrets(&root, options, &mut findings);
+            audit_obsolete(&root, &mut findings);
+            audit_ipfilter(&root, &mut findings);
+        }
+        _ => findings.push(Finding::new(
+            Severity::Error,
+            "not_an_object",
+            "",
+            "the file is valid JSON but not an object: the Document Server reads its \
+             settings from an object { \"services\": … }",
+            "write the settings inside { }",
+        )),
+    }
+    findings.sort_by_key(|f| f.severity);
+    Ok(findings)
+}
+
+fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(root, |v, name| v.get(name))
+}
+
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+// ---- settings under the wrong parent ------------------------------------------------
+
+/// The sections the audit knows, with the one path where the DS reads each.
+const PLACEMENT: [(&str, &str); 5] = [
+    ("services", "services"),
+    ("CoAuthoring", "services.CoAuthoring"),
+    ("secret", "services.CoAuthoring.secret"),
+    ("token", "services.CoAuthoring.token"),
+    ("ipfilter", "services.CoAuthoring.ipfilter"),
+];
+
+/// The members the DS reads under the security sections; anything else there is not read.
+const KNOWN_CHILDREN: [(&str, &[&str]); 9] = [
+    (
+        "services.CoAuthoring.secret",
+        &["inbox", "outbox", "session", "browser"],
+    ),
+    (
+        "services.CoAuthoring.token",
+        &[
+            "enable",
+            "browser",
+            "inbox",
+            "outbox",
+            "session",
+            "verifyOptions",
+        ],
+    ),
+    ("services.CoAuthoring.token.enable", &["browser", "request"]),
+    (
+        "services.CoAuthoring.token.enable.request",
+        &["inbox", "outbox"],
+    ),
+    (
+        "services.CoAuthoring.token.inbox",
+        &["header", "prefix", "inBody"],
+    ),
+    (
+        "services.CoAuthoring.token.outbox",
+        &[
+            "header",
+            "prefix",
+            "algorithm",
+            "expires",
+            "inBody",
+            "urlExclusionRegex",
+        ],
+    ),
+    (
+        "services.CoAuthoring.token.session",
+        &["algorithm", "expires"],
+    ),
+    (
+        "services.CoAuthoring.ipfilter",
+        &["rules", "useforrequest", "errorcode"],
+    ),
+    ("services.CoAuthoring.token.browser", &["secretFromInbox"]),
+];
+
+fn audit_placement(map: &Map<String, Value>, path: &str, findings: &mut Vec<Finding>) {
+    let known = KNOWN_CHILDREN
+        .iter()
+        .find(|(parent, _)| *parent == path)
+        .map(|(_, children)| *children);
+    for (name, value) in map {
+        let here = join(path, name);
+        let placed = PLACEMENT
+            .iter()
+            .find(|(section, _)| section.eq_ignore_ascii_case(name));
+        if let Some((section, expected)) = placed {
+            if here != *expected {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "wrong_parent",
+                    here.clone(),
+                    format!(
+                        "the Document Server does not read \"{name}\" here: it reads the \
+                         section {section} at {expected} only (names are case-sensitive), \
+                         so these settings have no effect"
+                    ),
+                    format!("move this section to {expected}"),
+                ));
+                continue;
+            }
+        } else if let Some(known) = known {
+            if !known.contains(&name.as_str()) {
+                findings.push(unknown_setting(path, name, known));
+                continue;
+            }
+        }
+        if let Value::Object(children) = value {
+            audit_placement(children, &here, findings);
+        }
+    }
+}
+
+fn unknown_setting(parent: &str, name: &str, known: &[&str]) -> Finding {
+    let belongs = match (parent, name) {
+        ("services.CoAuthoring.token", "request") => {
+            Some("services.CoAuthoring.token.enable.request")
+        }
+        ("services.CoAuthoring.token.enable", "inbox" | "outbox") => {
+            Some("services.CoAuthoring.token.enable.request")
+        }
+        ("services.CoAuthoring.secret", "string" | "file") => {
+            Some("services.CoAuthoring.secret.inbox, .outbox and .session (one each)")
+        }
+        _ => None,
+    };
+    let fix = match belongs {
+        Some(place) => format!("move it under {place}"),
+        None => format!(
+            "remove it or correct the name (this section holds: {})",
+            known.join(", ")
+        ),
+    };
+    Finding::new(
+        Severity::Warning,
+        "unknown_setting",
+        join(parent, name),
+        format!("the Document Server does not read \"{name}\" in {parent}: it has no effect"),
+        fix,
+    )
+}
+
+// ---- tokens ---------------------------------------------------------------------------
+
+fn audit_tokens(root: &Value, findings: &mut Vec<Finding>) {
+    let switches = [
+        ("browser", "editor configs from the browser"),
+        (
+            "request.inbox",
+            "requests to the command and conversion services",
+        ),
+        ("request.outbox", "callbacks to the connector"),
+    ];
+    for (name, what) in switches {
+        let path = format!("{CO}.token.enable.{name}");
+        match get(root, &path) {
+            Some(Value::Bool(true)) => {}
+            Some(Value::Bool(false)) | None => findings.push(Finding::new(
+                Severity::Error,
+                "tokens_disabled",
+                path.clone(),
+                format!(
+                    "tokens are {} for {what}: anyone who reaches the Document Server \
+                     can use it without the secret",
+                    if get(root, &path).is_some() {
+                        "switched off"
+                    } else {
+                        "not switched on (the server's default is off)"
+                    }
+                ),
+                format!("set {path} to true"),
+            )),
+            Some(_) => findings.push(wrong_type(&path, "true (a JSON boolean, no quotes)")),
+        }
+    }
+}
+
+fn wrong_type(path: &str, expected: &str) -> Finding {
+    Finding::new(
+        Severity::Error,
+        "wrong_type",
+        path,
+        format!("{path} has the wrong type: the Document Server expects {expected}"),
+        format!("write {expected}"),
+    )
+}
+
+// ---- secrets --------------------------------------------------------------------------
+
+/// Where the DS takes one secret from, and its bytes when they could be read.
+enum SecretSource {
+    /// `string` (or the default `secret` when neither string nor file is set).
+    Text { path: String, defaulted: bool },
+    /// `file`, read as raw bytes.
+    File { path: String },
+}
+
+fn audit_secrets(root: &Value, options: &AuditOptions, findings: &mut Vec<Finding>) {
+    for name in DS_SECRETS {
+        let base = format!("{CO}.secret.{name}");
+        let (source, bytes) = match secret_bytes(root, &base, findings) {
+            Some(found) => found,
+            None => continue,
+        };
+        let path = match &source {
+            SecretSource::Text { path, .. } | SecretSource::File { path } => path.clone(),
+        };
+        check_strength(&source, &path, &bytes, findings);
+        if name != "session" {
+            if let Some(connector) = &options.connector_secret {
+                if !matches_connector(connector, name, &bytes) {
+                    findings.push(Finding::new(
+                        Severity::Error,
+                        "connector_mismatch",
+                        path,
+                        format!(
+                            "the {name} secret differs from the connector's secret: {}",
+                            if name == "inbox" {
+                                "the Document Server will refuse the connector's editor \
+                                 configs and commands (error 6)"
+                            } else {
+                                "the connector will refuse the Document Server's callbacks"
+                            }
+                        ),
+                        "set the same secret on both sides (or derive both from one \
+                         master: onlyoffice-jwt derive)",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn secret_bytes(
+    root: &Value,
+    base: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<(SecretSource, Vec<u8>)> {
+    let section = get(root, base);
+    if let Some(section) = section {
+        if !section.is_object() {
+            findings.push(wrong_type(base, "an object {\"string\": \"…\"}"));
+            return None;
+        }
+    }
+    let string_path = format!("{base}.string");
+    let file_path = format!("{base}.file");
+    let string = section.and_then(|s| s.get("string"));
+    let file = section.and_then(|s| s.get("file"));
+    match string {
+        Some(Value::String(text)) if !text.is_empty() => {
+            return Some((
+                SecretSource::Text {
+                    path: string_path,
+                    defaulted: false,
+                },
+                text.as_bytes().to_vec(),
+            ))
+        }
+        Some(Value::String(_)) | None => {}
+        Some(_) => {
+            findings.push(wrong_type(&string_path, "a string"));
+            return None;
+        }
+    }
+    match file {
+        Some(Value::String(name)) if !name.is_empty() => {
+            read_secret_file(name, &file_path, findings)
+                .map(|bytes| (SecretSource::File { path: file_path }, bytes))
+        }
+        Some(Value::String(_)) | None => Some((
+            SecretSource::Text {
+                path: string_path,
+                defaulted: string.is_none(),
+            },
+            if string.is_none() {
+                b"secret".to_vec()
+            } else {
+                Vec::new()
+            },
+        )),
+        Some(_) => {
+            findings.push(wrong_type(&file_path, "a string (a file path)"));
+            None
+        }
+    }
+}
+
+fn read_secret_file(name: &str, path: &str, findings: &mut Vec<Finding>) -> Option<Vec<u8>> {
+    let file = Path::new(name);
+    let opened = std::fs::metadata(file)
+        .ok()
+        .filter(|m| m.is_file())
+        .and_then(|_| std::fs::File::open(file).ok());
+    let Some(opened) = opened else {
+        findings.push(Finding::new(
+            Severity::Error,
+            "secret_file_missing",
+            path,
+            format!(
+                "{name} is not a readable file on this machine: the Document Server \
+                 cannot read its secret"
+            ),
+            "create the file (onlyoffice-jwt keygen > FILE), or correct the path; run the \
+             audit on the Document Server's machine",
+        ));
+        return None;
+    };
+    let mut bytes = Vec::new();
+    if opened
+        .take(MAX_SECRET_FILE + 1)
+        .read_to_end(&mut bytes)
+        .is_err()
+        || bytes.len() as u64 > MAX_SECRET_FILE
+    {
+        findings.push(Finding::new(
+            Severity::Error,
+            "secret_file_missing",
+            path,
+            format!("{name} cannot be read, or is larger than {MAX_SECRET_FILE} bytes"),
+            "write the secret alone in the file",
+        ));
+        return None;
+    }
+    if matches!(bytes.last(), Some(b'\n' | b'\r')) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "secret_file_newline",
+            path,
+            format!(
+                "{name} ends with a line break: the Document Server reads the file as raw \
+                 bytes, so the line break is part of its secret and a connector configured \
+                 with the visible text will not match"
+            ),
+            "write the file without a trailing newline (printf '%s' \"$SECRET\" > FILE, or \
+             onlyoffice-jwt keygen --no-newline > FILE)",
+        ));
+    }
+    Some(bytes)
+}
+
+fn check_strength(source: &SecretSource, path: &str, bytes: &[u8], findings: &mut Vec<Finding>) {
+    if bytes.is_empty() {
+        findings.push(Finding::new(
+            Severity::Error,
+            "empty_secret",
+            path,
+            "the secret is empty: the Document Server cannot sign or check tokens with it",
+            "set a random secret: onlyoffice-jwt keygen",
+        ));
+    } else if bytes == b"secret" {
+        let message = match source {
+            SecretSource::Text {
+                defaulted: true, ..
+            } => {
+                "no secret is set here, so the Document Server uses its default, the \
+                  literal \"secret\", known to everyone"
+            }
+            _ => {
+                "the secret is the Document Server's default, the literal \"secret\", \
+                  known to everyone"
+            }
+        };
+        findings.push(Finding::new(
+            Severity::Error,
+            "default_secret",
+            path,
+            message,
+            "set a random secret: onlyoffice-jwt keygen (or onlyoffice-jwt derive)",
+        ));
+    } else if bytes.len() < MIN_SECRET_LEN {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "short_secret",
+            path,
+            format!(
+                "the secret is {} bytes long; a guessable secret lets anyone forge tokens \
+                 (at least {MIN_SECRET_LEN} random bytes are needed)",
+                bytes.len()
+            ),
+            "set a random secret: onlyoffice-jwt keygen",
+        ));
+    }
+}
+
+/// Whether the DS secret `name` equals the connector's secret, or the secret that
+/// [`derive_secrets`](crate::derive::derive_secrets) derives from it for that purpose.
+fn matches_connector(connector: &Secret, name: &str, bytes: &[u8]) -> bool {
+    use subtle::ConstantTimeEq;
+    let direct: bool = connector.expose().ct_eq(bytes).into();
+    let derived = crate::derive::derive_secrets(connector, true).is_ok_and(|derived| {
+        let secret = if name == "inbox" {
+            &derived.inbox
+        } else {
+            &derived.outbox
+        };
+        secret.expose().ct_eq(bytes).into()
+    });
+    direct || derived
+}
+
+// ---- obsolete settings ----------------------------------------------------------------
+
+fn audit_obsolete(root: &Value, findings: &mut Vec<Finding>) {
+    let browser = format!("{CO}.secret.browser");
+    if get(root, &browser).is_some() {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "obsolete_browser_secret",
+            browser,
+            "secret.browser is no longer read (since Document Server 7.2): editor configs \
+             from the browser are checked with the inbox secret",
+            "remove secret.browser; the connector signs editor configs with the inbox secret",
+        ));
+    }
+    for side in ["inbox", "outbox"] {
+        let path = format!("{CO}.token.{side}.inBody");
+        if get(root, &path).is_some() {
+            findings.push(Finding::new(
+                Severity::Warning,
+                "obsolete_in_body",
+                path,
+                "inBody is obsolete: the Document Server reads a body token when there is \
+                 one and the header otherwise, whatever this says",
+                "remove inBody",
+            ));
+        }
+    }
+}
+
+// ---- ipfilter -------------------------------------------------------------------------
+
+fn audit_ipfilter(root: &Value, findings: &mut Vec<Finding>) {
+    let base = format!("{CO}.ipfilter");
+    let rules_path = format!("{base}.rules");
+    let rules = match get(root, &rules_path) {
+        None => return,
+        Some(Value::Array(rules)) => rules,
+        Some(_) => {
+            findings.push(wrong_type(
+                &rules_path,
+                "a list [{\"address\": \"…\", \"allowed\": true}]",
+            ));
+            return;
+        }
+    };
+    let mut everyone: Option<bool> = None;
+    for (index, rule) in rules.iter().enumerate() {
+        let path = format!("{rules_path}.{index}");
+        let address = rule.get("address").and_then(Value::as_str);
+        let allowed = rule.get("allowed").and_then(Value::as_bool);
+        let (Some(address), Some(allowed)) = (address, allowed) else {
+            findings.push(wrong_type(
+                &path,
+                "{\"address\": \"…\", \"allowed\": true or false}",
+            ));
+            continue;
+        };
+        if let Some(finding) = cidr_finding(address, &format!("{path}.address")) {
+            findings.push(finding);
+        }
+        let matches_all = !address.is_empty()
+            && address.contains('*')
+            && address.chars().all(|c| matches!(c, '*' | '.' | ':'));
+        if matches_all && everyone.is_none() {
+            everyone = Some(allowed);
+        }
+    }
+    if get(root, &format!("{base}.useforrequest")) == Some(&Value::Bool(true))
+        && everyone != Some(false)
+    {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "ipfilter_allows_everyone",
+            rules_path,
+            "useforrequest is on, but every address is allowed (the first rule matching \
+             every address allows, or no rule denies the rest: an address no rule matches \
+             is allowed): the filter restricts nothing",
+            "list the allowed addresses first, then end with {\"address\": \"*\", \
+             \"allowed\": false} — and enable tokens, which protect far better",
+        ));
+    }
+}
+
+/// A rule written as CIDR (`10.0.0.0/8`): the DS compares literals with `*` wildcards.
+fn cidr_finding(address: &str, path: &str) -> Option<Finding> {
+    let (network, bits) = address.split_once('/')?;
+    let wildcard = match bits.parse::<u8>() {
+        Ok(bits @ (8 | 16 | 24 | 32)) => {
+            let keep = usize::from(bits / 8);
+            let octets: Vec<&str> = network.split('.').collect();
+            (octets.len() == 4).then(|| {
+                (0..4)
+                    .map(|i| if i < keep { octets[i] } else { "*" })
+                    .collect::<Vec<_>>()
+                    .join(".")
+            })
+        }
+        _ => None,
+    };
+    let fix = match wildcard {
+        Some(w) => format!("write \"{w}\" instead"),
+        None => "write the addresses with * wildcards (e.g. \"192.168.1.*\"), one rule per \
+                 pattern"
+            .to_owned(),
+    };
+    Some(Finding::new(
+        Severity::Error,
+        "ipfilter_cidr",
+        path,
+        format!(
+            "\"{address}\" is CIDR notation, which the Document Server does not understand: \
+             it matches addresses literally with * wildcards, so this rule matches nothing"
+        ),
+        fix,
+    ))
+}
+
+// ---- syntax errors --------------------------------------------------------------------
+
+const TYPOGRAPHIC_QUOTES: [char; 7] = [
+    '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{201E}', '\u{00AB}', '\u{00BB}',
+];
+
+/// An opened `{` or `[` that is not closed yet.
+struct Open {
+    line: usize,
+    column: usize,
+    indent: usize,
+    key: Option<String>,
+}
+
+/// What a scan of the text up to some offset found.
+struct Scan {
+    open: Vec<Open>,
+    typographic: Option<(usize, usize, usize)>,
+}
+
+/// Scans `text[..end]` like a JSON lexer: the brackets still open (with the key that
+/// opened them) and the first typographic quote outside a string.
+fn scan(text: &str, end: usize) -> Scan {
+    let mut open = Vec::new();
+    let mut typographic = None;
+    let (mut line, mut column, mut indent, mut at_line_start) = (1, 0, 0, true);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut current = String::new();
+    let mut last_string: Option<String> = None;
+    let mut key: Option<String> = None;
+    for (offset, c) in text.char_indices() {
+        if offset >= end {
+            break;
+        }
+        column += 1;
+        if at_line_start && (c == ' ' || c == '\t') {
+            indent += 1;
+        } else {
+            at_line_start = false;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+                last_string = Some(std::mem::take(&mut current));
+            } else if c == '\n' {
+                in_string = false;
+            } else if current.len() < 64 {
+                current.push(c);
+            }
+        } else {
+            match c {
+                '"' => {
+                    in_string = true;
+                    current.clear();
+                    last_string = None;
+                }
+                ':' => key = last_string.take(),
+                '{' | '[' => {
+                    open.push(Open {
+                        line,
+                        column,
+                        indent,
+                        key: key.take(),
+                    });
+                    last_string = None;
+                }
+                '}' | ']' | ',' => {
+                    if c != ',' {
+                        open.pop();
+                    }
+                    last_string = None;
+                    key = None;
+                }
+                c if TYPOGRAPHIC_QUOTES.contains(&c) && typographic.is_none() => {
+                    typographic = Some((offset, line, column));
+                }
+                _ => {}
+            }
+        }
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            indent = 0;
+            at_line_start = true;
+        }
+    }
+    Scan { open, typographic }
+}
+
+/// The byte offset of serde_json's 1-based line and (byte) column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let mut offset = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The 1-based line and character column of a byte offset.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn describe(open: &Open) -> String {
+    let what = match &open.key {
+        Some(key) => format!("the section \"{key}\""),
+        None => "the brace".to_owned(),
+    };
+    format!(
+        "{what} opened at line {}, column {}",
+        open.line, open.column
+    )
+}
+
+fn syntax_finding(text: &str, error: &serde_json::Error) -> Finding {
+    let trimmed = text.trim_start_matches('\u{FEFF}').trim();
+    let mut offset = offset_of(text, error.line(), error.column());
+    let full = scan(text, text.len());
+    let at_error = scan(text, offset);
+    let next = text[offset..].trim_start();
+    let next_indent = text[..offset + (text[offset..].len() - next.len())]
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.len() - l.trim_start().len());
+    let serde_message = error.to_string();
+    let detail = serde_message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&serde_message);
+    let (code, message, fix) = if trimmed.is_empty() {
+        offset = 0;
+        (
+            "empty_file",
+            "the file is empty: the Document Server cannot start with it".to_owned(),
+            "write {} (an empty object), or the settings you need".to_owned(),
+        )
+    } else if let Some((quote_offset, line, column)) = full.typographic {
+        offset = quote_offset;
+        (
+            "typographic_quotes",
+            format!(
+                "typographic quotes (“ ” ‘ ’) at line {line}, column {column}: JSON needs \
+                 straight quotes \", and word processors, forums and chat programs replace \
+                 them; the Document Server will not start"
+            ),
+            "retype every quote as a straight double quote \" (or paste through a plain-text \
+             editor)"
+                .to_owned(),
+        )
+    } else if trimmed.starts_with('"') {
+        offset = text.len() - text.trim_start().len();
+        let unclosed = full.open.len();
+        (
+            "fragment",
+            format!(
+                "the file starts with a key, not with {{: it is a fragment pasted without the \
+                 braces around it{}; the Document Server will not start",
+                if unclosed > 0 {
+                    format!(
+                        ", and {unclosed} brace{} opened in it {} never closed (first: {})",
+                        if unclosed == 1 { "" } else { "s" },
+                        if unclosed == 1 { "is" } else { "are" },
+                        describe(&full.open[0])
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+            "wrap the whole text in { … }, close every section's brace, and check it with \
+             onlyoffice-jwt audit again"
+                .to_owned(),
+        )
+    } else if error.is_eof() && !at_error.open.is_empty() {
+        let innermost = &at_error.open[at_error.open.len() - 1];
+        (
+            "unclosed_brace",
+            format!(
+                "the file ends while {} {} still open (innermost: {}); the Document \
+                 Server will not start",
+                at_error.open.len(),
+                if at_error.open.len() == 1 {
+                    "brace is"
+                } else {
+                    "braces are"
+                },
+                describe(innermost)
+            ),
+            "add the missing closing braces } (and brackets ]) where each section ends".to_owned(),
+        )
+    } else if detail.starts_with("expected `,` or `}`") || detail.starts_with("expected `,` or `]`")
+    {
+        match at_error.open.last() {
+            Some(innermost) if next.starts_with('"') && next_indent <= innermost.indent => (
+                "unclosed_brace",
+                format!(
+                    "{} is not closed before the next setting at line {}: a closing }} is \
+                     missing (a section pasted without its closing braces); the Document \
+                     Server will not start",
+                    describe(innermost),
+                    position(text, offset).0
+                ),
+                "add the closing } (followed by a comma when another setting follows) where \
+                 the section ends"
+                    .to_owned(),
+            ),
+            _ => (
+                "missing_comma",
+                "a comma is missing between two settings; the Document Server will not start"
+                    .to_owned(),
+                "add a comma , at the end of the setting before this position".to_owned(),
+            ),
+        }
+    } else if detail.contains("trailing comma") {
+        (
+            "trailing_comma",
+            "a comma after the last setting of a section is not allowed in JSON; the \
+             Document Server will not start"
+                .to_owned(),
+            "remove the comma before the closing brace or bracket".to_owned(),
+        )
+    } else if next.starts_with("//") || next.starts_with("/*") || next.starts_with('#') {
+        (
+            "comment",
+            "JSON has no comments; the Document Server will not start".to_owned(),
+            "remove the comment".to_owned(),
+        )
+    } else {
+        (
+            "syntax_error",
+            format!("the file is not valid JSON ({detail}); the Document Server will not start"),
+            "correct the JSON at this position".to_owned(),
+        )
+    };
+    let (line, column) = position(text, offset);
+    let mut finding = Finding::new(Severity::Error, code, "", message, fix);
+    finding.location = Some(Location {
+        line,
+        column,
+        context: context(text, line, column),
+    });
+    finding
+}
+
+/// Up to three numbered lines ending at `line`, with a caret under `column`.
+fn context(text: &str, line: usize, column: usize) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let first = line.saturating_sub(2).max(1);
+    let width = line.to_string().len();
+    let mut out = String::new();
+    for number in first..=line.min(lines.len()) {
+        let shown: String = mask_strings(lines[number - 1].trim_end_matches('\r'))
+            .chars()
+            .take(160)
+            .collect();
+        out.push_str(&format!("{number:>width$} | {shown}\n"));
+    }
+    out.push_str(&format!(
+        "{:>width$} | {}^",
+        "",
+        " ".repeat(column.saturating_sub(1).min(160))
+    ));
+    out
+}
+
+/// Masks the value of every `"string": "…"` member on one line (secrets).
+fn mask_strings(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("\"string\"") {
+        let (head, tail) = rest.split_at(at + "\"string\"".len());
+        out.push_str(head);
+        let after_colon = tail.trim_start();
+        let Some(value) = after_colon.strip_prefix(':') else {
+            rest = tail;
+            continue;
+        };
+        let value = value.trim_start();
+        let Some(quote) = value
+            .chars()
+            .next()
+            .filter(|c| *c == '"' || TYPOGRAPHIC_QUOTES.contains(c))
+        else {
+            rest = tail;
+            continue;
+        };
+        out.push_str(&tail[..tail.len() - value.len()]);
+        let body = &value[quote.len_utf8()..];
+        let end = body
+            .char_indices()
+            .find(|(_, c)| *c == '"' || TYPOGRAPHIC_QUOTES.contains(c))
+            .map_or(body.len(), |(i, _)| i);
+        out.push(quote);
+        out.push_str("•••");
+        rest = &body[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECURE: &str = r#"{"services": {"CoAuthoring": {
+        "token": {"enable": {"browser": true, "request": {"inbox": true, "outbox": true}}},
+        "secret": {
+            "inbox": {"string": "Kp2rW9xQv4Lm7Zt1Bn8Yc3Hd6Fs0Ja5E"},
+            "outbox": {"string": "Kp2rW9xQv4Lm7Zt1Bn8Yc3Hd6Fs0Ja5E"},
+            "session": {"string": "Tq8Vn3Xc6Rm1Zp4Wb7Ks2Hf9Ld5Gj0Ey"}}}}}"#;
+
+    fn codes(text: &str, connector: Option<&str>) -> Vec<(&'static str, String)> {
+        let options = AuditOptions {
+            connector_secret: connector.map(Secret::from),
+        };
+        audit_ds_config(text, &options)
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.code, f.path))
+            .collect()
+    }
+
+    #[test]
+    fn a_secure_config_has_no_findings() {
+        assert_eq!(
+            codes(SECURE, Some("Kp2rW9xQv4Lm7Zt1Bn8Yc3Hd6Fs0Ja5E")),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_different_connector_secret_is_reported_for_inbox_and_outbox() {
+        assert_eq!(
+            codes(SECURE, Some("another-secret-of-32-bytes-length")),
+            vec![
+                (
+                    "connector_mismatch",
+                    "services.CoAuthoring.secret.inbox.string".to_owned()
+                ),
+                (
+                    "connector_mismatch",
+                    "services.CoAuthoring.secret.outbox.string".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn secrets_derived_from_the_connector_secret_match_it() {
+        // inbox/outbox of master "m" * 32, computed with Python's hmac/hashlib (HKDF).
+        let text = SECURE
+            .replacen(
+                "Kp2rW9xQv4Lm7Zt1Bn8Yc3Hd6Fs0Ja5E",
+                "8lPQt3F4nafEPZS5KKGDKFGfr_5-6CpBun3-wyDGfSk",
+                1,
+            )
+            .replacen(
+                "Kp2rW9xQv4Lm7Zt1Bn8Yc3Hd6Fs0Ja5E",
+                "I2x3DPyayQbGSDruuB31S6Xc3-EN-74hb1RaYSX46uU",
+                1,
+            );
+        assert_eq!(codes(&text, Some(&"m".repeat(32))), vec![]);
+    }
+
+    #[test]
+    fn the_forum_paste_is_located_at_the_unclosed_section() {
+        let text = "{\n  \"services\": {\n    \"CoAuthoring\": {\n      \"secret\": {\n        \"inbox\": {\n          \"string\": \"mysecret\"\n        \"outbox\": {\n";
+        let findings = audit_ds_config(text, &AuditOptions::default()).unwrap();
+        assert_eq!(findings.len(), 1);
+        let finding = &findings[0];
+        assert_eq!(finding.code, "unclosed_brace");
+        assert!(finding.message.contains("\"inbox\" opened at line 5"));
+        let location = finding.location.as_ref().unwrap();
+        assert_eq!((location.line, location.column), (7, 9));
+        assert!(
+            !location.context.contains("mysecret"),
+            "{}",
+            location.context
+        );
+    }
+
+    #[test]
+    fn typographic_quotes_are_named_with_their_position() {
+        let findings = audit_ds_config(
+            "{\n  \u{201C}ipfilter\u{201D}: {}\n}",
+            &AuditOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(findings[0].code, "typographic_quotes");
+        let location = findings[0].location.as_ref().unwrap();
+        assert_eq!((location.line, location.column), (2, 3));
+    }
+
+    #[test]
+    fn a_too_large_file_is_refused() {
+        let text = " ".repeat(MAX_CONFIG_SIZE + 1);
+        assert_eq!(
+            audit_ds_config(&text, &AuditOptions::default())
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::TooLarge
+        );
+    }
+
+    #[test]
+    fn odd_inputs_give_one_syntax_finding_and_never_panic() {
+        for text in [
+            "",
+            "{",
+            "[",
+            "\u{201C}",
+            "{\"a\": \"\u{00E9}\u{00E9}",
+            "{\"string\": \"x",
+            "\"k\": [\n]]]}",
+            "{\r\n\"a\": 1,\r\n}",
+            "\u{FEFF}{}",
+            "{\"a\" 1}",
+            "nul",
+        ] {
+            let findings = audit_ds_config(text, &AuditOptions::default()).unwrap();
+            assert_eq!(findings.len(), 1, "{text:?}");
+            assert_eq!(findings[0].severity, Severity::Error);
+            assert!(findings[0].location.is_some(), "{text:?}");
+        }
+    }
+}
