@@ -13,7 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
-use onlyoffice_jwt::{json_api, Keyring, Result};
+use onlyoffice_jwt::{json_api, Keyring, Result, Secret};
 use serde_json::Value;
 
 pub mod convert;
@@ -81,6 +81,137 @@ pub fn audit_ds_config(text: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     })
 }
 
+/// `sign_config(array|object $config, string|array $secret, array $options = []): array`
+/// — the editor config with `token` added last; options `ttl`, `now`, `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\sign_config")]
+pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let config = convert::to_json(config, "config")?;
+        json_api::sign_config(&config, &keyring(secret, &options)?, &options)
+    })
+}
+
+/// `sign_request(array|object $body, string|array $secret, array $options = []): array`
+/// — `['body' => …with token, 'headers' => [header => prefix . token]]`; options
+/// `header`, `prefix`, `ttl`, `now`, `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\sign_request")]
+pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let body = convert::to_json(body, "body")?;
+        json_api::sign_request(&body, &keyring(secret, &options)?, &options)
+    })
+}
+
+/// `verify_callback(string $body, string|array $secret, array $options = []): array` —
+/// the signed claims of a Document Server callback (`$body` is the raw request body);
+/// options `authorization`, `prefix`, `leeway`, `expected_key`, `max_size`, `now`,
+/// `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\verify_callback")]
+pub fn verify_callback(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let body = convert::bytes_arg(body, "body")?;
+        json_api::verify_callback(body, &keyring(secret, &options)?, &options)
+    })
+}
+
+/// `verify_incoming(?string $authorization, string|array $secret, array $options = []):
+/// array` — the signed claims of a request from the Document Server; options `url`,
+/// `prefix`, `leeway`, `now`, `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\verify_incoming")]
+pub fn verify_incoming(
+    authorization: &Zval,
+    secret: &Zval,
+    options: Option<&Zval>,
+) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let authorization = convert::optional_string_arg(Some(authorization), "authorization")?;
+        json_api::verify_incoming(authorization, &keyring(secret, &options)?, &options)
+    })
+}
+
+/// `check_download_url(string $url, string $ds_url, array $options = []): string` — the
+/// URL to fetch, on the Document Server's (internal) origin; option `ds_internal_url`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\check_download_url")]
+pub fn check_download_url(url: &Zval, ds_url: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        json_api::check_download_url(
+            convert::string_arg(url, "url")?,
+            convert::string_arg(ds_url, "ds_url")?,
+            &options,
+        )
+    })
+}
+
+/// `document_key(string|array $secret, string $file_id, int|string $version, array
+/// $options = []): string` — the document key of one version of one file; option
+/// `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\document_key")]
+pub fn document_key(
+    secret: &Zval,
+    file_id: &Zval,
+    version: &Zval,
+    options: Option<&Zval>,
+) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let version = convert::to_json(version, "version")?;
+        json_api::document_key(
+            &keyring(secret, &options)?,
+            convert::string_arg(file_id, "file_id")?,
+            &version,
+            &options,
+        )
+    })
+}
+
+/// `derive_secrets(string $master, array $options = []): array` — `inbox`, `outbox`,
+/// `session`, `links`, `doc_keys` derived from one master secret; option `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\derive_secrets")]
+pub fn derive_secrets(master: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let master = Secret::new(convert::bytes_arg(master, "master")?);
+        json_api::derive_secrets(&master, &options)
+    })
+}
+
+/// `sign_link(string $url, string|array $secret, array $options = []): string` — the URL
+/// with `oo_exp` and `oo_sig` appended; options `ttl`, `now`, `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\sign_link")]
+pub fn sign_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let url = convert::string_arg(url, "url")?;
+        json_api::sign_link(url, &keyring(secret, &options)?, &options)
+    })
+}
+
+/// `verify_link(string $url, string|array $secret, array $options = []): string` — the
+/// URL without `oo_exp` and `oo_sig` once its signature and expiry are checked; options
+/// `now`, `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\verify_link")]
+pub fn verify_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let url = convert::string_arg(url, "url")?;
+        json_api::verify_link(url, &keyring(secret, &options)?, &options)
+    })
+}
+
 /// Registers the exception classes at module startup (0 = success).
 extern "C" fn startup(_type: i32, _module_number: i32) -> i32 {
     match catch_unwind(exceptions::register) {
@@ -98,5 +229,14 @@ pub fn module(module: ModuleBuilder) -> ModuleBuilder {
         .function(wrap_function!(sign))
         .function(wrap_function!(verify))
         .function(wrap_function!(decode_unverified))
+        .function(wrap_function!(sign_config))
+        .function(wrap_function!(sign_request))
+        .function(wrap_function!(verify_callback))
+        .function(wrap_function!(verify_incoming))
+        .function(wrap_function!(check_download_url))
+        .function(wrap_function!(document_key))
+        .function(wrap_function!(derive_secrets))
+        .function(wrap_function!(sign_link))
+        .function(wrap_function!(verify_link))
         .function(wrap_function!(audit_ds_config))
 }
