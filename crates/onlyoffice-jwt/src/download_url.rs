@@ -50,11 +50,11 @@ fn origin(url: &Url) -> String {
 
 /// Checks a URL to download from the Document Server and returns the URL to fetch.
 ///
-/// Refused with `url_not_allowed`: an unparsable URL, a scheme other than http/https,
-/// user info, a control character, space or `\` before the query, a `%` or non-ASCII
-/// character in the authority, `%2e`/`%2f`/`%5c` in the path, an origin equal to
-/// neither `ds_url`'s nor `ds_internal_url`'s, or a path (dot-segments resolved)
-/// outside that base path. A URL under `ds_url` is rewritten under `ds_internal_url`.
+/// Refused with `url_not_allowed`: a `\` before the query or `%2e`/`%2f`/`%5c` in the
+/// path as written, an unparsable URL, a scheme other than http/https, user info, an
+/// origin equal to neither `ds_url`'s nor `ds_internal_url`'s, or a path (dot-segments
+/// resolved) outside that base path. A URL under `ds_url` is rewritten under
+/// `ds_internal_url`.
 pub fn check_download_url(
     url: &str,
     ds_url: &str,
@@ -88,13 +88,6 @@ pub fn check_download_url(
             "the URL carries a user name or password"
         ));
     }
-    let path = parsed.path().to_ascii_lowercase();
-    if ["%2e", "%2f", "%5c"].iter().any(|seq| path.contains(seq)) {
-        return Err(err!(
-            UrlNotAllowed,
-            "the URL's path contains an encoded dot, slash or backslash"
-        ));
-    }
     if public.contains(&parsed) {
         return Ok(match &internal {
             Some(internal) => map_to(&parsed, &public, internal),
@@ -114,30 +107,26 @@ pub fn check_download_url(
     ))
 }
 
-/// Checks the URL as written, before the parser normalizes it away: no control
-/// character, space or `\` before the query, and a plain ASCII authority.
+/// Checks the URL as written, before the parser normalizes it away: no `\\` before
+/// the query (the parser reads it as `/`), and no `%2e`, `%2f` or `%5c` (any case) in
+/// the path (the parser resolves `%2e%2e` as `..`; proxies may decode the others).
 fn check_raw(url: &str) -> Result<()> {
     let before_query = url.split(['?', '#']).next().unwrap_or("");
-    if before_query
-        .chars()
-        .any(|c| c == '\\' || c.is_ascii_control() || c == ' ')
-    {
+    if before_query.contains('\\') {
+        return Err(err!(UrlNotAllowed, "the URL contains a backslash"));
+    }
+    let after_scheme = before_query
+        .split_once(':')
+        .map_or(before_query, |(_, rest)| rest)
+        .trim_start_matches('/');
+    let path = after_scheme
+        .find('/')
+        .map_or("", |start| &after_scheme[start..])
+        .to_ascii_lowercase();
+    if ["%2e", "%2f", "%5c"].iter().any(|seq| path.contains(seq)) {
         return Err(err!(
             UrlNotAllowed,
-            "the URL contains a backslash, space or control character"
-        ));
-    }
-    if url.chars().any(|c| c.is_ascii_control()) {
-        return Err(err!(UrlNotAllowed, "the URL contains a control character"));
-    }
-    let authority = before_query
-        .split_once("//")
-        .map(|(_, rest)| rest.split('/').next().unwrap_or(""))
-        .unwrap_or("");
-    if authority.chars().any(|c| c == '%' || !c.is_ascii()) {
-        return Err(err!(
-            UrlNotAllowed,
-            "the URL's host is percent-encoded or not ASCII"
+            "the URL's path contains an encoded dot, slash or backslash"
         ));
     }
     Ok(())

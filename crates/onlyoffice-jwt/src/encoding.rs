@@ -30,11 +30,18 @@ pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
     B64.decode(text).ok()
 }
 
+/// The deepest nesting of arrays and objects [`parse_json`] accepts.
+pub const MAX_NESTING: usize = 128;
+
 /// Parses JSON strictly: one value, no trailing data, no duplicate object members,
-/// nesting at most 128 deep (serde_json's limit), numbers that fit an f64.
+/// at most [`MAX_NESTING`] nested arrays/objects, numbers that fit an f64.
 pub fn parse_json(bytes: &[u8]) -> std::result::Result<Value, String> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = StrictSeed.deserialize(&mut de).map_err(|e| e.to_string())?;
+    // serde_json's own limit stops one level short of 128; ours is counted below.
+    de.disable_recursion_limit();
+    let value = StrictSeed { depth: 0 }
+        .deserialize(&mut de)
+        .map_err(|e| e.to_string())?;
     de.end().map_err(|e| e.to_string())?;
     Ok(value)
 }
@@ -45,17 +52,36 @@ pub fn to_json(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-struct StrictSeed;
+/// A value nested inside `depth` arrays/objects.
+struct StrictSeed {
+    depth: usize,
+}
 
 impl<'de> DeserializeSeed<'de> for StrictSeed {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(StrictVisitor)
+        deserializer.deserialize_any(StrictVisitor { depth: self.depth })
     }
 }
 
-struct StrictVisitor;
+struct StrictVisitor {
+    depth: usize,
+}
+
+impl StrictVisitor {
+    /// The seed of a member of a container at this depth, or an error past the limit.
+    fn inner<E: de::Error>(&self) -> Result<StrictSeed, E> {
+        if self.depth >= MAX_NESTING {
+            return Err(E::custom(format!(
+                "nesting deeper than {MAX_NESTING} levels"
+            )));
+        }
+        Ok(StrictSeed {
+            depth: self.depth + 1,
+        })
+    }
+}
 
 impl<'de> Visitor<'de> for StrictVisitor {
     type Value = Value;
@@ -95,14 +121,16 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.inner::<A::Error>()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(StrictSeed)? {
+        while let Some(item) = seq.next_element_seed(StrictSeed { depth: inner.depth })? {
             items.push(item);
         }
         Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.inner::<A::Error>()?;
         let mut members = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if members.contains_key(&key) {
@@ -111,7 +139,7 @@ impl<'de> Visitor<'de> for StrictVisitor {
                     crate::algorithm::truncate(&key)
                 )));
             }
-            let value = map.next_value_seed(StrictSeed)?;
+            let value = map.next_value_seed(StrictSeed { depth: inner.depth })?;
             members.insert(key, value);
         }
         Ok(Value::Object(members))

@@ -156,19 +156,6 @@ fn split(token: &str, max_size: usize) -> Result<Parts<'_>> {
 }
 
 fn header_algorithm(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<Algorithm> {
-    for member in ["crit", "b64"] {
-        if header.contains_key(member) {
-            return Err(err!(
-                Malformed,
-                "the header member {member:?} is not supported"
-            ));
-        }
-    }
-    match header.get("typ") {
-        None => {}
-        Some(Value::String(typ)) if typ.eq_ignore_ascii_case("JWT") => {}
-        Some(_) => return Err(err!(Malformed, "the header's typ is not JWT")),
-    }
     let name = match header.get("alg") {
         Some(Value::String(name)) => name,
         Some(_) => return Err(err!(AlgNotAllowed, "the header's alg is not a string")),
@@ -192,6 +179,19 @@ fn header_algorithm(header: &Map<String, Value>, allowed: &[Algorithm]) -> Resul
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
+    }
+    match header.get("typ") {
+        None => {}
+        Some(Value::String(typ)) if typ.eq_ignore_ascii_case("JWT") => {}
+        Some(_) => return Err(err!(Malformed, "the header's typ is not JWT")),
+    }
+    for member in ["crit", "b64"] {
+        if header.contains_key(member) {
+            return Err(err!(
+                Malformed,
+                "the header member {member:?} is not supported"
+            ));
+        }
     }
     Ok(alg)
 }
