@@ -1,1 +1,427 @@
-//! Placeholder: this binding is built by its own issue.
+//! The Python module `onlyoffice_jwt` (native part `onlyoffice_jwt._native`).
+//!
+//! A thin layer over [`onlyoffice_jwt::json_api`]: it converts Python arguments to JSON
+//! values, passes keyword arguments as the JSON options object, calls the core, converts
+//! the result back, and maps each core error to its exception class. Every rule (option
+//! defaults, checks, formats) lives in the core.
+//!
+//! Guarantees of this layer:
+//! - a Rust panic never reaches Python as `PanicException`: it becomes the base
+//!   `JwtError`;
+//! - the GIL is released while the core works on an input over 64 KiB;
+//! - no global state, so the module is safe to call from many threads.
+
+mod convert;
+mod errors;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::Keyring;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::Value;
+
+use convert::{
+    bytes_arg, optional_text, options_value, py_to_value, secrets_from_py, single_secret,
+    text_or_bytes, value_to_py, with_option, Input,
+};
+use errors::{core_error, panic_error};
+
+/// Inputs larger than this many bytes are processed with the GIL released.
+const DETACH_THRESHOLD: usize = 64 * 1024;
+
+/// Runs one core call: without the GIL when `size` exceeds [`DETACH_THRESHOLD`], with
+/// any panic caught and turned into the base `JwtError`, and core errors mapped to
+/// their exception classes.
+fn run<T, F>(py: Python<'_>, size: usize, call: F) -> PyResult<T>
+where
+    T: Send,
+    F: FnOnce() -> onlyoffice_jwt::Result<T> + Send,
+{
+    let guarded = move || catch_unwind(AssertUnwindSafe(call));
+    let outcome = if size > DETACH_THRESHOLD {
+        py.detach(guarded)
+    } else {
+        guarded()
+    };
+    match outcome {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => Err(core_error(py, &error)),
+        Err(_) => Err(panic_error()),
+    }
+}
+
+/// Runs a whole binding function with any panic (in conversions too) turned into the
+/// base `JwtError`.
+fn guard<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| Err(panic_error()))
+}
+
+/// Builds the keyring from a secret argument (`str`, `bytes` or a list of them) and
+/// the options (which may hold `allow_weak`).
+fn keyring(py: Python<'_>, secret: &Bound<'_, PyAny>, options: &Value) -> PyResult<Keyring> {
+    let secrets = secrets_from_py(secret)?;
+    run(py, 0, || json_api::keyring(secrets, options))
+}
+
+/// Signs a dict of claims and returns the compact JWT (str).
+///
+/// `secret` is a str (UTF-8), bytes, or a list of them (the first signs). `alg` is
+/// HS256, HS384 or HS512; `iat` adds the issue time; `ttl` (seconds) adds
+/// `exp` = now + ttl; `now` (Unix seconds) pins the clock for tests. A secret shorter
+/// than 32 bytes, or the literal `secret`, raises `WeakSecretError` unless
+/// `allow_weak=True`.
+#[pyfunction]
+#[pyo3(
+    signature = (claims, secret, **options),
+    text_signature = "(claims, secret, *, alg='HS256', ttl=None, iat=True, now=None, allow_weak=False)"
+)]
+fn sign<'py>(
+    py: Python<'py>,
+    claims: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let Input { value, size } = py_to_value(claims)?;
+        let token = run(py, size, || json_api::sign(&value, &keyring, &options))?;
+        value_to_py(py, &token)
+    })
+}
+
+/// Verifies a compact JWT (str or bytes) strictly and returns its claims (dict).
+///
+/// `algorithms` defaults to HS256, HS384 and HS512; `leeway` (seconds, default 60)
+/// applies to `exp`, `nbf` and `iat`; every name in `require` must be present; tokens
+/// over `max_size` bytes (default 1 MiB) are refused. Raises the `JwtError` subclass of
+/// the first check that failed.
+#[pyfunction]
+#[pyo3(
+    signature = (token, secret, **options),
+    text_signature = "(token, secret, *, algorithms=None, leeway=60, require=None, max_size=1048576, now=None, allow_weak=False)"
+)]
+fn verify<'py>(
+    py: Python<'py>,
+    token: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let text = text_or_bytes(token, "token")?;
+        let claims = run(py, text.len(), || {
+            json_api::verify(&text, &keyring, &options)
+        })?;
+        value_to_py(py, &claims)
+    })
+}
+
+/// Decodes a compact JWT **without verifying anything** and returns
+/// `{"header": {...}, "claims": {...}}` — for inspection and logging only.
+#[pyfunction]
+#[pyo3(signature = (token, **options), text_signature = "(token)")]
+fn decode_unverified<'py>(
+    py: Python<'py>,
+    token: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let text = text_or_bytes(token, "token")?;
+        let decoded = run(py, text.len(), || {
+            json_api::decode_unverified(&text, &options)
+        })?;
+        value_to_py(py, &decoded)
+    })
+}
+
+/// Signs an editor config (dict) for the Document Server and returns it with `token`
+/// added last.
+///
+/// Refuses (`InvalidInputError`) a config the Document Server would reject: no
+/// `document.key` of `[0-9A-Za-z._=-]{1,128}`, no `document.url`, or a top-level `url`,
+/// `payload` or `key`. `ttl` (seconds) adds `iat` and `exp`.
+#[pyfunction]
+#[pyo3(
+    signature = (config, secret, **options),
+    text_signature = "(config, secret, *, ttl=None, now=None, allow_weak=False)"
+)]
+fn sign_config<'py>(
+    py: Python<'py>,
+    config: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let Input { value, size } = py_to_value(config)?;
+        let signed = run(py, size, || {
+            json_api::sign_config(&value, &keyring, &options)
+        })?;
+        value_to_py(py, &signed)
+    })
+}
+
+/// Signs a request body for the command, conversion or docbuilder service.
+///
+/// Returns `{"body": {..., "token": ...}, "headers": {header: prefix + token}}`; the
+/// header token carries `{"payload": body}`. `ttl` defaults to 300 seconds; an explicit
+/// `ttl=None` (or 0) signs without `exp`.
+#[pyfunction]
+#[pyo3(
+    signature = (body, secret, **options),
+    text_signature = "(body, secret, *, header='Authorization', prefix='Bearer ', ttl=300, now=None, allow_weak=False)"
+)]
+fn sign_request<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let Input { value, size } = py_to_value(body)?;
+        let signed = run(py, size, || {
+            json_api::sign_request(&value, &keyring, &options)
+        })?;
+        value_to_py(py, &signed)
+    })
+}
+
+/// Verifies a save callback from the Document Server and returns its signed claims.
+///
+/// `body` is the raw request body (bytes or str). Its `token` member is verified first
+/// and wins; otherwise the `authorization` header value (with `prefix`) is. A `payload`
+/// claim is unwrapped. Only signed fields are returned: never read the plain body.
+/// `key` and `status` must be signed; `expected_key` must equal the signed `key`.
+#[pyfunction]
+#[pyo3(
+    signature = (body, secret, authorization=None, **options),
+    text_signature = "(body, secret, authorization=None, *, prefix='Bearer ', leeway=60, expected_key=None, max_size=1048576, now=None, allow_weak=False)"
+)]
+fn verify_callback<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    authorization: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let authorization = optional_text(authorization, "authorization")?;
+        let options = with_option(options_value(options)?, "authorization", authorization);
+        let keyring = keyring(py, secret, &options)?;
+        let body = bytes_arg(body, "body")?;
+        let claims = run(py, body.len(), || {
+            json_api::verify_callback(&body, &keyring, &options)
+        })?;
+        value_to_py(py, &claims)
+    })
+}
+
+/// Verifies a request from the Document Server to the connector (e.g. a file download)
+/// from its `Authorization` header value and returns the signed claims.
+///
+/// `authorization=None` raises `MissingTokenError`. With `url`, the signed `url` claim
+/// must equal it (compared as parsed URLs).
+#[pyfunction]
+#[pyo3(
+    signature = (authorization, secret, url=None, **options),
+    text_signature = "(authorization, secret, url=None, *, prefix='Bearer ', leeway=60, now=None, allow_weak=False)"
+)]
+fn verify_incoming<'py>(
+    py: Python<'py>,
+    authorization: Option<&Bound<'py, PyAny>>,
+    secret: &Bound<'py, PyAny>,
+    url: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let url = optional_text(url, "url")?;
+        let options = with_option(options_value(options)?, "url", url);
+        let keyring = keyring(py, secret, &options)?;
+        let authorization = authorization
+            .map(|value| text_or_bytes(value, "authorization"))
+            .transpose()?;
+        let size = authorization.as_ref().map_or(0, |text| text.len());
+        let claims = run(py, size, || {
+            json_api::verify_incoming(authorization.as_deref(), &keyring, &options)
+        })?;
+        value_to_py(py, &claims)
+    })
+}
+
+/// Returns the URL to fetch for a callback `url` or `changesurl` (str).
+///
+/// The URL must be on the Document Server's origin (`ds_url`, or `ds_internal_url`) and
+/// under its path; a URL on `ds_url` is rewritten to `ds_internal_url`. Anything else
+/// raises `UrlNotAllowedError`. Fetch the result with a timeout.
+#[pyfunction]
+#[pyo3(
+    signature = (url, ds_url, ds_internal_url=None, **options),
+    text_signature = "(url, ds_url, ds_internal_url=None)"
+)]
+fn check_download_url<'py>(
+    py: Python<'py>,
+    url: &Bound<'py, PyAny>,
+    ds_url: &Bound<'py, PyAny>,
+    ds_internal_url: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let internal = optional_text(ds_internal_url, "ds_internal_url")?;
+        let options = with_option(options_value(options)?, "ds_internal_url", internal);
+        let url = text_or_bytes(url, "url")?;
+        let ds_url = text_or_bytes(ds_url, "ds_url")?;
+        let checked = run(py, url.len(), || {
+            json_api::check_download_url(&url, &ds_url, &options)
+        })?;
+        value_to_py(py, &checked)
+    })
+}
+
+/// Returns the document key of one version of one file (str, 32 characters of
+/// `[0-9A-Za-z_-]`): stable for (file_id, version), unguessable without the secret.
+///
+/// `version` is a str or an int.
+#[pyfunction]
+#[pyo3(
+    signature = (secret, file_id, version, **options),
+    text_signature = "(secret, file_id, version, *, allow_weak=False)"
+)]
+fn document_key<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    file_id: &Bound<'py, PyAny>,
+    version: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let file_id = text_or_bytes(file_id, "file_id")?;
+        let version = py_to_value(version)?.value;
+        let key = run(py, file_id.len(), || {
+            json_api::document_key(&keyring, &file_id, &version, &options)
+        })?;
+        value_to_py(py, &key)
+    })
+}
+
+/// Derives, from one master secret, the Document Server secrets `inbox`, `outbox`,
+/// `session` and the connector subkeys `links`, `doc_keys` (HKDF-SHA256), as a dict of
+/// base64url strings.
+#[pyfunction]
+#[pyo3(
+    signature = (master, **options),
+    text_signature = "(master, *, allow_weak=False)"
+)]
+fn derive_secrets<'py>(
+    py: Python<'py>,
+    master: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let master = single_secret(master)?;
+        let derived = run(py, 0, || json_api::derive_secrets(&master, &options))?;
+        value_to_py(py, &derived)
+    })
+}
+
+/// Signs a connector URL (download or callback endpoint) so that it expires: returns
+/// the URL with `oo_exp` and `oo_sig` appended. `ttl` defaults to 900 seconds.
+#[pyfunction]
+#[pyo3(
+    signature = (url, secret, **options),
+    text_signature = "(url, secret, *, ttl=900, now=None, allow_weak=False)"
+)]
+fn sign_link<'py>(
+    py: Python<'py>,
+    url: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let url = text_or_bytes(url, "url")?;
+        let signed = run(py, url.len(), || {
+            json_api::sign_link(&url, &keyring, &options)
+        })?;
+        value_to_py(py, &signed)
+    })
+}
+
+/// Verifies a URL made by `sign_link` and returns it without `oo_exp` and `oo_sig`.
+#[pyfunction]
+#[pyo3(
+    signature = (url, secret, **options),
+    text_signature = "(url, secret, *, now=None, allow_weak=False)"
+)]
+fn verify_link<'py>(
+    py: Python<'py>,
+    url: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let url = text_or_bytes(url, "url")?;
+        let verified = run(py, url.len(), || {
+            json_api::verify_link(&url, &keyring, &options)
+        })?;
+        value_to_py(py, &verified)
+    })
+}
+
+/// Audits a Document Server `local.json` (its text) and returns the findings, a list of
+/// dicts `{severity, code, path, message, fix}`, errors first. With `connector_secret`,
+/// also checks that the Document Server's secrets match the connector's.
+#[pyfunction]
+#[pyo3(
+    signature = (local_json_text, **options),
+    text_signature = "(local_json_text, *, connector_secret=None)"
+)]
+fn audit_ds_config<'py>(
+    py: Python<'py>,
+    local_json_text: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let text = text_or_bytes(local_json_text, "local_json_text")?;
+        let findings = run(py, text.len(), || {
+            json_api::audit_ds_config(&text, &options)
+        })?;
+        value_to_py(py, &findings)
+    })
+}
+
+/// The native part of the `onlyoffice_jwt` package: the operations and the exceptions.
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(module)?;
+    module.add_function(wrap_pyfunction!(sign, module)?)?;
+    module.add_function(wrap_pyfunction!(verify, module)?)?;
+    module.add_function(wrap_pyfunction!(decode_unverified, module)?)?;
+    module.add_function(wrap_pyfunction!(sign_config, module)?)?;
+    module.add_function(wrap_pyfunction!(sign_request, module)?)?;
+    module.add_function(wrap_pyfunction!(verify_callback, module)?)?;
+    module.add_function(wrap_pyfunction!(verify_incoming, module)?)?;
+    module.add_function(wrap_pyfunction!(check_download_url, module)?)?;
+    module.add_function(wrap_pyfunction!(document_key, module)?)?;
+    module.add_function(wrap_pyfunction!(derive_secrets, module)?)?;
+    module.add_function(wrap_pyfunction!(sign_link, module)?)?;
+    module.add_function(wrap_pyfunction!(verify_link, module)?)?;
+    module.add_function(wrap_pyfunction!(audit_ds_config, module)?)?;
+    module.add("DETACH_THRESHOLD", DETACH_THRESHOLD)?;
+    Ok(())
+}
