@@ -1,0 +1,524 @@
+"""Independent reference model of docs/formats.md, Python standard library only.
+
+This module is NOT the project's implementation and must never import it.  It
+is written straight from docs/formats.md (hmac, hashlib, base64, json) so that
+the known-answer vectors it produces can catch mistakes in the Rust core and
+in every binding.  It is shared by gen/stdlib_gen.py and
+tests/attacks/gen_attacks.py.
+
+Every operation raises `Err(code)` with the error name of api.md, or returns
+the value the vector files record under "expect": {"ok": ...}.
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+import math
+import os
+import re
+
+MIB = 1024 * 1024
+
+
+class Err(Exception):
+    def __init__(self, code, why=""):
+        super().__init__(f"{code}: {why}")
+        self.code = code
+
+
+# ---------------------------------------------------------------------------
+# base64url
+
+
+def b64u(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+_B64U_RE = re.compile(r"[A-Za-z0-9_-]*")
+
+
+def b64u_decode_strict(seg: str) -> bytes:
+    """Canonical unpadded base64url, or Err(malformed)."""
+    if not _B64U_RE.fullmatch(seg):
+        raise Err("malformed", "segment alphabet")
+    if len(seg) % 4 == 1:
+        raise Err("malformed", "segment length")
+    raw = base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4))
+    if b64u(raw) != seg:  # non-zero unused bits in the last character
+        raise Err("malformed", "non-canonical base64url")
+    return raw
+
+
+# ---------------------------------------------------------------------------
+# JSON: strict parse (duplicates, NaN/Infinity, out-of-range numbers, lone
+# surrogates, invalid UTF-8 are all errors) and serde_json-compatible output.
+
+
+def dumps_compact(value) -> bytes:
+    # ensure_ascii=False + separators: Python escapes exactly '"', '\\' and
+    # U+0000..U+001F (as \b \f \n \r \t or \u00xx, lower-case hex), writes
+    # everything else raw - the serde_json rules of formats.md.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _no_dups(pairs):
+    obj = {}
+    for k, v in pairs:
+        if k in obj:
+            raise Err("malformed", "duplicate member")
+        obj[k] = v
+    return obj
+
+
+def _reject_constant(name):
+    raise Err("malformed", "not JSON: " + name)
+
+
+def _finite_float(text):
+    v = float(text)
+    if math.isinf(v):
+        raise Err("malformed", "number out of range")
+    return v
+
+
+def _depth_and_surrogates(value):
+    """Nesting depth (a scalar is 0, [] or {} is 1) and lone-surrogate check."""
+    if isinstance(value, str):
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise Err("malformed", "lone surrogate")
+        return 0
+    if isinstance(value, dict):
+        d = 0
+        for k, v in value.items():
+            _depth_and_surrogates(k)
+            d = max(d, _depth_and_surrogates(v))
+        return d + 1
+    if isinstance(value, list):
+        d = 0
+        for v in value:
+            d = max(d, _depth_and_surrogates(v))
+        return d + 1
+    return 0
+
+
+def loads_strict(data: bytes, max_depth=None):
+    try:
+        text = data.decode("utf-8")  # strict: overlongs, surrogates, bad bytes
+    except UnicodeDecodeError:
+        raise Err("malformed", "invalid UTF-8")
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_dups,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
+        )
+        depth = _depth_and_surrogates(value)
+    except RecursionError:
+        raise Err("malformed", "nesting too deep")
+    except ValueError:
+        raise Err("malformed", "not JSON")
+    if max_depth is not None and depth > max_depth:
+        raise Err("malformed", "nesting too deep")
+    return value
+
+
+# ---------------------------------------------------------------------------
+# secrets
+
+
+def secret_bytes(s) -> bytes:
+    if isinstance(s, bytes):
+        return s
+    if isinstance(s, dict):  # {"base64url": "..."} = raw bytes, see README
+        return base64.urlsafe_b64decode(s["base64url"] + "=" * (-len(s["base64url"]) % 4))
+    return s.encode("utf-8")
+
+
+def keyring(secret, allow_weak=False):
+    items = secret if isinstance(secret, list) else [secret]
+    keys = [secret_bytes(s) for s in items]
+    if not keys:
+        raise Err("weak_secret", "no secret")
+    for k in keys:
+        if len(k) == 0:
+            raise Err("weak_secret", "empty")
+        if not allow_weak and (k == b"secret" or len(k) < 32):
+            raise Err("weak_secret", "short")
+    return keys
+
+
+# ---------------------------------------------------------------------------
+# JWT
+
+HASHES = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
+DEFAULT_ALGS = ["HS256", "HS384", "HS512"]
+
+
+def mac(alg, key: bytes, msg: bytes) -> bytes:
+    return hmac.new(key, msg, HASHES[alg]).digest()
+
+
+def raw_token(header: bytes, payload: bytes, key: bytes, alg="HS256") -> str:
+    """A token over arbitrary header/payload bytes, signed with `alg`."""
+    signing_input = b64u(header) + "." + b64u(payload)
+    return signing_input + "." + b64u(mac(alg, key, signing_input.encode("ascii")))
+
+
+def sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None, allow_weak=False):
+    keys = keyring(secret, allow_weak)
+    if not isinstance(claims, dict):
+        raise Err("invalid_input", "claims must be an object")
+    if alg not in HASHES:
+        raise Err("invalid_input", "alg")
+    c = dict(claims)  # dict assignment keeps an existing member's position
+    if iat:
+        c["iat"] = now
+    if ttl is not None:
+        c["exp"] = now + ttl
+    header = ('{"alg":"%s","typ":"JWT"}' % alg).encode("ascii")
+    return raw_token(header, dumps_compact(c), keys[0], alg)
+
+
+def _is_num(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def verify(token, secret, algorithms=None, leeway=60, require=(), max_size=MIB,
+           now=None, allow_weak=False):
+    keys = keyring(secret, allow_weak)
+    algorithms = DEFAULT_ALGS if algorithms is None else algorithms
+    # 1
+    if len(token.encode("utf-8")) > max_size:
+        raise Err("too_large")
+    # 2
+    segs = token.split(".")
+    if len(segs) != 3:
+        raise Err("malformed", "segments")
+    raw = [b64u_decode_strict(s) for s in segs]
+    # 3
+    header = loads_strict(raw[0])
+    if not isinstance(header, dict):
+        raise Err("malformed", "header not an object")
+    alg = header.get("alg")
+    if not isinstance(alg, str) or alg not in algorithms or alg not in HASHES:
+        raise Err("alg_not_allowed")
+    if "typ" in header:
+        typ = header["typ"]
+        if not (isinstance(typ, str) and typ.isascii() and typ.lower() == "jwt"):
+            raise Err("malformed", "typ")
+    if "crit" in header or "b64" in header:
+        raise Err("malformed", "crit/b64")
+    # 4
+    signing_input = (segs[0] + "." + segs[1]).encode("ascii")
+    if not any(hmac.compare_digest(mac(alg, k, signing_input), raw[2]) for k in keys):
+        raise Err("bad_signature")
+    # 5
+    claims = loads_strict(raw[1], max_depth=128)
+    if not isinstance(claims, dict):
+        raise Err("malformed", "payload not an object")
+    # 6
+    for name in ("exp", "nbf", "iat"):
+        if name in claims:
+            v = claims[name]
+            if not _is_num(v) or not math.isfinite(v) or v < 0:
+                raise Err("invalid_claim", name)
+    # 7
+    if "exp" in claims and now >= claims["exp"] + leeway:
+        raise Err("expired")
+    if "nbf" in claims and claims["nbf"] > now + leeway:
+        raise Err("not_yet_valid")
+    if "iat" in claims and claims["iat"] > now + leeway:
+        raise Err("not_yet_valid")
+    # 8
+    for name in require:
+        if name not in claims:
+            raise Err("missing_claim", name)
+    return claims
+
+
+def decode_unverified(token):
+    segs = token.split(".")
+    if len(segs) != 3:
+        raise Err("malformed")
+    raw = [b64u_decode_strict(s) for s in segs]
+    header = loads_strict(raw[0])
+    claims = loads_strict(raw[1])
+    if not isinstance(header, dict) or not isinstance(claims, dict):
+        raise Err("malformed")
+    return {"header": header, "claims": claims}
+
+
+# ---------------------------------------------------------------------------
+# HKDF-SHA256 (RFC 5869) and derived secrets
+
+SALT = b"onlyoffice-jwt/v1"
+LABELS = ["inbox", "outbox", "session", "links", "doc_keys"]
+
+
+def hkdf_sha256(ikm: bytes, salt: bytes, info: bytes, length: int) -> bytes:
+    prk = hmac.new(salt, ikm, hashlib.sha256).digest()
+    okm, t, i = b"", b"", 1
+    while len(okm) < length:
+        t = hmac.new(prk, t + info + bytes([i]), hashlib.sha256).digest()
+        okm += t
+        i += 1
+    return okm[:length]
+
+
+def subkey(master: bytes, label: str) -> bytes:
+    return hkdf_sha256(master, SALT, b"onlyoffice-jwt/v1/" + label.encode("ascii"), 32)
+
+
+def derive_secrets(master, allow_weak=False):
+    m = keyring(master, allow_weak)[0]
+    return {label: b64u(subkey(m, label)) for label in LABELS}
+
+
+# ---------------------------------------------------------------------------
+# document keys
+
+
+def document_key(secret, file_id, version):
+    key = keyring(secret)[0]
+    if isinstance(version, int) and not isinstance(version, bool):
+        version = str(version)
+    f, v = file_id.encode("utf-8"), version.encode("utf-8")
+    if not (1 <= len(f) <= 1024) or not (1 <= len(v) <= 1024):
+        raise Err("invalid_input")
+    msg = len(f).to_bytes(8, "big") + f + len(v).to_bytes(8, "big") + v
+    return b64u(hmac.new(subkey(key, "doc_keys"), msg, hashlib.sha256).digest())[:32]
+
+
+# ---------------------------------------------------------------------------
+# signed links.  Only for URLs that are already in WHATWG-serialized form
+# (lower-case scheme and host, no default port, non-empty path, no fragment):
+# the generator asserts that, so urllib.parse gives the same pieces as the
+# Rust `url` crate would.
+
+from urllib.parse import urlsplit  # noqa: E402
+
+
+def _link_parts(url):
+    u = urlsplit(url)
+    if u.scheme not in ("http", "https") or not u.netloc or "://" not in url:
+        raise Err("invalid_input", "not an absolute http(s) URL")
+    if "@" in u.netloc:
+        raise Err("invalid_input", "user info")
+    if u.fragment or "#" in url:
+        raise Err("invalid_input", "fragment")
+    assert u.path.startswith("/"), url
+    assert u.hostname == u.netloc.split(":")[0], url
+    assert u.netloc == u.netloc.lower(), url
+    default = 80 if u.scheme == "http" else 443
+    assert u.port != default, "default port must not be written: " + url
+    port = u.port if u.port is not None else default
+    return u, port
+
+
+def _link_message(u, port, query):
+    return "\n".join([u.scheme, u.hostname, str(port), u.path, query]).encode("utf-8")
+
+
+def _param_names(query):
+    return [p.split("=", 1)[0] for p in query.split("&")] if query else []
+
+
+def sign_link(url, secret, ttl=900, now=None):
+    u, port = _link_parts(url)  # "before anything else"
+    key = keyring(secret)[0]
+    if {"oo_exp", "oo_sig"} & set(_param_names(u.query)):
+        raise Err("invalid_input", "reserved parameter")
+    base = url + ("&" if "?" in url else "?") + "oo_exp=%d" % (now + ttl)
+    query = urlsplit(base).query
+    sig = hmac.new(subkey(key, "links"), _link_message(u, port, query), hashlib.sha256).digest()
+    return base + "&oo_sig=" + b64u(sig)
+
+
+def link_sig_for(url_without_sig, key: bytes):
+    """Signature a given URL (whose query is taken as is) would carry."""
+    u, port = _link_parts(url_without_sig)
+    return b64u(hmac.new(subkey(key, "links"), _link_message(u, port, u.query),
+                         hashlib.sha256).digest())
+
+
+def verify_link(url, secret, now=None):
+    u, port = _link_parts(url)  # "before anything else"
+    keys = keyring(secret)
+    params = u.query.split("&") if "?" in url else []
+    if not params or not params[-1].startswith("oo_sig="):
+        raise Err("missing_token")
+    sig = params[-1][len("oo_sig="):]
+    signed_query = "&".join(params[:-1])
+    msg = _link_message(u, port, signed_query)
+    if not any(hmac.compare_digest(
+            b64u(hmac.new(subkey(k, "links"), msg, hashlib.sha256).digest()).encode(),
+            sig.encode()) for k in keys):
+        raise Err("bad_signature")
+    exps = [p for p in params[:-1] if p.split("=", 1)[0] == "oo_exp"]
+    if len(exps) != 1:
+        raise Err("malformed", "oo_exp count")
+    value = exps[0].split("=", 1)[1] if "=" in exps[0] else ""
+    if not re.fullmatch(r"[0-9]+", value):
+        raise Err("malformed", "oo_exp value")
+    if now >= int(value):
+        raise Err("expired")
+    rest = [p for p in params[:-1] if p.split("=", 1)[0] != "oo_exp"]
+    return url.split("?", 1)[0] + ("?" + "&".join(rest) if rest else "")
+
+
+# ---------------------------------------------------------------------------
+# editor config and requests to the DS
+
+_KEY_RE = re.compile(r"[0-9A-Za-z._=-]{1,128}")
+
+
+def sign_config(config, secret, ttl=None, now=None):
+    keyring(secret)
+    if not isinstance(config, dict):
+        raise Err("invalid_input", "config")
+    doc = config.get("document")
+    if not isinstance(doc, dict):
+        raise Err("invalid_input", "document")
+    key = doc.get("key")
+    if not isinstance(key, str) or not _KEY_RE.fullmatch(key):
+        raise Err("invalid_input", "document.key")
+    url = doc.get("url")
+    if not isinstance(url, str) or url == "":
+        raise Err("invalid_input", "document.url")
+    for bad in ("url", "payload", "key"):
+        if bad in config:
+            raise Err("invalid_input", bad)
+    c = {k: v for k, v in config.items() if k != "token"}
+    token = sign(c, secret, iat=ttl is not None, ttl=ttl, now=now)
+    return {**c, "token": token}
+
+
+_HTTP_TOKEN = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
+_PRINTABLE = re.compile(r"[\x20-\x7e]*")
+
+
+def sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300, now=None):
+    keyring(secret)
+    if not isinstance(body, dict):
+        raise Err("invalid_input", "body")
+    if not _HTTP_TOKEN.fullmatch(header) or not _PRINTABLE.fullmatch(prefix):
+        raise Err("invalid_input", "header/prefix")
+    b = {k: v for k, v in body.items() if k != "token"}
+    t = ttl if ttl else None
+    body_token = sign(b, secret, iat=True, ttl=t, now=now)
+    header_token = sign({"payload": b}, secret, iat=True, ttl=t, now=now)
+    return {"body": {**b, "token": body_token}, "headers": {header: prefix + header_token}}
+
+
+# ---------------------------------------------------------------------------
+# callbacks and requests from the DS
+
+STATUSES = {1, 2, 3, 4, 6, 7}
+
+
+def _unwrap(claims):
+    if "payload" in claims:
+        if not isinstance(claims["payload"], dict):
+            raise Err("invalid_claim", "payload")
+        return claims["payload"]
+    return claims
+
+
+def _header_token(authorization, prefix):
+    if authorization is None or authorization == "":
+        raise Err("missing_token")
+    if not authorization.startswith(prefix):
+        raise Err("malformed", "prefix")
+    return authorization[len(prefix):]
+
+
+def verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=60,
+                    expected_key=None, now=None, allow_weak=False):
+    keyring(secret, allow_weak)
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    if len(data) > MIB:
+        raise Err("too_large")
+    obj = loads_strict(data)
+    if not isinstance(obj, dict):
+        raise Err("malformed", "body")
+    if "token" in obj:
+        if not isinstance(obj["token"], str):
+            raise Err("malformed", "token")
+        claims = verify(obj["token"], secret, leeway=leeway, now=now, allow_weak=allow_weak)
+    else:
+        claims = verify(_header_token(authorization, prefix), secret, leeway=leeway,
+                        now=now, allow_weak=allow_weak)
+    claims = _unwrap(claims)
+    if "key" not in claims:
+        raise Err("missing_claim", "key")
+    if not isinstance(claims["key"], str):
+        raise Err("invalid_claim", "key")
+    if "status" not in claims:
+        raise Err("missing_claim", "status")
+    st = claims["status"]
+    if not (isinstance(st, int) and not isinstance(st, bool) and st in STATUSES):
+        raise Err("invalid_claim", "status")
+    for name in ("url", "changesurl", "filetype"):
+        if claims.get(name) is not None and not isinstance(claims[name], str):
+            raise Err("invalid_claim", name)
+    users = claims.get("users")
+    if users is not None and not (isinstance(users, list) and all(isinstance(x, str) for x in users)):
+        raise Err("invalid_claim", "users")
+    fst = claims.get("forcesavetype")
+    if fst is not None and not (isinstance(fst, int) and not isinstance(fst, bool)):
+        raise Err("invalid_claim", "forcesavetype")
+    if expected_key is not None and expected_key != claims["key"]:
+        raise Err("key_mismatch")
+    return claims
+
+
+def verify_incoming(authorization, secret, url=None, url_equal=None, prefix="Bearer ",
+                    leeway=60, now=None):
+    """`url_equal` is the hand-reasoned WHATWG comparison of the generator's
+    case (True/False): this model does not implement the WHATWG parser.
+    An absolute `url` option is recognised by its "scheme://host" start."""
+    if url is not None and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]", url):
+        raise Err("invalid_input", "url option")
+    keyring(secret)
+    claims = _unwrap(verify(_header_token(authorization, prefix), secret, leeway=leeway, now=now))
+    if url is not None:
+        if "url" not in claims:
+            raise Err("missing_claim", "url")
+        if url_equal is None:
+            url_equal = claims["url"] == url
+        if not url_equal:
+            raise Err("invalid_claim", "url")
+    return claims
+
+
+def run(fn, *a, **kw):
+    """{"ok": value} or {"error": code}."""
+    try:
+        return {"ok": fn(*a, **kw)}
+    except Err as e:
+        return {"error": e.code}
+
+
+# ---------------------------------------------------------------------------
+# writing vector files
+
+
+def write_vectors(path, generator, cases, operation=None):
+    names = [c["name"] for c in cases]
+    dup = {n for n in names if names.count(n) > 1}
+    assert not dup, f"duplicate case names in {path}: {sorted(dup)}"
+    for c in cases:
+        assert ("ok" in c["expect"]) != ("error" in c["expect"]), c["name"]
+        assert (operation is None) == ("operation" in c), c["name"]
+    doc = {}
+    if operation is not None:
+        doc["operation"] = operation
+    doc["generator"] = generator
+    doc["cases"] = cases
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    return len(cases)

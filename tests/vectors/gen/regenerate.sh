@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Rewrites tests/vectors/*.json and tests/attacks/*.json from the independent
+# generators.  Deterministic: fixed clock, fixed secrets, no randomness, so a
+# second run gives byte-identical files (`make test` re-runs this and checks
+# `git diff --exit-code tests/vectors tests/attacks`).
+#
+# Needs python3 and node/npm.  Installs, when missing, the two pinned
+# third-party generators' libraries:
+#   - PyJWT (gen/requirements.txt) into the virtualenv $VENV (default <repo>/.venv)
+#   - jsonwebtoken (gen/package.json + package-lock.json) into gen/node_modules via `npm ci`
+set -euo pipefail
+
+GEN="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$GEN/../../.." && pwd)"
+VECTORS="$ROOT/tests/vectors"
+ATTACKS="$ROOT/tests/attacks"
+PY="${PYTHON:-python3}"
+VENV="${VENV:-$ROOT/.venv}"
+export PYTHONDONTWRITEBYTECODE=1 PYTHONHASHSEED=0 LC_ALL=C.UTF-8 TZ=UTC
+
+pyjwt_pin="$(grep -i '^pyjwt==' "$GEN/requirements.txt" | cut -d= -f3)"
+if ! "$VENV/bin/python" -c "import jwt, sys; sys.exit(jwt.__version__ != '$pyjwt_pin')" 2>/dev/null; then
+  echo "regenerate: installing PyJWT $pyjwt_pin into $VENV" >&2
+  [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$GEN/requirements.txt"
+fi
+if ! node -e "process.exit(require('$GEN/node_modules/jsonwebtoken/package.json').version === require('$GEN/package-lock.json').packages['node_modules/jsonwebtoken'].version ? 0 : 1)" 2>/dev/null; then
+  echo "regenerate: installing jsonwebtoken with npm ci" >&2
+  (cd "$GEN" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
+
+# start from nothing, so that a case or file no generator writes any more disappears
+rm -f "$VECTORS"/*.json "$ATTACKS"/*.json
+
+echo "regenerate: stdlib model (gen/stdlib_gen.py)"
+"$PY" "$GEN/stdlib_gen.py"
+echo "regenerate: PyJWT (gen/pyjwt_gen.py)"
+"$VENV/bin/python" "$GEN/pyjwt_gen.py"
+echo "regenerate: jsonwebtoken (gen/node_gen.js)"
+node "$GEN/node_gen.js"
+echo "regenerate: attack corpus (tests/attacks/gen_attacks.py)"
+"$PY" "$ATTACKS/gen_attacks.py"
+echo "regenerate: cross-check against the stdlib model"
+"$PY" "$GEN/crosscheck.py"
