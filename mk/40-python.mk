@@ -11,7 +11,7 @@ install-python: deps
 
 ## make test-python — the pytest suite against the installed module (no tests = failure).
 test-python: install-python
-	cd $(ROOT) && $(PY_ENV) $(PYTHON) -m pytest -c python/pyproject.toml --import-mode=importlib \
+	cd $(ROOT) && $(PY_ENV) $(PYTHON) -m pytest -c python/pyproject.toml \
 		-q python/tests || { rc=$$?; [ $$rc -ne 5 ] || echo "test-python: no tests ran"; exit $$rc; }
 
 ## make bench-python — sign/verify of the editor config against PyJWT (not a test).
