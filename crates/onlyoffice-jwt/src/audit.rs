@@ -1,6 +1,7 @@
 //! Audit of a Document Server `local.json`: every mistake that kept administrators'
 //! servers open or stopped them, as findings with a severity, the JSON path, what it
-//! means and how to fix it.
+//! means and how to fix it. Also the secure settings themselves: the fragment that
+//! sets derived secrets and switches tokens on, and its merge into a `local.json`.
 //!
 //! The audit reads the file system for one thing only: a `secret.*.file` setting is
 //! checked for existence and read (at most [`MAX_SECRET_FILE`] bytes) to compare it,
@@ -165,6 +166,77 @@ fn join(parent: &str, name: &str) -> String {
         name.to_owned()
     } else {
         format!("{parent}.{name}")
+    }
+}
+
+// ---- the secure settings ------------------------------------------------------------
+
+/// The `local.json` fragment that sets the Document Server's inbox, outbox and session
+/// secrets (`services.CoAuthoring.secret.*.string`) to the derived ones and switches
+/// tokens on (`token.enable.browser`, `token.enable.request.{inbox,outbox}`).
+pub fn secure_fragment(secrets: &crate::derive::DerivedSecrets) -> Value {
+    let text = |secret: &Secret| String::from_utf8_lossy(secret.expose()).into_owned();
+    serde_json::json!({"services": {"CoAuthoring": {
+        "secret": {
+            "inbox": {"string": text(&secrets.inbox)},
+            "outbox": {"string": text(&secrets.outbox)},
+            "session": {"string": text(&secrets.session)},
+        },
+        "token": {"enable": {"browser": true, "request": {"inbox": true, "outbox": true}}},
+    }}})
+}
+
+/// Merges `fragment` into the text of a `local.json`: objects are merged member by
+/// member, any other value of the fragment replaces the file's; every other setting
+/// and the order of members are kept. Returns the new text (2-space indentation, final
+/// newline). A text that is not a JSON object without duplicate members is
+/// `invalid_config` (audit it first).
+pub fn merge_fragment(text: &str, fragment: &Value) -> Result<String> {
+    if text.len() > MAX_CONFIG_SIZE {
+        return Err(err!(
+            TooLarge,
+            "the configuration is {} bytes long; the limit is {MAX_CONFIG_SIZE}",
+            text.len()
+        ));
+    }
+    let mut root = if text.trim().is_empty() {
+        Value::Object(Map::new())
+    } else {
+        crate::encoding::parse_json(text.as_bytes()).map_err(|e| {
+            err!(
+                InvalidConfig,
+                "the configuration is not valid JSON ({e}); run onlyoffice-jwt audit on it"
+            )
+        })?
+    };
+    if !root.is_object() || !fragment.is_object() {
+        return Err(err!(
+            InvalidConfig,
+            "the configuration and the fragment must be JSON objects"
+        ));
+    }
+    merge_into(&mut root, fragment);
+    let mut out = serde_json::to_string_pretty(&root)
+        .map_err(|e| err!(InvalidConfig, "cannot write the configuration: {e}"))?;
+    out.push('\n');
+    Ok(out)
+}
+
+fn merge_into(target: &mut Value, source: &Value) {
+    match (target, source) {
+        (Value::Object(target), Value::Object(source)) => {
+            for (name, value) in source {
+                match target.get_mut(name) {
+                    Some(existing) if existing.is_object() && value.is_object() => {
+                        merge_into(existing, value)
+                    }
+                    _ => {
+                        target.insert(name.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (target, source) => *target = source.clone(),
     }
 }
 

@@ -1,0 +1,146 @@
+//! `derive`: the Document Server's secrets from a master secret, printed as a
+//! `local.json` fragment or merged into a `local.json` (backup first, atomic write).
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use onlyoffice_jwt::audit::{merge_fragment, secure_fragment};
+use serde_json::{json, Value};
+
+use crate::failure::Failure;
+use crate::input::{read_text, SecretArgs};
+use crate::{print_json, Outcome, OK};
+
+/// Arguments of `derive`.
+#[derive(Args)]
+pub struct DeriveArgs {
+    #[command(flatten)]
+    pub secret: SecretArgs,
+    /// Merge the secrets and the token switches into this local.json instead of
+    /// printing them (other settings untouched, backup written first, atomic write).
+    #[arg(long, value_name = "PATH")]
+    pub merge: Option<PathBuf>,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `derive`.
+pub fn run(args: &DeriveArgs) -> Outcome {
+    let master = args.secret.single()?;
+    let derived = onlyoffice_jwt::derive_secrets(&master, args.secret.allow_weak)?;
+    let fragment = secure_fragment(&derived);
+    if let Some(path) = &args.merge {
+        let (target, backup) = merge(path, &fragment)?;
+        if args.json {
+            print_json(&json!({
+                "ok": true,
+                "merged": target.display().to_string(),
+                "backup": backup.display().to_string(),
+            }));
+        } else {
+            println!(
+                "merged the derived secrets and token switches into {}\nbackup of the \
+                 previous file: {}\nrestart the Document Server (supervisorctl restart all, \
+                 or systemctl restart ds-*), and give the connector the master secret",
+                target.display(),
+                backup.display()
+            );
+        }
+        return Ok(OK);
+    }
+    if args.json {
+        let mut out = onlyoffice_jwt::json_api::derive_secrets(
+            &master,
+            &json!({"allow_weak": args.secret.allow_weak}),
+        )?;
+        if let Value::Object(map) = &mut out {
+            map.insert("ok".to_owned(), Value::Bool(true));
+            map.insert("local_json".to_owned(), fragment);
+        }
+        print_json(&out);
+    } else {
+        eprintln!(
+            "onlyoffice-jwt: the Document Server's local.json settings below contain \
+             secrets: keep them private (or use --merge PATH)"
+        );
+        print_json(&fragment);
+    }
+    Ok(OK)
+}
+
+/// Merges `fragment` into the file at `path`: returns the file written and its backup.
+fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf), Failure> {
+    let target = fs::canonicalize(path)
+        .map_err(|e| Failure::input(format!("cannot open {}: {}", path.display(), e.kind())))?;
+    let name = target.display().to_string();
+    let text = read_text(&name)?;
+    let merged = merge_fragment(&text, fragment)?;
+    let permissions = fs::metadata(&target)
+        .map_err(|e| Failure::input(format!("cannot read {name}: {}", e.kind())))?
+        .permissions();
+    let backup = write_new(&target, "bak", text.as_bytes(), &permissions)?;
+    let temporary = write_new(&target, "tmp", merged.as_bytes(), &permissions)?;
+    fs::rename(&temporary, &target).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        Failure::input(format!("cannot replace {name}: {}", e.kind()))
+    })?;
+    Ok((target, backup))
+}
+
+/// Writes `bytes` to a new file beside `target` named `<name>.<suffix>-<n>`, never
+/// overwriting anything, synced to disk.
+fn write_new(
+    target: &Path,
+    suffix: &str,
+    bytes: &[u8],
+    permissions: &fs::Permissions,
+) -> Result<PathBuf, Failure> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    for attempt in 0..100 {
+        let mut candidate = target.as_os_str().to_owned();
+        candidate.push(format!(".{suffix}-{stamp}"));
+        if attempt > 0 {
+            candidate.push(format!("-{attempt}"));
+        }
+        let candidate = PathBuf::from(candidate);
+        let mut file = match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(Failure::input(format!(
+                    "cannot create {}: {}",
+                    candidate.display(),
+                    e.kind()
+                )))
+            }
+        };
+        let written = file
+            .set_permissions(permissions.clone())
+            .and_then(|()| file.write_all(bytes))
+            .and_then(|()| file.sync_all());
+        return match written {
+            Ok(()) => Ok(candidate),
+            Err(e) => {
+                let _ = fs::remove_file(&candidate);
+                Err(Failure::input(format!(
+                    "cannot write {}: {}",
+                    candidate.display(),
+                    e.kind()
+                )))
+            }
+        };
+    }
+    Err(Failure::input(format!(
+        "too many {suffix} files beside {}",
+        target.display()
+    )))
+}
