@@ -177,6 +177,18 @@ class Row:
     expected: str
     cells: dict = field(default_factory=dict)
 
+    def text(self, name):
+        """The cell of one endpoint: its outcome, or for a final check, the finding."""
+        if name not in self.cells:
+            return "not run"
+        outcome, ok = self.cells[name]
+        if self.scenario in (SAVED, CONTACTED):
+            return self.expected if ok else outcome.code
+        return str(outcome)
+
+    def passed(self, name):
+        return name in self.cells and self.cells[name][1]
+
 
 def endpoint_outcome(status, body):
     """How an endpoint answered: accepted is HTTP 200 with {"error":0}."""
@@ -206,6 +218,13 @@ class Endpoint:
         files = sorted((self.data / FILE_ID).glob("v*.docx"), key=lambda p: int(p.stem[1:]))
         return [p.read_bytes() for p in files]
 
+    def mismatch(self):
+        """How the saved versions differ from the legitimate ones ("" when they do not)."""
+        saved = self.saved()
+        if len(saved) != len(self.versions):
+            return f"{len(saved)} versions saved, {len(self.versions)} expected"
+        return "" if saved == self.versions else "saved contents differ"
+
     def editor_config(self):
         query = urllib.parse.urlencode({"file": FILE_ID, "user": "alice"})
         status, body = http("GET", f"{self.url}/config?{query}")
@@ -225,7 +244,7 @@ class Demo:
         row = self.rows.setdefault(scenario, Row(scenario, expected))
         row.cells[endpoint.name] = (outcome, ok)
         if self.verbose:
-            print(f"  {'PASS' if ok else 'FAIL'}  {endpoint.name:<16} {scenario}: {outcome}", flush=True)
+            print(f"  {'PASS' if ok else 'FAIL'}  {endpoint.name:<16} {scenario}: {row.text(endpoint.name)}", flush=True)
 
     def expect(self, scenario, endpoint, outcome, code=None, extra=""):
         """A check that the endpoint accepted (code None) or refused with `code`."""
@@ -239,10 +258,12 @@ class Demo:
         self.check(scenario, expected, endpoint, outcome, ok)
 
     def secrets_from_cli(self):
-        """The master secret from `keygen`, the DS secrets from `derive --json` (stdin)."""
+        """The master secret from `keygen`, the DS secrets from `derive` (secret on stdin)."""
         run = dict(capture_output=True, timeout=HTTP_TIMEOUT, check=True)
         master = subprocess.run([self.args.cli, "keygen"], **run).stdout.decode().strip()
-        derived = subprocess.run([self.args.cli, "derive", "--json"], input=(master + "\n").encode(), **run)
+        derived = subprocess.run(
+            [self.args.cli, "derive", "--secret-stdin", "--json"], input=f"{master}\n".encode(), **run
+        )
         return master, json.loads(derived.stdout)
 
     def run(self):
@@ -336,9 +357,7 @@ class Demo:
         if content is not None:
             endpoint.versions.append(content)
         outcome = endpoint_outcome(answer["response"]["status"], answer["response"]["body"].encode())
-        saved = endpoint.saved()
-        extra = "" if saved == endpoint.versions else f"{len(saved)} versions saved, {len(endpoint.versions)} expected"
-        self.expect(scenario, endpoint, outcome, extra=extra)
+        self.expect(scenario, endpoint, outcome, extra=endpoint.mismatch())
         return answer["sent"]
 
     def attack(self, endpoint, scenario, code, sent, callback_url=None):
@@ -388,35 +407,28 @@ class Demo:
         self.expect("attacker: download link, file id changed", endpoint, endpoint_outcome(status, body),
                     "bad_signature")
 
-        saved = endpoint.saved()
-        same = saved == endpoint.versions
-        self.check(SAVED, "exactly these", endpoint,
-                   Outcome(same, "" if same else f"{len(saved)} versions, contents differ"), same)
-        contacts = other_host.contacted(f"/{endpoint.slug}/")
-        self.check(CONTACTED, "never", endpoint,
-                   Outcome(not contacts, "" if not contacts else f"{len(contacts)} times"), not contacts)
+        mismatch = endpoint.mismatch()
+        self.check(SAVED, "exactly these", endpoint, Outcome(not mismatch, mismatch), not mismatch)
+        contacts = len(other_host.contacted(f"/{endpoint.slug}/"))
+        self.check(CONTACTED, "never", endpoint, Outcome(not contacts, f"{contacts} requests"), not contacts)
 
 
 def print_table(rows, names):
-    def cell(row, name):
-        if name not in row.cells:
-            return "not run", False
-        outcome, ok = row.cells[name]
-        if row.scenario in (SAVED, CONTACTED):
-            text = row.expected if ok else outcome.code
-        else:
-            text = str(outcome)
-        return f"{'✓' if ok else '✗'} {text}", ok
-
     header = ["scenario", "expected", *names]
-    lines = [[row.scenario, row.expected, *(cell(row, n)[0] for n in names)] for row in rows]
+    lines = [
+        [row.scenario, row.expected, *(f"{'✓' if row.passed(n) else '✗'} {row.text(n)}" for n in names)]
+        for row in rows
+    ]
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
-    fmt = lambda line: " | ".join(text.ljust(width) for text, width in zip(line, widths)).rstrip()
+
+    def fmt(line):
+        return " | ".join(text.ljust(width) for text, width in zip(line, widths)).rstrip()
+
     print(fmt(header))
     print("-+-".join("-" * w for w in widths))
     for line in lines:
         print(fmt(line))
-    results = [cell(row, n)[1] for row in rows for n in names]
+    results = [row.passed(n) for row in rows for n in names]
     passed = sum(results)
     failed = len(results) - passed
     print(f"{passed} passed, {failed} failed")
@@ -445,6 +457,7 @@ def main():
 
     signal.signal(signal.SIGALRM, on_alarm)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.alarm(RUN_LIMIT)
     started = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="onlyoffice-jwt-e2e-"))
@@ -454,6 +467,9 @@ def main():
         print(f"e2e: {e.__class__.__name__}: {e}", file=sys.stderr)
         print("0 passed, 1 failed")
         return 1
+    except KeyboardInterrupt:
+        print("e2e: interrupted, every process stopped", file=sys.stderr)
+        return 130
     finally:
         signal.alarm(0)
         shutil.rmtree(work, ignore_errors=True)
