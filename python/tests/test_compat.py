@@ -1,0 +1,245 @@
+"""onlyoffice_jwt.compat against PyJWT itself: same tokens, same exception classes."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from datetime import datetime, timedelta, timezone
+
+import jwt as pyjwt
+import pytest
+from conftest import OTHER, STRONG
+
+import onlyoffice_jwt.compat as cjwt
+
+CLASS_NAMES = [
+    "PyJWTError",
+    "InvalidTokenError",
+    "DecodeError",
+    "InvalidSignatureError",
+    "ExpiredSignatureError",
+    "InvalidAudienceError",
+    "InvalidIssuerError",
+    "InvalidIssuedAtError",
+    "ImmatureSignatureError",
+    "InvalidKeyError",
+    "InvalidAlgorithmError",
+    "MissingRequiredClaimError",
+    "InvalidSubjectError",
+    "InvalidJTIError",
+]
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+@pytest.mark.parametrize("name", CLASS_NAMES)
+def test_exception_classes_have_pyjwt_names_and_inheritance(name):
+    ours = getattr(cjwt, name)
+    theirs = getattr(pyjwt.exceptions, name)
+    ours_bases = [cls.__name__ for cls in ours.__mro__ if cls.__module__ != "builtins"]
+    theirs_bases = [cls.__name__ for cls in theirs.__mro__ if cls.__module__ != "builtins"]
+    assert ours_bases == theirs_bases
+    assert [cls.__name__ for cls in ours.__mro__][-3:] == ["Exception", "BaseException", "object"]
+
+
+def test_missing_required_claim_error_message_matches():
+    assert str(cjwt.MissingRequiredClaimError("sub")) == str(pyjwt.MissingRequiredClaimError("sub"))
+    assert cjwt.MissingRequiredClaimError("sub").claim == "sub"
+
+
+PAYLOADS = [
+    {"sub": "user-1"},
+    {"key": "Khirz6zTPdfd7", "status": 2, "users": ["78e1e841"], "f": 0.25, "n": None},
+    {"document": {"key": "k", "url": "https://example.com/a.docx"}, "ok": True},
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("algorithm", ["HS256", "HS384", "HS512"])
+@pytest.mark.parametrize("key", [STRONG, b"raw-bytes-key-0123456789abcdef!!", "short"])
+def test_encode_is_byte_identical_and_cross_verifies(payload, algorithm, key):
+    ours = cjwt.encode(payload, key, algorithm=algorithm)
+    theirs = pyjwt.encode(payload, key, algorithm=algorithm)
+    assert ours == theirs
+    assert pyjwt.decode(ours, key, algorithms=[algorithm]) == payload
+    assert cjwt.decode(theirs, key, algorithms=[algorithm]) == payload
+
+
+def test_encode_default_algorithm_and_datetime_claims_like_pyjwt():
+    exp = datetime(2030, 1, 1, tzinfo=timezone.utc)
+    payload = {"sub": "u", "exp": exp, "iat": datetime(2020, 1, 1, tzinfo=timezone.utc)}
+    assert cjwt.encode(payload, STRONG) == pyjwt.encode(payload, STRONG)
+    assert payload["exp"] is exp  # the caller's dict is not modified
+
+
+def test_non_ascii_tokens_cross_verify_both_ways():
+    payload = {"name": "Zoë Ünïcode ✓"}
+    assert pyjwt.decode(cjwt.encode(payload, STRONG), STRONG, algorithms=["HS256"]) == payload
+    assert cjwt.decode(pyjwt.encode(payload, STRONG), STRONG, algorithms=["HS256"]) == payload
+
+
+def test_json_encoder_is_applied_before_signing():
+    class Encoder(json.JSONEncoder):
+        def default(self, o):
+            if isinstance(o, set):
+                return sorted(o)
+            return super().default(o)
+
+    payload = {"tags": {"b", "a"}}
+    assert cjwt.encode(payload, STRONG, json_encoder=Encoder) == pyjwt.encode(
+        payload, STRONG, json_encoder=Encoder
+    )
+
+
+def test_headers_alg_and_typ_are_honoured():
+    ours = cjwt.encode({"a": 1}, STRONG, headers={"alg": "HS512", "typ": "JWT"})
+    assert ours == pyjwt.encode({"a": 1}, STRONG, headers={"alg": "HS512", "typ": "JWT"})
+    assert cjwt.get_unverified_header(ours) == pyjwt.get_unverified_header(ours)
+
+
+def test_decode_complete_matches_pyjwt():
+    token = pyjwt.encode({"a": 1}, STRONG, algorithm="HS384")
+    ours = cjwt.decode_complete(token, STRONG, algorithms=["HS384"])
+    theirs = pyjwt.decode_complete(token, STRONG, algorithms=["HS384"])
+    assert ours == theirs
+
+
+def test_verify_signature_false_decodes_without_key_like_pyjwt():
+    token = pyjwt.encode({"a": 1, "exp": 1}, OTHER)
+    options = {"verify_signature": False}
+    assert cjwt.decode(token, options=options) == pyjwt.decode(token, options=options)
+
+
+def test_leeway_and_timedelta_like_pyjwt():
+    token = pyjwt.encode({"exp": int(time.time()) - 30}, STRONG)
+    for leeway in (60, timedelta(seconds=60), 60.0):
+        assert cjwt.decode(token, STRONG, algorithms=["HS256"], leeway=leeway) == pyjwt.decode(
+            token, STRONG, algorithms=["HS256"], leeway=leeway
+        )
+
+
+def test_audience_issuer_subject_accepted_like_pyjwt():
+    token = pyjwt.encode({"aud": ["a", "b"], "iss": "seahub", "sub": "u", "jti": "j"}, STRONG)
+    kwargs = {"algorithms": ["HS256"], "audience": "b", "issuer": ["seahub", "x"], "subject": "u"}
+    assert cjwt.decode(token, STRONG, **kwargs) == pyjwt.decode(token, STRONG, **kwargs)
+
+
+def test_bytes_tokens_and_algorithm_lists_with_other_algorithms():
+    token = pyjwt.encode({"a": 1}, STRONG)
+    algorithms = ["RS256", "HS256"]
+    assert cjwt.decode(token.encode(), STRONG, algorithms=algorithms) == pyjwt.decode(
+        token.encode(), STRONG, algorithms=algorithms
+    )
+
+
+def _now():
+    return int(time.time())
+
+
+def _hand_made(header: dict, payload: dict, key: str = STRONG) -> str:
+    """A token PyJWT signs from raw header and payload bytes (no claim validation)."""
+    import hashlib
+    import hmac
+
+    signing_input = (
+        b64url(json.dumps(header, separators=(",", ":")).encode())
+        + "."
+        + b64url(json.dumps(payload, separators=(",", ":")).encode())
+    )
+    mac = hmac.new(key.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return signing_input + "." + b64url(mac)
+
+
+# (name, token factory, decode kwargs): the same bad input must raise the same class.
+BAD_INPUTS = [
+    ("wrong-key", lambda: pyjwt.encode({"a": 1}, OTHER), {}),
+    ("not-a-token", lambda: "not-a-token", {}),
+    ("two-segments", lambda: "abc.def", {}),
+    ("garbage-header", lambda: "!!!.e30.abc", {}),
+    ("payload-not-object", lambda: _hand_made({"alg": "HS256", "typ": "JWT"}, [1]), {}),
+    ("expired", lambda: pyjwt.encode({"exp": _now() - 3600}, STRONG), {}),
+    ("expired-within-no-leeway", lambda: pyjwt.encode({"exp": _now() - 5}, STRONG), {}),
+    ("not-before", lambda: pyjwt.encode({"nbf": _now() + 3600}, STRONG), {}),
+    ("issued-in-future", lambda: pyjwt.encode({"iat": _now() + 3600}, STRONG), {}),
+    ("iat-not-a-number", lambda: pyjwt.encode({"iat": "yesterday"}, STRONG), {}),
+    ("exp-not-a-number", lambda: pyjwt.encode({"exp": "tomorrow"}, STRONG), {}),
+    ("nbf-not-a-number", lambda: pyjwt.encode({"nbf": "tomorrow"}, STRONG), {}),
+    ("alg-not-allowed", lambda: pyjwt.encode({"a": 1}, STRONG, algorithm="HS512"), {"algorithms": ["HS256"]}),
+    ("only-other-algorithms", lambda: pyjwt.encode({"a": 1}, STRONG), {"algorithms": ["RS256"]}),
+    ("alg-none", lambda: b64url(b'{"alg":"none","typ":"JWT"}') + "." + b64url(b'{"a":1}') + ".", {}),
+    ("no-algorithms", lambda: pyjwt.encode({"a": 1}, STRONG), {"algorithms": None}),
+    ("required-claim-missing", lambda: pyjwt.encode({"a": 1}, STRONG), {"options": {"require": ["exp"]}}),
+    ("audience-unexpected", lambda: pyjwt.encode({"aud": "x"}, STRONG), {}),
+    ("audience-mismatch", lambda: pyjwt.encode({"aud": "x"}, STRONG), {"audience": "y"}),
+    ("audience-missing", lambda: pyjwt.encode({"a": 1}, STRONG), {"audience": "y"}),
+    ("audience-strict", lambda: pyjwt.encode({"aud": ["y"]}, STRONG), {"audience": "y", "options": {"strict_aud": True}}),
+    ("issuer-mismatch", lambda: pyjwt.encode({"iss": "x"}, STRONG), {"issuer": "y"}),
+    ("issuer-missing", lambda: pyjwt.encode({"a": 1}, STRONG), {"issuer": "y"}),
+    ("subject-mismatch", lambda: pyjwt.encode({"sub": "x"}, STRONG), {"subject": "y"}),
+    ("subject-not-string", lambda: pyjwt.encode({"sub": 1}, STRONG), {}),
+    ("jti-not-string", lambda: pyjwt.encode({"jti": 1}, STRONG), {}),
+    ("token-not-text", lambda: 12345, {}),
+]
+
+
+def _outcome(module, token, kwargs):
+    kwargs = {"algorithms": ["HS256"], **kwargs}
+    try:
+        module.decode(token, STRONG, **kwargs)
+    except Exception as error:  # noqa: BLE001 - the class is what is compared
+        return type(error).__name__
+    return "ok"
+
+
+@pytest.mark.parametrize(("name", "factory", "kwargs"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_same_bad_input_raises_the_same_class(name, factory, kwargs):
+    token = factory()
+    theirs = _outcome(pyjwt, token, kwargs)
+    assert theirs != "ok", f"{name}: PyJWT accepted it, the case is wrong"
+    assert _outcome(cjwt, token, kwargs) == theirs
+
+
+def test_raised_classes_are_catchable_as_the_pyjwt_bases():
+    with pytest.raises(cjwt.InvalidTokenError):
+        cjwt.decode(pyjwt.encode({"a": 1}, OTHER), STRONG, algorithms=["HS256"])
+    with pytest.raises(cjwt.PyJWTError):
+        cjwt.decode("x.y.z", STRONG, algorithms=["HS256"])
+
+
+def test_encode_refusals_use_pyjwt_classes():
+    with pytest.raises(TypeError):
+        pyjwt.encode(["not", "a", "dict"], STRONG)
+    with pytest.raises(TypeError):
+        cjwt.encode(["not", "a", "dict"], STRONG)
+    with pytest.raises(TypeError):
+        cjwt.encode({"iss": 1}, STRONG)
+    with pytest.raises(TypeError):
+        cjwt.encode({"a": object()}, STRONG)
+    with pytest.raises(NotImplementedError):
+        pyjwt.encode({"a": 1}, STRONG, algorithm="HS1024")
+    with pytest.raises(NotImplementedError):
+        cjwt.encode({"a": 1}, STRONG, algorithm="HS1024")
+
+
+def test_stricter_than_pyjwt_where_documented():
+    # PyJWT signs with alg "none" and accepts an empty key; the facade refuses both.
+    with pytest.raises(NotImplementedError):
+        cjwt.encode({"a": 1}, STRONG, algorithm=None)
+    with pytest.raises(cjwt.InvalidKeyError):
+        cjwt.encode({"a": 1}, "")
+    with pytest.raises(NotImplementedError):
+        cjwt.encode({"a": 1}, STRONG, headers={"kid": "k1"})
+    # Short keys are refused only on request, as PyJWT's enforce_minimum_key_length.
+    token = cjwt.encode({"a": 1}, "short")
+    with pytest.raises(cjwt.InvalidKeyError):
+        cjwt.decode(token, "short", algorithms=["HS256"], options={"enforce_minimum_key_length": True})
+    # Time checks cannot be switched off for a verified token.
+    with pytest.raises(NotImplementedError):
+        cjwt.decode(token, "short", algorithms=["HS256"], options={"verify_exp": False})
+    # A padded signature segment is not canonical base64url.
+    assert cjwt.decode(token, "short", algorithms=["HS256"]) == {"a": 1}
+    with pytest.raises(cjwt.DecodeError):
+        cjwt.decode(token + "=", "short", algorithms=["HS256"])
