@@ -14,6 +14,9 @@ use ext_php_rs::types::Zval;
 use ext_php_rs::zend::{ce, ClassEntry, ExecuteData};
 use onlyoffice_jwt::{Error, ErrorKind};
 use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+use ext_php_rs::args::ArgInfoTables;
 
 /// The PHP name of the base class.
 pub const BASE_CLASS: &str = "OnlyOffice\\Jwt\\JwtException";
@@ -86,14 +89,29 @@ fn base_class_entry() -> &'static ClassEntry {
     unsafe { entry.as_ref() }.unwrap_or_else(ce::exception)
 }
 
-/// Parks the argument tables of a registered class for the life of the process (the
-/// engine keeps pointers into them).
-fn keep_class(_: &'static mut ClassEntry, tables: ext_php_rs::args::ArgInfoTables) {
-    std::mem::forget(tables);
+/// The argument tables of the registered classes' methods.
+struct Parked {
+    _tables: ArgInfoTables,
+}
+
+// SAFETY: the tables are only moved into the vector below and never read or dropped
+// from Rust; the engine reads them, from the thread that runs PHP.
+unsafe impl Send for Parked {}
+
+/// Keeps the argument tables alive (and reachable) for the life of the process: the
+/// engine keeps pointers into them.
+static PARKED: Mutex<Vec<Parked>> = Mutex::new(Vec::new());
+
+/// Parks the argument tables of a registered class.
+fn keep_class(_: &'static mut ClassEntry, tables: ArgInfoTables) {
+    PARKED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(Parked { _tables: tables });
 }
 
 /// As [`keep_class`], and records the base class entry for the subclasses.
-fn keep_base_class(entry: &'static mut ClassEntry, tables: ext_php_rs::args::ArgInfoTables) {
+fn keep_base_class(entry: &'static mut ClassEntry, tables: ArgInfoTables) {
     BASE_CLASS_ENTRY.store(entry, Ordering::Release);
     keep_class(entry, tables);
 }

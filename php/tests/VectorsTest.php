@@ -1,0 +1,100 @@
+<?php
+
+declare(strict_types=1);
+
+namespace OnlyOffice\Jwt\Tests;
+
+use OnlyOffice\Jwt;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * The shared vectors of tests/vectors (made by independent generators, see its
+ * README): every case through the PHP functions, results identical to the expected
+ * ones, failures with the expected exception class, code and name.
+ */
+final class VectorsTest extends TestCase
+{
+    private const DIR = __DIR__ . '/../../tests/vectors';
+
+    /** @return iterable<string, array{string, \stdClass}> */
+    public function cases(): iterable
+    {
+        $files = glob(self::DIR . '/*.json');
+        self::assertNotEmpty($files);
+        foreach ($files as $file) {
+            // Arguments keep JSON objects as stdClass, so that a nested {} stays an object.
+            $vectors = json_decode((string) file_get_contents($file), false, 512, JSON_THROW_ON_ERROR);
+            foreach ($vectors->cases as $case) {
+                $operation = $case->operation ?? $vectors->operation;
+                yield basename($file, '.json') . ': ' . $case->name => [$operation, $case];
+            }
+        }
+    }
+
+    /** @dataProvider cases */
+    public function testVector(string $operation, \stdClass $case): void
+    {
+        $call = fn () => $this->call($operation, $case->args);
+        // The expectation as PHP values, converted the way the extension returns them.
+        $expect = json_decode(json_encode($case->expect, JSON_THROW_ON_ERROR), true, 512, JSON_THROW_ON_ERROR);
+        if (array_key_exists('ok', $expect)) {
+            self::assertSame($expect['ok'], $call());
+            return;
+        }
+        $name = $expect['error'];
+        try {
+            $call();
+            self::fail("expected a $name exception");
+        } catch (Jwt\JwtException $e) {
+            $class = 'OnlyOffice\\Jwt\\' . str_replace('_', '', ucwords($name, '_')) . 'Exception';
+            self::assertInstanceOf($class, $e, $e->getMessage());
+            self::assertSame($name, $e->getErrorName());
+            self::assertSame(Errors::NUMBERS[$name], $e->getCode());
+        }
+    }
+
+    /** Calls `OnlyOffice\Jwt\<operation>` with the case's named arguments. */
+    private function call(string $operation, \stdClass $args)
+    {
+        $options = $args->options ?? [];
+        switch ($operation) {
+            case 'sign':
+                return Jwt\sign($args->claims, self::secret($args->secret), $options);
+            case 'verify':
+                return Jwt\verify($args->token, self::secret($args->secret), $options);
+            case 'decode_unverified':
+                return Jwt\decode_unverified($args->token, $options);
+            case 'sign_config':
+                return Jwt\sign_config($args->config, self::secret($args->secret), $options);
+            case 'sign_request':
+                return Jwt\sign_request($args->body, self::secret($args->secret), $options);
+            case 'verify_callback':
+                return Jwt\verify_callback($args->body, self::secret($args->secret), $options);
+            case 'verify_incoming':
+                return Jwt\verify_incoming($args->authorization, self::secret($args->secret), $options);
+            case 'check_download_url':
+                return Jwt\check_download_url($args->url, $args->ds_url, $options);
+            case 'document_key':
+                return Jwt\document_key(self::secret($args->secret), $args->file_id, $args->version, $options);
+            case 'derive_secrets':
+                return Jwt\derive_secrets(self::secret($args->master), $options);
+            case 'sign_link':
+                return Jwt\sign_link($args->url, self::secret($args->secret), $options);
+            case 'verify_link':
+                return Jwt\verify_link($args->url, self::secret($args->secret), $options);
+        }
+        self::fail("unknown operation $operation");
+    }
+
+    /** A vector's secret: text, `{"base64url": …}` bytes, or a list of those. */
+    private static function secret($secret)
+    {
+        if (is_array($secret)) {
+            return array_map([self::class, 'secret'], $secret);
+        }
+        if ($secret instanceof \stdClass) {
+            return base64_decode(strtr($secret->base64url, '-_', '+/'), true);
+        }
+        return $secret;
+    }
+}
