@@ -1,0 +1,174 @@
+//! `sign_config` and `sign_request`: the Document Server's refusals, and tokens
+//! byte-for-byte as computed by tests/expected_values.py (Python stdlib).
+
+use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::{ErrorKind, Keyring};
+use serde_json::{json, Value};
+
+const SECRET: &str = "0123456789abcdef0123456789abcdef";
+const NOW: i64 = 1_767_225_600;
+
+fn ring() -> Keyring {
+    Keyring::new(SECRET, false).expect("strong secret")
+}
+
+fn config() -> Value {
+    serde_json::from_str(include_str!("../../../tests/data/editor_config.json")).expect("fixture")
+}
+
+fn config_error(config: &Value) -> ErrorKind {
+    json_api::sign_config(config, &ring(), &json!({"now": NOW}))
+        .expect_err("config must be refused")
+        .kind()
+}
+
+#[test]
+fn config_token_is_the_python_computed_one() {
+    let signed = json_api::sign_config(&config(), &ring(), &json!({"ttl": 300, "now": NOW}))
+        .expect("signed");
+    assert_eq!(
+        signed["token"],
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJjb21tZW50Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZSwiZWRpdCI6dHJ1ZSwiZmlsbEZvcm1zIjp0cnVlLCJtb2RpZnlGaWx0ZXIiOnRydWUsIm1vZGlmeUNvbnRlbnRDb250cm9sIjp0cnVlLCJyZXZpZXciOnRydWV9fSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vdXJsLXRvLWNhbGxiYWNrLmFzaHgiLCJsYW5nIjoiZW4iLCJtb2RlIjoiZWRpdCIsInVzZXIiOnsiZ3JvdXAiOiJHcm91cDEiLCJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJoZWlnaHQiOiIxMDAlIiwidHlwZSI6ImRlc2t0b3AiLCJ3aWR0aCI6IjEwMCUiLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.uuqhShtdqtj5vP6ff6Gn_zdRR1ctrnOOdBv2x_N6f0k"
+    );
+    // The config itself is returned unchanged, token last.
+    let mut expected = config();
+    expected["token"] = signed["token"].clone();
+    assert_eq!(signed, expected);
+    assert_eq!(
+        signed
+            .as_object()
+            .and_then(|m| m.keys().next_back())
+            .map(String::as_str),
+        Some("token")
+    );
+}
+
+#[test]
+fn config_without_ttl_has_neither_iat_nor_exp_and_old_token_is_dropped() {
+    let mut input = config();
+    input["token"] = json!("an-old-token");
+    let signed = json_api::sign_config(&input, &ring(), &json!({"now": NOW})).expect("signed");
+    assert_eq!(
+        signed["token"],
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJjb21tZW50Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZSwiZWRpdCI6dHJ1ZSwiZmlsbEZvcm1zIjp0cnVlLCJtb2RpZnlGaWx0ZXIiOnRydWUsIm1vZGlmeUNvbnRlbnRDb250cm9sIjp0cnVlLCJyZXZpZXciOnRydWV9fSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vdXJsLXRvLWNhbGxiYWNrLmFzaHgiLCJsYW5nIjoiZW4iLCJtb2RlIjoiZWRpdCIsInVzZXIiOnsiZ3JvdXAiOiJHcm91cDEiLCJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJoZWlnaHQiOiIxMDAlIiwidHlwZSI6ImRlc2t0b3AiLCJ3aWR0aCI6IjEwMCUifQ.VrqbgoqRNDpuQgkOV_VWAlPPXvB74W_OWFQnucDl_mY"
+    );
+}
+
+#[test]
+fn configs_the_document_server_rejects_are_refused() {
+    let with = |path: &[&str], value: Value| {
+        let mut c = config();
+        let mut target = &mut c;
+        for step in &path[..path.len() - 1] {
+            target = &mut target[*step];
+        }
+        target[path[path.len() - 1]] = value;
+        c
+    };
+    let without = |parent: Option<&str>, member: &str| {
+        let mut c = config();
+        let target = match parent {
+            Some(p) => &mut c[p],
+            None => &mut c,
+        };
+        target.as_object_mut().expect("object").remove(member);
+        c
+    };
+    let cases = [
+        ("not an object", json!("config")),
+        ("array", json!([1])),
+        ("empty", json!({})),
+        ("no document", without(None, "document")),
+        ("document not object", with(&["document"], json!("x"))),
+        ("no key", without(Some("document"), "key")),
+        ("no url", without(Some("document"), "url")),
+        ("key not string", with(&["document", "key"], json!(12))),
+        ("empty key", with(&["document", "key"], json!(""))),
+        ("key with slash", with(&["document", "key"], json!("a/b"))),
+        ("key with space", with(&["document", "key"], json!("a b"))),
+        ("key with plus", with(&["document", "key"], json!("a+b"))),
+        ("key non-ascii", with(&["document", "key"], json!("clé"))),
+        (
+            "key 129",
+            with(&["document", "key"], json!("k".repeat(129))),
+        ),
+        ("url empty", with(&["document", "url"], json!(""))),
+        ("url not string", with(&["document", "url"], json!(["u"]))),
+        ("top-level url", with(&["url"], json!("https://x.example/"))),
+        ("top-level payload", with(&["payload"], json!({}))),
+        ("top-level key", with(&["key"], json!("k"))),
+    ];
+    for (name, case) in cases {
+        assert_eq!(config_error(&case), ErrorKind::InvalidInput, "{name}");
+    }
+    for key in ["k".repeat(128), "Az09._=-".to_owned()] {
+        let ok = with(&["document", "key"], json!(key));
+        assert!(
+            json_api::sign_config(&ok, &ring(), &Value::Null).is_ok(),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn config_options_are_checked() {
+    for options in [
+        json!({"ttl": -1}),
+        json!({"ttl": "300"}),
+        json!({"alg": "HS256"}),
+        json!(5),
+    ] {
+        let err = json_api::sign_config(&config(), &ring(), &options).expect_err("bad option");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{options}");
+    }
+}
+
+#[test]
+fn request_is_signed_in_the_body_and_the_header() {
+    let body = json!({"c": "info", "key": "Khirz6zTPdfd7", "token": "stale"});
+    let signed = json_api::sign_request(&body, &ring(), &json!({"now": NOW})).expect("signed");
+    assert_eq!(
+        signed,
+        json!({
+            "body": {"c": "info", "key": "Khirz6zTPdfd7",
+                "token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjIjoiaW5mbyIsImtleSI6IktoaXJ6NnpUUGRmZDciLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.ijUBfHXN9z2Ab4cvrpf9pmXdKlG3UZO4M8GoENB-340"},
+            "headers": {"Authorization": "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.h4EzSIiGRdO_tPs4qLgZCUUwGIl2XCzfwqsjmXqiyI8"}
+        })
+    );
+}
+
+#[test]
+fn request_ttl_null_or_zero_means_no_exp_and_header_is_configurable() {
+    let body = json!({"c": "info", "key": "Khirz6zTPdfd7"});
+    let expected = "Token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDB9.V8rAbRrcGgSB1Q3e8Y0Zh7atYIjHzCE8zj0Y46Cqg_I";
+    for ttl in [Value::Null, json!(0)] {
+        let options =
+            json!({"now": NOW, "ttl": ttl, "header": "AuthorizationJwt", "prefix": "Token "});
+        let signed = json_api::sign_request(&body, &ring(), &options).expect("signed");
+        assert_eq!(
+            signed["headers"],
+            json!({"AuthorizationJwt": expected}),
+            "ttl {ttl}"
+        );
+    }
+}
+
+#[test]
+fn request_header_injection_and_bad_bodies_are_refused() {
+    let body = json!({"c": "info"});
+    for options in [
+        json!({"header": ""}),
+        json!({"header": "Authorization\r\nX-Evil: 1"}),
+        json!({"header": "Auth orization"}),
+        json!({"prefix": "Bearer\r\n"}),
+        json!({"ttl": -5}),
+        json!({"unknown": 1}),
+    ] {
+        let err = json_api::sign_request(&body, &ring(), &options).expect_err("refused");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{options}");
+    }
+    for bad in [json!("body"), json!(["c"]), json!(null)] {
+        let err = json_api::sign_request(&bad, &ring(), &Value::Null).expect_err("refused");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
+    }
+}

@@ -1,0 +1,232 @@
+//! `derive_secrets`, `document_key`, `sign_link`/`verify_link` and the DS reply
+//! table. Expected values: tests/expected_values.py (Python stdlib HKDF/HMAC).
+
+use onlyoffice_jwt::ds_reply::{explain, Service, REPLIES};
+use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::{ErrorKind, Keyring, Secret};
+use serde_json::{json, Value};
+
+const SECRET: &str = "0123456789abcdef0123456789abcdef";
+const NOW: i64 = 1_767_225_600;
+
+fn ring() -> Keyring {
+    Keyring::new(SECRET, false).expect("strong")
+}
+
+#[test]
+fn derived_secrets_are_hkdf_sha256_with_one_label_each() {
+    let derived = json_api::derive_secrets(&Secret::from(SECRET), &Value::Null).expect("derive");
+    assert_eq!(
+        derived,
+        json!({
+            "inbox": "9l-fw3tkITUIXeGH_ZXfHJXljfYcVkwROqX7k7w2L1o",
+            "outbox": "UMEoH4JgREOzfMXsxLauTSfleSr38muMvJMQZE8PeMc",
+            "session": "9hERuAmrwIeJe24TLoUNctlF23Zc2FKHneYttSm_IcA",
+            "links": "qcNTU2gr1VzMaNAJDfSCbsNE0cWAUid_Uxz1UtKnV7o",
+            "doc_keys": "10ofrPGdaWodHdeDL9h08Z7qHShyEEH3PFK5oO1x_3Y"
+        })
+    );
+    let typed = onlyoffice_jwt::derive_secrets(&Secret::from(SECRET), false).expect("derive");
+    assert_eq!(
+        typed.inbox.expose(),
+        b"9l-fw3tkITUIXeGH_ZXfHJXljfYcVkwROqX7k7w2L1o"
+    );
+    assert_eq!(typed.links.len(), 32);
+    let shown = format!("{typed:?}");
+    assert!(
+        !shown.contains("9l-fw3") && !shown.contains("UMEoH4"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn derive_checks_the_master_with_the_policy() {
+    for master in ["", "secret", "short-master"] {
+        let err = json_api::derive_secrets(&Secret::from(master), &Value::Null).expect_err(master);
+        assert_eq!(err.kind(), ErrorKind::WeakSecret, "{master:?}");
+    }
+    assert!(
+        json_api::derive_secrets(&Secret::from("short-master"), &json!({"allow_weak": true}))
+            .is_ok()
+    );
+    let empty = json_api::derive_secrets(&Secret::from(""), &json!({"allow_weak": true}));
+    assert_eq!(empty.expect_err("empty").kind(), ErrorKind::WeakSecret);
+    let unknown = json_api::derive_secrets(&Secret::from(SECRET), &json!({"ttl": 1}));
+    assert_eq!(
+        unknown.expect_err("unknown").kind(),
+        ErrorKind::InvalidInput
+    );
+}
+
+#[test]
+fn document_keys_are_stable_per_version_and_unambiguous() {
+    let key = |file: &str, version: Value| {
+        json_api::document_key(&ring(), file, &version, &Value::Null).expect("key")
+    };
+    assert_eq!(
+        key("file-42", json!("3")),
+        "6W3xLQsFi69yRiA5wqdo8MvsNZZLkr28"
+    );
+    assert_eq!(key("file-42", json!(3)), "6W3xLQsFi69yRiA5wqdo8MvsNZZLkr28");
+    assert_eq!(
+        key("file-42", json!("4")),
+        "4pqPgxhbN1QulXfRwZ4_rYkptZHQFJKj"
+    );
+    assert_eq!(
+        key("file-43", json!("3")),
+        "eK_z7Ofi4BVXOU_w1zxW_PmuXc5rLhxB"
+    );
+    assert_eq!(key("ab", json!("c")), "sKw1TtkVQ9NVsZJDQCODTC_nzv7vfNrq");
+    assert_eq!(key("a", json!("bc")), "yjKD6VBN7dWcEQAw3MgLLZ-diBFW9SyG");
+    // Another secret, another key; the same secret in a rotated keyring signs alike.
+    let other = Keyring::new("another-secret-0123456789abcdefghij", false).expect("strong");
+    let by_other =
+        json_api::document_key(&other, "file-42", &json!("3"), &Value::Null).expect("key");
+    assert_ne!(by_other, "6W3xLQsFi69yRiA5wqdo8MvsNZZLkr28");
+}
+
+#[test]
+fn document_key_inputs_are_checked() {
+    let long = "x".repeat(1025);
+    for (file, version) in [
+        ("", json!("1")),
+        ("f", json!("")),
+        (long.as_str(), json!("1")),
+        ("f", json!(long)),
+        ("f", json!(1.5)),
+        ("f", json!(null)),
+        ("f", json!(["1"])),
+    ] {
+        let err =
+            json_api::document_key(&ring(), file, &version, &Value::Null).expect_err("refused");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{version}");
+    }
+    let max = "x".repeat(1024);
+    assert!(json_api::document_key(&ring(), &max, &json!(max), &Value::Null).is_ok());
+}
+
+#[test]
+fn links_are_signed_as_computed_in_python() {
+    let sign = |url: &str| json_api::sign_link(url, &ring(), &json!({"now": NOW})).expect("signed");
+    assert_eq!(
+        sign("https://cloud.example/apps/onlyoffice/download?doc=abc&v=2"),
+        "https://cloud.example/apps/onlyoffice/download?doc=abc&v=2&oo_exp=1767226500&oo_sig=7tIgWw_zJp3F5YLvK5g99h616eIrRxtxWhY01-dTzME"
+    );
+    assert_eq!(
+        sign("http://cloud.example:8080/dl"),
+        "http://cloud.example:8080/dl?oo_exp=1767226500&oo_sig=qFxrdiYz8CSO8l2tJbW0zAnktsbuDNlcH000RjBHgWs"
+    );
+}
+
+#[test]
+fn verify_link_returns_the_url_and_refuses_any_change() {
+    let url = "https://cloud.example/apps/onlyoffice/download?doc=abc&v=2";
+    let signed = json_api::sign_link(url, &ring(), &json!({"now": NOW})).expect("signed");
+    let signed = signed.as_str().expect("a string").to_owned();
+    let verify = |link: &str, now: i64| json_api::verify_link(link, &ring(), &json!({"now": now}));
+    assert_eq!(verify(&signed, NOW + 899).expect("valid"), url);
+    assert_eq!(
+        verify(&signed, NOW + 900).expect_err("expired").kind(),
+        ErrorKind::Expired
+    );
+    let tampered = [
+        signed.replace("https://", "http://"),
+        signed.replace("cloud.example", "cloud.example:8443"),
+        signed.replace("cloud.example", "evil.example"),
+        signed.replace("/download", "/Download"),
+        signed.replace("doc=abc", "doc=abd"),
+        signed.replace("doc=abc&v=2", "v=2&doc=abc"),
+        signed.replace("oo_exp=1767226500", "oo_exp=1767226501"),
+        signed.replace("&v=2", ""),
+        signed.replace("oo_sig=7", "oo_sig=8"),
+        format!("{}A", signed),
+    ];
+    for link in &tampered {
+        assert_eq!(
+            verify(link, NOW).expect_err(link).kind(),
+            ErrorKind::BadSignature,
+            "{link}"
+        );
+    }
+    let other = Keyring::new("another-secret-0123456789abcdefghij", false).expect("strong");
+    let err = json_api::verify_link(&signed, &other, &json!({"now": NOW})).expect_err("other");
+    assert_eq!(err.kind(), ErrorKind::BadSignature);
+    // Rotation: a previous secret still verifies.
+    let rotated = other.with_previous(SECRET, false).expect("rotated");
+    assert!(json_api::verify_link(&signed, &rotated, &json!({"now": NOW})).is_ok());
+    let moved = format!("{url}&oo_sig=x&z=1");
+    assert_eq!(
+        verify(&moved, NOW).expect_err("sig").kind(),
+        ErrorKind::MissingToken
+    );
+    assert_eq!(
+        verify(url, NOW).expect_err("none").kind(),
+        ErrorKind::MissingToken
+    );
+}
+
+#[test]
+fn link_expiry_must_be_one_decimal_integer() {
+    // Correctly signed (tests/expected_values.py) but with a bad or no oo_exp.
+    for link in [
+        "https://cloud.example/dl?a=1&oo_sig=2jUk7AQVWox3FIR7gg-aAOay7Q_Q9NfjI9imlwn6Jgg",
+        "https://cloud.example/dl?oo_exp=12x&oo_sig=-XNMQl1h2bnrU8sgRYNw6OB2-v0cb_GLrO30UAWbzxY",
+        "https://cloud.example/dl?oo_exp=1767226500&oo_exp=1767226500&oo_sig=yIgr7UZSEAjxz-TPZvG47FBhN-Khep9gM_1sMgCPrxo",
+        "https://cloud.example/dl?oo_exp=&oo_sig=7Bw4bgeup6PuwxhFo4qIL8opaDYtQGJHK-iHAchVAE4",
+        "https://cloud.example/dl?oo_exp=+1767226500&oo_sig=YGUJhzASaPk68US4I1IRh62eYHjfBiNt8oPOfWCOq7Y",
+    ] {
+        let err = json_api::verify_link(link, &ring(), &json!({"now": NOW})).expect_err(link);
+        assert_eq!(err.kind(), ErrorKind::Malformed, "{link}: {}", err.message());
+    }
+}
+
+#[test]
+fn urls_that_cannot_be_links_are_invalid_input() {
+    for bad in [
+        "https://cloud.example/dl?oo_exp=12",
+        "https://cloud.example/dl?oo_sig=x",
+        "https://cloud.example/dl?a=1&oo%5Fexp=1",
+        "https://cloud.example/dl#frag",
+        "ftp://cloud.example/dl",
+        "https://user@cloud.example/dl",
+        "/relative",
+    ] {
+        let err = json_api::sign_link(bad, &ring(), &Value::Null).expect_err(bad);
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
+    }
+    let huge = json_api::sign_link("https://c.example/", &ring(), &json!({"ttl": u64::MAX}));
+    assert_eq!(huge.expect_err("ttl").kind(), ErrorKind::InvalidInput);
+    let fragment = json_api::verify_link("https://c.example/?oo_sig=x#f", &ring(), &Value::Null);
+    assert_eq!(
+        fragment.expect_err("fragment").kind(),
+        ErrorKind::InvalidInput
+    );
+}
+
+#[test]
+fn ds_reply_table_explains_every_code() {
+    for code in 0..=7 {
+        assert!(explain(Service::Command, code).is_some(), "command {code}");
+    }
+    for code in (-10..=-1).chain([-20]) {
+        assert!(
+            explain(Service::Conversion, code).is_some(),
+            "conversion {code}"
+        );
+    }
+    assert!(explain(Service::Command, 8).is_none());
+    assert!(explain(Service::Conversion, 6).is_none());
+    for (service, code) in [(Service::Command, 6), (Service::Conversion, -8)] {
+        let reply = explain(service, code).expect("known");
+        assert!(
+            reply.likely_cause.contains("inbox secret"),
+            "{code}: {}",
+            reply.likely_cause
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    assert!(
+        REPLIES.iter().all(|r| seen.insert((r.service, r.code))),
+        "duplicate code"
+    );
+}
