@@ -5,6 +5,7 @@ use url::Url;
 
 use crate::algorithm::truncate;
 use crate::error::{err, Result};
+use crate::urls::{check_len, is_http};
 
 /// One allowed base: an origin and a base path ending in `/`.
 struct Base {
@@ -14,9 +15,10 @@ struct Base {
 
 impl Base {
     fn parse(text: &str, option: &str) -> Result<Base> {
+        check_len(text, option)?;
         let url = Url::parse(text)
             .map_err(|e| err!(InvalidInput, "{option} is not an absolute URL: {e}"))?;
-        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        if !is_http(&url) {
             return Err(err!(InvalidInput, "{option} is not an http or https URL"));
         }
         let mut path = url.path().to_owned();
@@ -71,6 +73,7 @@ pub fn check_download_url(
         }
         origins.join(", ")
     };
+    check_len(url, "the URL")?;
     check_raw(url)?;
     let parsed =
         Url::parse(url).map_err(|e| err!(UrlNotAllowed, "the URL cannot be parsed: {e}"))?;

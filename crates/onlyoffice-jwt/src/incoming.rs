@@ -9,6 +9,7 @@ use crate::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
 use crate::error::{err, Result};
 use crate::secret::Keyring;
 use crate::sign::Claims;
+use crate::urls::check_len;
 use crate::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
 
 /// Options of [`verify_incoming`].
@@ -44,13 +45,16 @@ pub fn verify_incoming(
     keyring: &Keyring,
     options: &IncomingOptions,
 ) -> Result<Claims> {
-    let expected = match &options.url {
-        Some(url) => Some(
-            Url::parse(url)
-                .map_err(|e| err!(InvalidInput, "the url option is not an absolute URL: {e}"))?,
-        ),
-        None => None,
-    };
+    let expected =
+        match &options.url {
+            Some(url) => {
+                check_len(url, "the url option")?;
+                Some(Url::parse(url).map_err(|e| {
+                    err!(InvalidInput, "the url option is not an absolute URL: {e}")
+                })?)
+            }
+            None => None,
+        };
     let token = header_token(authorization, &options.prefix)?;
     let verify_options = VerifyOptions {
         leeway: options.leeway,

@@ -36,6 +36,7 @@ pub mod link;
 pub mod request;
 pub mod secret;
 pub mod sign;
+pub mod urls;
 pub mod verify;
 
 pub use algorithm::Algorithm;

@@ -9,6 +9,7 @@ use crate::derive::{subkey, Purpose};
 use crate::encoding::{b64_decode, b64_encode};
 use crate::error::{err, Result};
 use crate::secret::Keyring;
+use crate::urls::{check_len, is_http};
 
 /// The default validity of a link, in seconds: the DS's own `urlExpires`.
 pub const DEFAULT_LINK_TTL: u64 = 900;
@@ -39,9 +40,10 @@ impl Default for LinkOptions {
 
 /// Parses a link: an absolute http/https URL without user info or fragment.
 fn parse(url: &str) -> Result<Url> {
+    check_len(url, "the link")?;
     let parsed =
         Url::parse(url).map_err(|e| err!(InvalidInput, "the link is not an absolute URL: {e}"))?;
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+    if !is_http(&parsed) {
         return Err(err!(InvalidInput, "the link is not an http or https URL"));
     }
     if parsed.fragment().is_some() {

@@ -149,6 +149,18 @@ fn a_percent_encoded_host_that_decodes_to_the_ds_host_is_the_ds_host() {
 }
 
 #[test]
+fn urls_longer_than_64_kib_are_too_large() {
+    let base = "https://ds.example/cache/files/";
+    let fits = format!("{base}{}", "a".repeat(64 * 1024 - base.len()));
+    assert!(check(&fits, DS, None).is_ok());
+    let over = format!("{fits}a");
+    let err = check(&over, DS, None).expect_err("too long");
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+    let err = check("https://ds.example/x", &over, None).expect_err("too long ds_url");
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+}
+
+#[test]
 fn bad_ds_urls_are_invalid_input() {
     for (ds, internal) in [
         ("not a url", None),

@@ -194,6 +194,11 @@ fn urls_that_cannot_be_links_are_invalid_input() {
         let err = json_api::sign_link(bad, &ring(), &Value::Null).expect_err(bad);
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
     }
+    let long = format!("https://c.example/{}", "a".repeat(64 * 1024));
+    let err = json_api::sign_link(&long, &ring(), &Value::Null).expect_err("long");
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+    let err = json_api::verify_link(&long, &ring(), &Value::Null).expect_err("long");
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
     let huge = json_api::sign_link("https://c.example/", &ring(), &json!({"ttl": u64::MAX}));
     assert_eq!(huge.expect_err("ttl").kind(), ErrorKind::InvalidInput);
     let fragment = json_api::verify_link("https://c.example/?oo_sig=x#f", &ring(), &Value::Null);
