@@ -18,7 +18,8 @@
 // The /e2e/* routes are the harness's handle on the stand-in (a real DS has none):
 // POST /e2e/open {config} opens an editor; POST /e2e/callback {key, status, content,
 // ...} stores an edited file in the cache and builds, signs and (by default) delivers
-// the callback, returning exactly what was sent so the attacker can replay it.
+// the callback, returning exactly what was sent so the attacker can replay it, and the
+// Host header of every cache download made while the callback was handled.
 //
 // Configuration (environment): DS_PORT, DS_PUBLIC_URL (the URL browsers and callback
 // links use), DS_INBOX_SECRET, DS_OUTBOX_SECRET, DS_SECURE_LINK_SECRET. Listens on
@@ -164,6 +165,7 @@ class DocumentServer {
     this.outboxSecret = outboxSecret;
     this.secureLinkSecret = secureLinkSecret;
     this.cache = new Map();
+    this.cacheDownloads = [];
     this.sessions = new Map();
   }
 
@@ -214,24 +216,30 @@ class DocumentServer {
     if (!deliver) return { sent };
     const headers = { 'Content-Type': 'application/json' };
     if (request.authorization) headers.Authorization = request.authorization;
+    const downloadsBefore = this.cacheDownloads.length;
     const response = await send(session.callbackUrl, { method: 'POST', headers, body: request.body });
-    return { sent, response: { status: response.status, body: response.body.toString('utf8') } };
+    return {
+      sent,
+      response: { status: response.status, body: response.body.toString('utf8') },
+      downloadedVia: this.cacheDownloads.slice(downloadsBefore),
+    };
   }
 
-  serveCache(url, res) {
+  serveCache(req, url, res) {
     const verdict = checkCacheLink(url.pathname, url.searchParams, this.secureLinkSecret);
     const file = this.cache.get(url.pathname);
     if (verdict !== 'ok' || !file) {
       res.writeHead(verdict === 'expired' ? 410 : 403).end();
       return;
     }
+    this.cacheDownloads.push(req.headers.host);
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': file.length }).end(file);
   }
 
   async handle(req, res) {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname.startsWith('/cache/files/data/')) {
-      this.serveCache(url, res);
+      this.serveCache(req, url, res);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/healthcheck') {

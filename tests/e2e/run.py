@@ -272,6 +272,7 @@ class Demo:
         ds_public = f"http://localhost:{ds_port}/"
         ds_internal = f"http://127.0.0.1:{ds_port}/"
         self.ds_public = ds_public
+        self.ds_internal_host = f"127.0.0.1:{ds_port}"
         self.ds = f"http://127.0.0.1:{ds_port}"
         self.other = f"http://127.0.0.1:{other_port}"
         base_env = {k: v for k, v in os.environ.items() if not k.startswith(("OO_", "DS_"))}
@@ -353,11 +354,17 @@ class Demo:
         return answer
 
     def legit(self, endpoint, scenario, key, status, content=None):
+        """A callback from the DS; with a file, the endpoint must fetch it once, on the
+        DS's internal address (the callback's url is on the public one)."""
         answer = self.ds_callback(key, status, content)
+        problems = []
         if content is not None:
             endpoint.versions.append(content)
+            if answer["downloadedVia"] != [self.ds_internal_host]:
+                problems.append(f"file fetched via {answer['downloadedVia']}")
+        problems.append(endpoint.mismatch())
         outcome = endpoint_outcome(answer["response"]["status"], answer["response"]["body"].encode())
-        self.expect(scenario, endpoint, outcome, extra=endpoint.mismatch())
+        self.expect(scenario, endpoint, outcome, extra=", ".join(p for p in problems if p))
         return answer["sent"]
 
     def attack(self, endpoint, scenario, code, sent, callback_url=None):
