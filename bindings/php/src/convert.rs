@@ -15,6 +15,7 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::DataType;
+use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
@@ -71,27 +72,27 @@ fn deeper(what: &str, depth: usize) -> Result<usize> {
 
 fn array_to_json(table: &ZendHashTable, what: &str, depth: usize) -> Result<Value> {
     let depth = deeper(what, depth)?;
-    if table.has_sequential_keys() {
-        return table
-            .values()
-            .map(|value| to_json_at(value, what, depth))
-            .collect::<Result<Vec<_>>>()
-            .map(Value::Array);
-    }
-    let mut map = Map::new();
-    for (key, value) in table.iter() {
-        let key = match key {
-            ArrayKey::Long(index) => index.to_string(),
-            ArrayKey::String(key) => key,
-            ArrayKey::Str(key) => key.to_owned(),
-            ArrayKey::ZendString(key) => key
-                .as_str()
+    let mut entries = Vec::with_capacity(table.len());
+    let mut is_list = true;
+    // Keys are read as zvals: the crate's key iterator panics on a non-UTF-8 string key.
+    let mut iter = Iter::new(table);
+    while let Some((key, value)) = iter.next_zval() {
+        let key = if let Some(index) = key.long() {
+            is_list = is_list && usize::try_from(index).ok() == Some(entries.len());
+            index.to_string()
+        } else {
+            is_list = false;
+            let bytes = key.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
+            std::str::from_utf8(bytes)
                 .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?
-                .to_owned(),
+                .to_owned()
         };
-        map.insert(key, to_json_at(value, what, depth)?);
+        entries.push((key, to_json_at(value, what, depth)?));
     }
-    Ok(Value::Object(map))
+    if is_list {
+        return Ok(Value::Array(entries.into_iter().map(|(_, v)| v).collect()));
+    }
+    Ok(Value::Object(entries.into_iter().collect()))
 }
 
 fn object_to_json(object: &ZendObject, what: &str, depth: usize) -> Result<Value> {
@@ -159,18 +160,21 @@ pub fn secrets_arg(zval: &Zval) -> Result<Vec<Secret>> {
     if let Some(bytes) = zval.zend_str() {
         return Ok(vec![Secret::new(bytes.as_bytes())]);
     }
-    let list = zval
-        .array()
-        .filter(|table| table.has_sequential_keys())
-        .ok_or_else(|| invalid("secret must be a string or a list of strings".to_owned()))?;
-    list.values()
-        .map(|item| {
-            item.dereference()
-                .zend_str()
-                .map(|bytes| Secret::new(bytes.as_bytes()))
-                .ok_or_else(|| invalid("every secret in the list must be a string".to_owned()))
-        })
-        .collect()
+    let not_a_list = || invalid("secret must be a string or a list of strings".to_owned());
+    let table = zval.array().ok_or_else(not_a_list)?;
+    let mut secrets = Vec::with_capacity(table.len());
+    let mut iter = Iter::new(table);
+    while let Some((key, item)) = iter.next_zval() {
+        if key.long().and_then(|index| usize::try_from(index).ok()) != Some(secrets.len()) {
+            return Err(not_a_list());
+        }
+        let bytes = item
+            .dereference()
+            .zend_str()
+            .ok_or_else(|| invalid("every secret in the list must be a string".to_owned()))?;
+        secrets.push(Secret::new(bytes.as_bytes()));
+    }
+    Ok(secrets)
 }
 
 /// A JSON value as a PHP value.
