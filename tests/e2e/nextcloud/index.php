@@ -152,7 +152,7 @@ function handle_callback(string $fileId): void
     $status = $callback['status'];
     if ($status === 2 || $status === 6) {
         $source = Jwt\check_download_url(
-            $callback['url'],
+            $callback['url'] ?? '',
             setting('OO_DS_PUBLIC_URL'),
             ['ds_internal_url' => setting('OO_DS_INTERNAL_URL')],
         );

@@ -186,10 +186,10 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
     def read_body(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_CALLBACK_SIZE:
-            raise Refused(413, "callback too large")
-        return self.rfile.read(length)
+        length = self.headers.get("Content-Length") or "0"
+        if not re.fullmatch(r"[0-9]{1,9}", length) or int(length) > MAX_CALLBACK_SIZE:
+            raise Refused(413, "no or too large Content-Length")
+        return self.rfile.read(int(length))
 
     def handle_callback(self, file_id):
         body = self.read_body()
@@ -204,7 +204,7 @@ class Handler(BaseHTTPRequestHandler):
             status = callback["status"]
             if status in (2, 6):
                 source = onlyoffice_jwt.check_download_url(
-                    callback["url"], SETTINGS["OO_DS_PUBLIC_URL"], ds_internal_url=SETTINGS["OO_DS_INTERNAL_URL"]
+                    callback.get("url", ""), SETTINGS["OO_DS_PUBLIC_URL"], ds_internal_url=SETTINGS["OO_DS_INTERNAL_URL"]
                 )
                 (directory / f"v{latest_version(directory) + 1}.docx").write_bytes(fetch(source))
             if status in (2, 4):
