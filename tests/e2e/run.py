@@ -145,15 +145,21 @@ class Processes:
     def tail(path, lines=20):
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
+    @staticmethod
+    def signal(process, number):
+        try:
+            os.killpg(process.pid, number)
+        except ProcessLookupError:
+            pass
+
     def stop(self):
         for _, process, _ in self.started:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+            self.signal(process, signal.SIGTERM)
         for _, process, _ in self.started:
             try:
                 process.wait(STOP_TIMEOUT)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                self.signal(process, signal.SIGKILL)
                 process.wait(STOP_TIMEOUT)
 
     def logs_text(self):
@@ -472,6 +478,8 @@ def main():
         rows, names = Demo(args, work).run()
     except (RunTimeout, RuntimeError, OSError, subprocess.SubprocessError, ValueError, KeyError) as e:
         print(f"e2e: {e.__class__.__name__}: {e}", file=sys.stderr)
+        if isinstance(e, subprocess.CalledProcessError):
+            print(e.stderr.decode(errors="replace"), file=sys.stderr)
         print("0 passed, 1 failed")
         return 1
     except KeyboardInterrupt:
