@@ -351,10 +351,9 @@ def _validate_claims(
 
 
 def _signature(jwt: Union[str, bytes]) -> bytes:
-    segment = jwt.rsplit(b"." if isinstance(jwt, bytes) else ".", 1)[-1]
-    if isinstance(segment, str):
-        segment = segment.encode("ascii")
-    return base64.urlsafe_b64decode(segment + b"=" * (-len(segment) % 4))
+    text = jwt.decode("ascii", "replace") if isinstance(jwt, bytes) else jwt
+    segment = text.rsplit(".", 1)[-1]
+    return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
 
 
 def _decode_and_validate(

@@ -12,7 +12,7 @@ outbox secret, str or bytes, or a list for rotation) and ``ONLYOFFICE_JWT_HEADER
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Any, List, Optional, Union
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -22,7 +22,7 @@ from . import _native
 
 __all__ = ["callback_error", "callback_ok", "verify_callback_request"]
 
-Secret = Union[str, bytes, "list[Union[str, bytes]]"]
+_Secret = Union[str, bytes, List[Union[str, bytes]]]
 
 
 def _meta_key(header: str) -> str:
@@ -32,7 +32,7 @@ def _meta_key(header: str) -> str:
 
 def verify_callback_request(
     request: HttpRequest,
-    secret: Optional[Secret] = None,
+    secret: Optional[_Secret] = None,
     header: Optional[str] = None,
     **options: Any,
 ) -> dict[str, Any]:
