@@ -146,7 +146,7 @@ class Processes:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
     @staticmethod
-    def signal(process, number):
+    def send_signal(process, number):
         try:
             os.killpg(process.pid, number)
         except ProcessLookupError:
@@ -154,12 +154,12 @@ class Processes:
 
     def stop(self):
         for _, process, _ in self.started:
-            self.signal(process, signal.SIGTERM)
+            self.send_signal(process, signal.SIGTERM)
         for _, process, _ in self.started:
             try:
                 process.wait(STOP_TIMEOUT)
             except subprocess.TimeoutExpired:
-                self.signal(process, signal.SIGKILL)
+                self.send_signal(process, signal.SIGKILL)
                 process.wait(STOP_TIMEOUT)
 
     def logs_text(self):
