@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace OnlyOffice\Jwt\Compat;
 
-use OnlyOffice\Jwt;
+use OnlyOffice\Jwt as Native;
 
 /**
  * firebase/php-jwt's `JWT` API for the HMAC algorithms, running on the onlyoffice-jwt
@@ -66,10 +66,10 @@ final class JWT
             throw new \InvalidArgumentException('key must be a string when using hmac');
         }
         try {
-            return Jwt\sign($payload, $key, ['alg' => $alg, 'iat' => false, 'allow_weak' => self::$allowWeakKeys]);
-        } catch (Jwt\WeakSecretException $e) {
+            return Native\sign($payload, $key, ['alg' => $alg, 'iat' => false, 'allow_weak' => self::$allowWeakKeys]);
+        } catch (Native\WeakSecretException $e) {
             throw new \InvalidArgumentException($e->getMessage(), 0, $e);
-        } catch (Jwt\JwtException $e) {
+        } catch (Native\JwtException $e) {
             throw new \DomainException($e->getMessage(), 0, $e);
         }
     }
@@ -105,8 +105,8 @@ final class JWT
             'allow_weak' => self::$allowWeakKeys,
         ];
         try {
-            Jwt\verify($jwt, $key->getKeyMaterial(), $options);
-        } catch (Jwt\JwtException $e) {
+            Native\verify($jwt, $key->getKeyMaterial(), $options);
+        } catch (Native\JwtException $e) {
             throw self::translate($e, $jwt, $options['now'] ?? time());
         }
         [$headerSegment, $payloadSegment] = explode('.', $jwt);
@@ -144,8 +144,8 @@ final class JWT
             throw new \InvalidArgumentException('$keyOrKeyArray must be a Key or an array of Keys by kid');
         }
         try {
-            $header = Jwt\decode_unverified($jwt)['header'];
-        } catch (Jwt\JwtException $e) {
+            $header = Native\decode_unverified($jwt)['header'];
+        } catch (Native\JwtException $e) {
             throw new \UnexpectedValueException($e->getMessage(), 0, $e);
         }
         $kid = $header['kid'] ?? null;
@@ -177,16 +177,16 @@ final class JWT
     }
 
     /** firebase/php-jwt's exception for a failure of the core. */
-    private static function translate(Jwt\JwtException $e, string $jwt, int $now): \Exception
+    private static function translate(Native\JwtException $e, string $jwt, int $now): \Exception
     {
         switch (true) {
-            case $e instanceof Jwt\BadSignatureException:
+            case $e instanceof Native\BadSignatureException:
                 return new SignatureInvalidException('Signature verification failed', 0, $e);
-            case $e instanceof Jwt\ExpiredException:
+            case $e instanceof Native\ExpiredException:
                 $expired = new ExpiredException('Expired token', 0, $e);
                 $expired->setPayload(self::verifiedPayload($jwt));
                 return $expired;
-            case $e instanceof Jwt\NotYetValidException:
+            case $e instanceof Native\NotYetValidException:
                 $payload = self::verifiedPayload($jwt);
                 $claim = isset($payload->nbf) && is_numeric($payload->nbf)
                     && $payload->nbf > $now + self::integerSetting('leeway', self::$leeway) ? 'nbf' : 'iat';
@@ -197,15 +197,15 @@ final class JWT
                 );
                 $early->setPayload($payload);
                 return $early;
-            case $e instanceof Jwt\AlgNotAllowedException:
+            case $e instanceof Native\AlgNotAllowedException:
                 $alg = self::headerAlgorithm($jwt);
                 return new \UnexpectedValueException(
                     isset(self::$supported_algs[$alg]) ? 'Incorrect key for this algorithm' : 'Algorithm not supported',
                     0,
                     $e
                 );
-            case $e instanceof Jwt\WeakSecretException:
-            case $e instanceof Jwt\InvalidInputException:
+            case $e instanceof Native\WeakSecretException:
+            case $e instanceof Native\InvalidInputException:
                 return new \InvalidArgumentException($e->getMessage(), 0, $e);
             default:
                 return new \UnexpectedValueException($e->getMessage(), 0, $e);
@@ -225,8 +225,8 @@ final class JWT
     private static function headerAlgorithm(string $jwt): string
     {
         try {
-            $alg = Jwt\decode_unverified($jwt)['header']['alg'] ?? '';
-        } catch (Jwt\JwtException $e) {
+            $alg = Native\decode_unverified($jwt)['header']['alg'] ?? '';
+        } catch (Native\JwtException $e) {
             return '';
         }
         return is_string($alg) ? $alg : '';

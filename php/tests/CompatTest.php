@@ -1,0 +1,316 @@
+<?php
+
+declare(strict_types=1);
+
+namespace OnlyOffice\Jwt\Tests;
+
+use OnlyOffice\Jwt as Native;
+use OnlyOffice\Jwt\Compat\BeforeValidException;
+use OnlyOffice\Jwt\Compat\ExpiredException;
+use OnlyOffice\Jwt\Compat\JWT;
+use OnlyOffice\Jwt\Compat\JWTExceptionWithPayloadInterface;
+use OnlyOffice\Jwt\Compat\Key;
+use OnlyOffice\Jwt\Compat\SignatureInvalidException;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * The facade against firebase/php-jwt's documented behaviour (its README and the
+ * docblocks of JWT::encode/decode, Key and the exception classes). Foreign tokens are
+ * built here by hand with hash_hmac, the way firebase/php-jwt writes them.
+ */
+final class CompatTest extends TestCase
+{
+    private const KEY = 'compat-test-key-0123456789abcdefghij';
+    private const NOW = 1767225600;
+
+    protected function tearDown(): void
+    {
+        JWT::$leeway = 0;
+        JWT::$timestamp = null;
+        JWT::$allowWeakKeys = false;
+    }
+
+    private static function b64(string $bytes): string
+    {
+        return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
+    }
+
+    /** A token as firebase/php-jwt writes it: header {"typ","alg"}, JSON without escaped slashes. */
+    private static function firebaseToken(array $payload, string $key = self::KEY, string $alg = 'HS256', array $header = []): string
+    {
+        $header = json_encode(['typ' => 'JWT', 'alg' => $alg] + $header, JSON_UNESCAPED_SLASHES);
+        $input = self::b64($header) . '.' . self::b64(json_encode($payload, JSON_UNESCAPED_SLASHES));
+        $hash = ['HS256' => 'sha256', 'HS384' => 'sha384', 'HS512' => 'sha512'][$alg] ?? 'sha256';
+        return $input . '.' . self::b64(hash_hmac($hash, $input, $key, true));
+    }
+
+    public function testTheReadmeExampleRoundTrips(): void
+    {
+        $payload = [
+            'iss' => 'http://example.org',
+            'aud' => 'http://example.com',
+            'iat' => 1356999524,
+            'nbf' => 1357000000,
+            'nested' => ['list' => [1, 2], 'map' => ['a' => 'b']],
+        ];
+        $jwt = JWT::encode($payload, self::KEY, 'HS256');
+        $decoded = JWT::decode($jwt, new Key(self::KEY, 'HS256'));
+        self::assertInstanceOf(\stdClass::class, $decoded);
+        self::assertInstanceOf(\stdClass::class, $decoded->nested);
+        self::assertInstanceOf(\stdClass::class, $decoded->nested->map);
+        self::assertSame([1, 2], $decoded->nested->list);
+        self::assertSame('http://example.org', $decoded->iss);
+        self::assertEquals($payload, json_decode(json_encode($decoded), true), 'the claims come back unchanged, nothing added');
+    }
+
+    public function testEncodeWritesAStandardHs256Token(): void
+    {
+        $jwt = JWT::encode(['sub' => 'user-1', 'n' => 1], self::KEY, 'HS256');
+        $input = self::b64('{"alg":"HS256","typ":"JWT"}') . '.' . self::b64('{"sub":"user-1","n":1}');
+        self::assertSame($input . '.' . self::b64(hash_hmac('sha256', $input, self::KEY, true)), $jwt);
+        $jwt512 = JWT::encode(['a' => 1], self::KEY, 'HS512');
+        [$header] = explode('.', $jwt512);
+        self::assertSame('{"alg":"HS512","typ":"JWT"}', base64_decode(strtr($header, '-_', '+/')));
+    }
+
+    public function testDecodeAcceptsTokensWrittenByFirebase(): void
+    {
+        $jwt = self::firebaseToken(['url' => 'https://x/y', 'n' => 1.5, 'big' => 12345678901234567890], self::KEY, 'HS384');
+        $headers = null;
+        $decoded = JWT::decode($jwt, new Key(self::KEY, 'HS384'), $headers);
+        self::assertSame('https://x/y', $decoded->url);
+        self::assertSame(1.5, $decoded->n);
+        self::assertSame('HS384', $headers->alg);
+        self::assertSame('JWT', $headers->typ);
+    }
+
+    public function testExpiredTokens(): void
+    {
+        JWT::$timestamp = self::NOW;
+        $jwt = self::firebaseToken(['exp' => self::NOW, 'sub' => 'x']);
+        try {
+            JWT::decode($jwt, new Key(self::KEY, 'HS256'));
+            self::fail('an expired token was accepted');
+        } catch (ExpiredException $e) {
+            self::assertInstanceOf(\UnexpectedValueException::class, $e);
+            self::assertInstanceOf(JWTExceptionWithPayloadInterface::class, $e);
+            self::assertSame('Expired token', $e->getMessage());
+            self::assertSame('x', $e->getPayload()->sub);
+            self::assertInstanceOf(Native\ExpiredException::class, $e->getPrevious());
+            self::assertSame(4, $e->getPrevious()->getCode());
+        }
+        JWT::$leeway = 60;
+        self::assertSame('x', JWT::decode($jwt, new Key(self::KEY, 'HS256'))->sub, 'within the leeway');
+        JWT::$timestamp = self::NOW - 1;
+        JWT::$leeway = 0;
+        self::assertSame('x', JWT::decode($jwt, new Key(self::KEY, 'HS256'))->sub, 'JWT::$timestamp is the clock');
+    }
+
+    public function testTokensNotYetValid(): void
+    {
+        JWT::$timestamp = self::NOW;
+        foreach (['nbf', 'iat'] as $claim) {
+            $jwt = self::firebaseToken([$claim => self::NOW + 100]);
+            try {
+                JWT::decode($jwt, new Key(self::KEY, 'HS256'));
+                self::fail("a future $claim was accepted");
+            } catch (BeforeValidException $e) {
+                self::assertInstanceOf(\UnexpectedValueException::class, $e);
+                self::assertSame('Cannot handle token with ' . $claim . ' prior to ' . date(\DateTime::ISO8601, self::NOW + 100), $e->getMessage());
+                self::assertSame(self::NOW + 100, $e->getPayload()->$claim);
+            }
+            JWT::$leeway = 100;
+            self::assertSame(self::NOW + 100, JWT::decode($jwt, new Key(self::KEY, 'HS256'))->$claim);
+            JWT::$leeway = 0;
+        }
+    }
+
+    public function testWrongKey(): void
+    {
+        $jwt = self::firebaseToken(['a' => 1], 'another-key-0123456789abcdefghijklmn');
+        try {
+            JWT::decode($jwt, new Key(self::KEY, 'HS256'));
+            self::fail('a token signed with another key was accepted');
+        } catch (SignatureInvalidException $e) {
+            self::assertInstanceOf(\UnexpectedValueException::class, $e);
+            self::assertSame('Signature verification failed', $e->getMessage());
+        }
+    }
+
+    public function testWrongAlgorithm(): void
+    {
+        try {
+            JWT::decode(self::firebaseToken(['a' => 1], self::KEY, 'HS512'), new Key(self::KEY, 'HS256'));
+            self::fail('a token of another algorithm was accepted');
+        } catch (\UnexpectedValueException $e) {
+            self::assertSame('Incorrect key for this algorithm', $e->getMessage());
+        }
+        $none = self::b64('{"typ":"JWT","alg":"none"}') . '.' . self::b64('{"a":1}') . '.';
+        try {
+            JWT::decode($none, new Key(self::KEY, 'HS256'));
+            self::fail('alg none was accepted');
+        } catch (\UnexpectedValueException $e) {
+            self::assertSame('Algorithm not supported', $e->getMessage());
+        }
+        $this->expectException(\DomainException::class);
+        JWT::decode(self::firebaseToken(['a' => 1]), new Key(self::KEY, 'RS256'));
+    }
+
+    /** @return iterable<string, array{string}> */
+    public function malformedTokens(): iterable
+    {
+        yield 'two segments' => ['a.b'];
+        yield 'four segments' => ['a.b.c.d'];
+        yield 'not base64url' => ['@@@.###.$$$'];
+        yield 'header not JSON' => [self::b64('not json') . '.' . self::b64('{}') . '.' . self::b64('x')];
+        yield 'empty' => [''];
+    }
+
+    /** @dataProvider malformedTokens */
+    public function testMalformedTokensAreUnexpectedValues(string $jwt): void
+    {
+        $this->expectException(\UnexpectedValueException::class);
+        JWT::decode($jwt, new Key(self::KEY, 'HS256'));
+    }
+
+    public function testKeyChecks(): void
+    {
+        try {
+            JWT::decode(self::firebaseToken(['a' => 1]), []);
+            self::fail('an empty key array was accepted');
+        } catch (\InvalidArgumentException $e) {
+            self::assertSame('Key may not be empty', $e->getMessage());
+        }
+        try {
+            new Key('', 'HS256');
+            self::fail('empty key material was accepted');
+        } catch (\InvalidArgumentException $e) {
+            self::assertSame('Key material must not be empty', $e->getMessage());
+        }
+        try {
+            new Key(self::KEY, '');
+            self::fail('an empty algorithm was accepted');
+        } catch (\InvalidArgumentException $e) {
+            self::assertSame('Algorithm must not be empty', $e->getMessage());
+        }
+        $key = new Key(self::KEY, 'HS384');
+        self::assertSame(self::KEY, $key->getKeyMaterial());
+        self::assertSame('HS384', $key->getAlgorithm());
+    }
+
+    public function testKeyArraysSelectByKid(): void
+    {
+        $keys = [
+            'first' => new Key(self::KEY, 'HS256'),
+            'second' => new Key('second-key-0123456789abcdefghijklmn', 'HS256'),
+        ];
+        $jwt = self::firebaseToken(['a' => 2], 'second-key-0123456789abcdefghijklmn', 'HS256', ['kid' => 'second']);
+        self::assertSame(2, JWT::decode($jwt, $keys)->a);
+        self::assertSame(2, JWT::decode($jwt, new \ArrayObject($keys))->a);
+        try {
+            JWT::decode(self::firebaseToken(['a' => 1]), $keys);
+            self::fail('a token without kid was accepted');
+        } catch (\UnexpectedValueException $e) {
+            self::assertSame('"kid" empty, unable to lookup correct key', $e->getMessage());
+        }
+        try {
+            JWT::decode(self::firebaseToken(['a' => 1], self::KEY, 'HS256', ['kid' => 'third']), $keys);
+            self::fail('an unknown kid was accepted');
+        } catch (\UnexpectedValueException $e) {
+            self::assertSame('"kid" invalid, unable to lookup correct key', $e->getMessage());
+        }
+    }
+
+    public function testEncodeRefusals(): void
+    {
+        foreach ([
+            'unknown algorithm' => fn () => JWT::encode(['a' => 1], self::KEY, 'RS256'),
+            'kid' => fn () => JWT::encode(['a' => 1], self::KEY, 'HS256', 'k1'),
+            'extra header' => fn () => JWT::encode(['a' => 1], self::KEY, 'HS256', null, ['x' => 1]),
+            'list payload' => fn () => JWT::encode([1, 2], self::KEY, 'HS256'),
+        ] as $case => $call) {
+            try {
+                $call();
+                self::fail("$case was accepted");
+            } catch (\DomainException $e) {
+                self::assertNotSame('', $e->getMessage(), $case);
+            }
+        }
+        $this->expectException(\InvalidArgumentException::class);
+        JWT::encode(['a' => 1], 42, 'HS256');
+    }
+
+    public function testStricterThanFirebase(): void
+    {
+        // Short keys: firebase/php-jwt accepts them; here only with JWT::$allowWeakKeys.
+        try {
+            JWT::encode(['a' => 1], 'example_key', 'HS256');
+            self::fail('a weak key was accepted');
+        } catch (\InvalidArgumentException $e) {
+            self::assertInstanceOf(Native\WeakSecretException::class, $e->getPrevious());
+        }
+        JWT::$allowWeakKeys = true;
+        self::assertSame(1, JWT::decode(JWT::encode(['a' => 1], 'example_key', 'HS256'), new Key('example_key', 'HS256'))->a);
+        JWT::$allowWeakKeys = false;
+        // Duplicate claims, a crit header, a non-numeric exp: refused.
+        $header = self::b64('{"typ":"JWT","alg":"HS256"}');
+        $duplicate = $header . '.' . self::b64('{"a":1,"a":2}');
+        $duplicate .= '.' . self::b64(hash_hmac('sha256', $duplicate, self::KEY, true));
+        foreach ([
+            'duplicate member' => $duplicate,
+            'crit header' => self::firebaseToken(['a' => 1], self::KEY, 'HS256', ['crit' => ['exp']]),
+            'exp not a number' => self::firebaseToken(['exp' => 'tomorrow']),
+        ] as $case => $jwt) {
+            try {
+                JWT::decode($jwt, new Key(self::KEY, 'HS256'));
+                self::fail("$case was accepted");
+            } catch (\UnexpectedValueException $e) {
+                self::assertInstanceOf(Native\JwtException::class, $e->getPrevious(), $case);
+            }
+        }
+    }
+
+    public function testNumericStringSettingsAreAccepted(): void
+    {
+        JWT::$timestamp = (string) self::NOW;
+        JWT::$leeway = '60';
+        $jwt = self::firebaseToken(['exp' => self::NOW - 30]);
+        self::assertSame(self::NOW - 30, JWT::decode($jwt, new Key(self::KEY, 'HS256'))->exp);
+        JWT::$leeway = 'a minute';
+        $this->expectException(\InvalidArgumentException::class);
+        JWT::decode($jwt, new Key(self::KEY, 'HS256'));
+    }
+
+    public function testBase64UrlHelpers(): void
+    {
+        self::assertSame('-_8', JWT::urlsafeB64Encode("\xfb\xff"));
+        self::assertSame("\xfb\xff", JWT::urlsafeB64Decode('-_8'));
+    }
+
+    /** @runInSeparateProcess */
+    public function testFirebaseAliasesRunTheConnectorsCallsOnTheCore(): void
+    {
+        $aliased = require __DIR__ . '/../firebase-aliases.php';
+        self::assertCount(6, $aliased);
+        $jwt = \Firebase\JWT\JWT::encode(['key' => 'Khirz6zTPdfd7'], self::KEY, 'HS256');
+        self::assertSame('Khirz6zTPdfd7', \Firebase\JWT\JWT::decode($jwt, new \Firebase\JWT\Key(self::KEY, 'HS256'))->key);
+        self::assertSame(JWT::class, get_class(new \Firebase\JWT\JWT()));
+        \Firebase\JWT\JWT::$timestamp = self::NOW;
+        try {
+            \Firebase\JWT\JWT::decode(self::firebaseToken(['exp' => self::NOW - 1]), new \Firebase\JWT\Key(self::KEY, 'HS256'));
+            self::fail('an expired token was accepted');
+        } catch (\Firebase\JWT\ExpiredException $e) {
+            self::assertSame('Expired token', $e->getMessage());
+        }
+    }
+
+    /** @runInSeparateProcess */
+    public function testFirebaseAliasesLeaveDefinedClassesAlone(): void
+    {
+        eval('namespace Firebase\JWT; final class Key {}');
+        $aliased = require __DIR__ . '/../firebase-aliases.php';
+        self::assertNotContains('Firebase\\JWT\\Key', $aliased);
+        self::assertContains('Firebase\\JWT\\JWT', $aliased);
+        self::assertNotSame(Key::class, get_class(new \Firebase\JWT\Key()));
+    }
+}
