@@ -10,6 +10,7 @@ ROOT := $(CURDIR)
 
 TEST_TARGETS :=
 DEMO_TARGETS :=
+INSTALL_TARGETS :=
 
 .PHONY: all deps demo test install clean
 all: test
@@ -24,6 +25,9 @@ include $(sort $(wildcard mk/*.mk))
 ## make test — every suite: fmt, clippy, Rust, C, PHP, Python, vectors, interop.
 test: deps $(TEST_TARGETS)
 	@echo "make test: every suite passed ($(TEST_TARGETS))"
+
+## make install — every part's install target (mk/*.mk add to INSTALL_TARGETS).
+install: deps $(INSTALL_TARGETS)
 
 ## make demo — build, install, run the end-to-end demo.
 demo: deps $(DEMO_TARGETS)

@@ -1,0 +1,195 @@
+//! Argument conversion and error reporting at the C boundary: the only code that reads
+//! C pointers. Everything else is done by `onlyoffice_jwt::json_api`.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use onlyoffice_jwt::{encoding, Error, ErrorKind, Keyring, Result};
+use serde_json::Value;
+
+use crate::{OojwtKeyring, OOJWT_ERR_INTERNAL, OOJWT_OK};
+
+thread_local! {
+    /// The message of the last failed call on this thread (empty after a success).
+    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+}
+
+/// An `invalid_input` error with `message`.
+pub(crate) fn invalid(message: String) -> Error {
+    Error::new(ErrorKind::InvalidInput, message)
+}
+
+/// Stores `message` as this thread's last error; NUL bytes (which a C string cannot
+/// hold) are replaced by spaces.
+fn set_last_error(message: &str) {
+    let text = CString::new(message.replace('\0', " ")).unwrap_or_default();
+    LAST_ERROR.with(|cell| *cell.borrow_mut() = text);
+}
+
+/// The pointer to this thread's last error message, valid until the next call of a
+/// library function on this thread.
+pub(crate) fn last_error() -> *const c_char {
+    LAST_ERROR.with(|cell| cell.borrow().as_ptr())
+}
+
+/// Runs `body` with the boundary rules: the last error is cleared first, a failure
+/// becomes its error number (and the thread's last error message), and a panic is
+/// caught and becomes [`OOJWT_ERR_INTERNAL`] instead of unwinding into C.
+pub(crate) fn guard(body: impl FnOnce() -> Result<()>) -> i32 {
+    set_last_error("");
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => OOJWT_OK,
+        Ok(Err(error)) => {
+            set_last_error(error.message());
+            // Error numbers are 1 to 14: the conversion cannot overflow.
+            i32::try_from(error.kind().number()).unwrap_or(OOJWT_ERR_INTERNAL)
+        }
+        Err(_) => {
+            set_last_error("internal error: the library panicked (a bug; please report it)");
+            OOJWT_ERR_INTERNAL
+        }
+    }
+}
+
+/// Runs an operation whose result goes to `out`: `*out` is set to NULL first, then to
+/// the result on success (see [`to_c_string`]).
+///
+/// # Safety
+/// `out` must be NULL or valid for writing one pointer.
+pub(crate) unsafe fn with_output(
+    out: *mut *mut c_char,
+    operation: impl FnOnce() -> Result<Value>,
+) -> i32 {
+    guard(|| {
+        if out.is_null() {
+            return Err(invalid("the output pointer is NULL".to_owned()));
+        }
+        // SAFETY: `out` is non-null and, by this function's contract, writable.
+        unsafe { out.write(std::ptr::null_mut()) };
+        let text = to_c_string(operation()?)?;
+        // SAFETY: as above.
+        unsafe { out.write(text.into_raw()) };
+        Ok(())
+    })
+}
+
+/// The C text of a result: a JSON string is written as the plain string (a token, a
+/// URL, a document key); any other value as compact JSON text.
+fn to_c_string(value: Value) -> Result<CString> {
+    let text = match value {
+        Value::String(text) => text,
+        other => encoding::to_json(&other),
+    };
+    CString::new(text).map_err(|_| invalid("the result contains a NUL byte".to_owned()))
+}
+
+/// The `len` bytes at `ptr`.
+///
+/// # Safety
+/// `ptr` must be NULL or point to `len` readable bytes that stay unchanged during the
+/// call.
+pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize, what: &str) -> Result<&'a [u8]> {
+    if ptr.is_null() {
+        return Err(invalid(format!("{what} is a NULL pointer")));
+    }
+    if isize::try_from(len).is_err() {
+        return Err(invalid(format!("{what}: length {len} is not possible")));
+    }
+    // SAFETY: `ptr` is non-null, `len` fits in isize, and the caller guarantees that
+    // `len` bytes are readable and not modified while the slice lives.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// The UTF-8 text of `len` bytes at `ptr`.
+///
+/// # Safety
+/// As for [`bytes`].
+pub(crate) unsafe fn text<'a>(ptr: *const c_char, len: usize, what: &str) -> Result<&'a str> {
+    // SAFETY: forwarded contract.
+    let raw = unsafe { bytes(ptr.cast(), len, what)? };
+    std::str::from_utf8(raw).map_err(|_| invalid(format!("{what} is not valid UTF-8")))
+}
+
+/// Text that may be absent: NULL (with any length) means none.
+///
+/// # Safety
+/// As for [`bytes`].
+pub(crate) unsafe fn optional_text<'a>(
+    ptr: *const c_char,
+    len: usize,
+    what: &str,
+) -> Result<Option<&'a str>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { text(ptr, len, what) }.map(Some)
+}
+
+/// A JSON argument, parsed strictly (duplicate members refused).
+///
+/// # Safety
+/// As for [`bytes`].
+pub(crate) unsafe fn json(ptr: *const c_char, len: usize, what: &str) -> Result<Value> {
+    // SAFETY: forwarded contract.
+    let raw = unsafe { text(ptr, len, what)? };
+    encoding::parse_json(raw.as_bytes())
+        .map_err(|e| invalid(format!("{what} is not valid JSON: {e}")))
+}
+
+/// The options object: NULL means none (JSON `null`).
+///
+/// # Safety
+/// As for [`bytes`].
+pub(crate) unsafe fn options(ptr: *const c_char, len: usize) -> Result<Value> {
+    if ptr.is_null() {
+        return Ok(Value::Null);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { json(ptr, len, "options") }
+}
+
+/// The keyring behind a handle.
+///
+/// # Safety
+/// `handle` must be NULL or a pointer returned by `oojwt_keyring_new` and not yet freed.
+pub(crate) unsafe fn keyring_of<'a>(handle: *const OojwtKeyring) -> Result<&'a Keyring> {
+    // SAFETY: by the contract, a non-null handle points to a live `OojwtKeyring`.
+    match unsafe { handle.as_ref() } {
+        Some(handle) => Ok(&handle.keyring),
+        None => Err(invalid("the keyring is a NULL pointer".to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    fn last() -> String {
+        // SAFETY: `last_error` points to this thread's live message.
+        unsafe { CStr::from_ptr(last_error()) }
+            .to_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn a_panic_becomes_the_internal_error_number() {
+        let code = guard(|| panic!("boom"));
+        assert_eq!(code, -1);
+        assert!(last().contains("panicked"), "{}", last());
+    }
+
+    #[test]
+    fn success_clears_the_last_error_and_failures_set_it() {
+        assert_eq!(
+            guard(|| Err(Error::new(ErrorKind::TooLarge, "big\0one"))),
+            11
+        );
+        assert_eq!(last(), "big one");
+        assert_eq!(guard(|| Ok(())), 0);
+        assert_eq!(last(), "");
+    }
+}

@@ -1,0 +1,127 @@
+"""Flattens the shared vectors (tests/vectors/*.json) into a line file for the C test.
+
+The C ABI takes JSON text and bytes, so every argument is written as the exact bytes
+the C test passes, hex-encoded (no escaping questions), one case per line:
+
+    id  op  secrets  allow_weak  arg1  arg2  options  kind  expected
+
+separated by tabs; `-` marks an absent value (a NULL pointer for the C call).
+- secrets: the keyring's secrets as comma-separated hex, the first one signing;
+- arg1, arg2: the operation's arguments in the order of the C function;
+- options: the options object as compact JSON text (absent: NULL options);
+- kind `ok`: expected = the result as the C ABI returns it, i.e. a string result
+  as the string itself, any other result as compact JSON text in the vector's member
+  order, written the way serde_json writes it (json.dumps with ensure_ascii=False and
+  no spaces: the same escapes for these inputs); kind `error`: expected = the name.
+
+Cases the C ABI cannot express (an empty list of secrets, a list as a master secret)
+are written with kind `skip` so that the C test reports them. Standard library only.
+"""
+
+import base64
+import glob
+import json
+import os
+import sys
+
+# For each operation: how the C test gets its secrets, and which case arguments are
+# arg1 and arg2 ("json" = JSON text of the value; "text" = the string's UTF-8 bytes;
+# "bytes" = a secret-like value as bytes).
+LAYOUT = {
+    "sign": ("secret", [("claims", "json")]),
+    "verify": ("secret", [("token", "text")]),
+    "decode_unverified": (None, [("token", "text")]),
+    "sign_config": ("secret", [("config", "json")]),
+    "sign_request": ("secret", [("body", "json")]),
+    "verify_callback": ("secret", [("body", "text")]),
+    "verify_incoming": ("secret", [("authorization", "text")]),
+    "check_download_url": (None, [("url", "text"), ("ds_url", "text")]),
+    "document_key": ("secret", [("file_id", "text"), ("version", "json")]),
+    "derive_secrets": (None, [("master", "bytes")]),
+    "sign_link": ("secret", [("url", "text")]),
+    "verify_link": ("secret", [("url", "text")]),
+    "audit_ds_config": (None, [("local_json_text", "text")]),
+}
+
+
+class Unrepresentable(Exception):
+    """A case whose arguments the C ABI cannot express."""
+
+
+def compact(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def secret_bytes(value):
+    if isinstance(value, dict) and set(value) == {"base64url"}:
+        text = value["base64url"]
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    raise Unrepresentable(f"secret of type {type(value).__name__}")
+
+
+def hexed(data):
+    return data.hex() if data else ""
+
+
+def encode(value, how):
+    if value is None:
+        return "-"
+    if how == "json":
+        return hexed(compact(value).encode("utf-8"))
+    if how == "bytes":
+        return hexed(secret_bytes(value))
+    if not isinstance(value, str):
+        raise Unrepresentable(f"text argument of type {type(value).__name__}")
+    return hexed(value.encode("utf-8"))
+
+
+def flatten(case, operation):
+    secret_arg, layout = LAYOUT[operation]
+    args = case["args"]
+    options = args.get("options")
+    fields = [operation]
+    if secret_arg is None:
+        fields += ["-", "0"]
+    else:
+        secrets = args[secret_arg]
+        secrets = secrets if isinstance(secrets, list) else [secrets]
+        if not secrets:
+            raise Unrepresentable("an empty list of secrets")
+        allow_weak = bool((options or {}).get("allow_weak"))
+        fields += [",".join(hexed(secret_bytes(s)) for s in secrets), "1" if allow_weak else "0"]
+    encoded = [encode(args.get(name), how) for name, how in layout]
+    fields += (encoded + ["-"])[:2]
+    fields.append("-" if options is None else hexed(compact(options).encode("utf-8")))
+    expect = case["expect"]
+    if "error" in expect:
+        fields += ["error", hexed(expect["error"].encode("utf-8"))]
+    else:
+        ok = expect["ok"]
+        text = ok if isinstance(ok, str) else compact(ok)
+        fields += ["ok", hexed(text.encode("utf-8"))]
+    return fields
+
+
+def main(vectors_dir, out_path):
+    lines = []
+    for path in sorted(glob.glob(os.path.join(vectors_dir, "*.json"))):
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        stem = os.path.splitext(os.path.basename(path))[0]
+        for case in document["cases"]:
+            operation = case.get("operation", document.get("operation"))
+            ident = f"{stem}/{case['name']}".replace("\t", " ")
+            try:
+                fields = flatten(case, operation)
+            except Unrepresentable as why:
+                fields = [operation, "-", "0", "-", "-", "-", "skip", hexed(str(why).encode())]
+            lines.append("\t".join([ident] + fields))
+    with open(out_path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + ("\n" if lines else ""))
+    print(f"flatten_vectors: {len(lines)} cases from {vectors_dir} -> {out_path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

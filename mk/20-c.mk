@@ -1,0 +1,70 @@
+# C ABI (bindings/c): libonlyoffice_jwt.so/.a, the cbindgen header, onlyoffice_jwt.pc,
+# and the C test under valgrind. The C crate builds into its own target directory
+# (target/c) because the Python module's library has the same file name.
+.PHONY: build-c header-c test-c test-c-static test-c-install install-c
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+C_TARGET := $(ROOT)/target/c
+C_LIBDIR := $(C_TARGET)/release
+C_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' $(ROOT)/Cargo.toml | head -n 1)
+C_PC_DIR := $(C_TARGET)/pkgconfig
+C_CC ?= gcc
+C_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -DOOJWT_EXPECTED_VERSION='"$(C_VERSION)"'
+C_VALGRIND := valgrind --quiet --leak-check=full --error-exitcode=1
+C_TEST_SRC := $(ROOT)/bindings/c/tests/test_oojwt.c
+C_EXAMPLE_SRC := $(ROOT)/bindings/c/examples/sign_verify.c
+# onlyoffice_jwt.pc for a prefix: $(call c-pc,prefix,libdir,includedir)
+c-pc = sed -e 's|@PREFIX@|$(1)|' -e 's|@LIBDIR@|$(2)|' -e 's|@INCLUDEDIR@|$(3)|' \
+	-e 's|@VERSION@|$(C_VERSION)|' $(ROOT)/bindings/c/onlyoffice_jwt.pc.in
+
+build-c: deps
+	CARGO_TARGET_DIR=$(C_TARGET) $(CARGO) build --release --locked -p onlyoffice-jwt-c
+	mkdir -p $(C_PC_DIR) $(C_TARGET)/static
+	$(call c-pc,$(ROOT),$(C_LIBDIR),$(ROOT)/bindings/c/include) > $(C_PC_DIR)/onlyoffice_jwt.pc
+	cp $(C_LIBDIR)/libonlyoffice_jwt.a $(C_TARGET)/static/
+
+## make header-c — regenerate bindings/c/include/onlyoffice_jwt.h (then commit it).
+header-c: deps
+	OOJWT_WRITE_HEADER=1 $(CARGO) test --locked -p onlyoffice-jwt-c --lib -- committed_header
+
+## make test-c — header up to date, Rust-side tests, C test and example under valgrind.
+test-c: build-c
+	$(CARGO) test --locked -p onlyoffice-jwt-c
+	python3 $(ROOT)/bindings/c/tests/flatten_vectors.py $(ROOT)/tests/vectors $(C_TARGET)/vectors.txt
+	PKG_CONFIG_PATH=$(C_PC_DIR) $(C_CC) $(C_CFLAGS) -o $(C_TARGET)/test_oojwt $(C_TEST_SRC) -pthread \
+		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --cflags --libs onlyoffice_jwt)
+	LD_LIBRARY_PATH=$(C_LIBDIR) $(C_VALGRIND) $(C_TARGET)/test_oojwt $(C_TARGET)/vectors.txt
+	$(C_CC) $(C_CFLAGS) -o $(C_TARGET)/sign_verify $(C_EXAMPLE_SRC) \
+		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --cflags --libs onlyoffice_jwt)
+	LD_LIBRARY_PATH=$(C_LIBDIR) $(C_VALGRIND) $(C_TARGET)/sign_verify
+	python3 $(ROOT)/bindings/c/tests/check_docs.py $(ROOT)/docs/c.md $(C_EXAMPLE_SRC)
+
+## make test-c-static — the same C test linked against libonlyoffice_jwt.a (Libs.private).
+test-c-static: build-c
+	$(C_CC) $(C_CFLAGS) -o $(C_TARGET)/test_oojwt_static $(C_TEST_SRC) -pthread \
+		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --static --define-variable=libdir=$(C_TARGET)/static \
+		--cflags --libs onlyoffice_jwt)
+	! ldd $(C_TARGET)/test_oojwt_static | grep -q onlyoffice_jwt
+	$(C_VALGRIND) $(C_TARGET)/test_oojwt_static $(C_TARGET)/vectors.txt
+
+## make test-c-install — install into a staging directory and build the example from it.
+test-c-install: build-c
+	rm -rf $(C_TARGET)/stage
+	$(MAKE) --no-print-directory install-c DESTDIR=$(C_TARGET)/stage PREFIX=/usr/local
+	$(C_CC) $(C_CFLAGS) -o $(C_TARGET)/sign_verify_installed $(C_EXAMPLE_SRC) \
+		$$(PKG_CONFIG_SYSROOT_DIR=$(C_TARGET)/stage PKG_CONFIG_LIBDIR=$(C_TARGET)/stage/usr/local/lib/pkgconfig \
+		pkg-config --cflags --libs onlyoffice_jwt)
+	LD_LIBRARY_PATH=$(C_TARGET)/stage/usr/local/lib $(C_TARGET)/sign_verify_installed
+
+## make install-c — libraries, header and onlyoffice_jwt.pc under $(PREFIX) (/usr/local).
+install-c: build-c
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 0755 $(C_LIBDIR)/libonlyoffice_jwt.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 0644 $(C_LIBDIR)/libonlyoffice_jwt.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 0644 $(ROOT)/bindings/c/include/onlyoffice_jwt.h $(DESTDIR)$(PREFIX)/include/
+	$(call c-pc,$(PREFIX),$${prefix}/lib,$${prefix}/include) > $(DESTDIR)$(PREFIX)/lib/pkgconfig/onlyoffice_jwt.pc
+	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+
+TEST_TARGETS += test-c test-c-static test-c-install
+INSTALL_TARGETS += install-c
