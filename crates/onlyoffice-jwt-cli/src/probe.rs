@@ -89,20 +89,18 @@ pub fn run(args: &ProbeArgs) -> Outcome {
         "unsigned_reply".to_owned(),
         Value::Object(unsigned_reply.body.clone()),
     );
-    let accepted = format!(
-        "ok: the Document Server {version} accepted our signed command (the inbox secret matches)"
-    );
     if unsigned_reply.error == 0 {
-        let problem = "the Document Server also accepts commands WITHOUT a token: \
+        let problem = "the Document Server accepts commands WITHOUT a token: \
                        services.CoAuthoring.token.enable.request.inbox is off, so anyone who \
-                       reaches it can send commands; set it to true and restart";
+                       reaches it can send commands (and the secret was not checked); set it \
+                       to true and restart";
         report.insert("ok".to_owned(), Value::Bool(false));
         report.insert("explanation".to_owned(), Value::from(problem));
         return finish(
             args.json,
             report,
             FAILED,
-            &[accepted, format!("OPEN: {problem}")],
+            &[format!("OPEN: Document Server {version}: {problem}")],
         );
     }
     report.insert("ok".to_owned(), Value::Bool(true));
@@ -111,7 +109,10 @@ pub fn run(args: &ProbeArgs) -> Outcome {
         report,
         OK,
         &[
-            accepted,
+            format!(
+                "ok: the Document Server {version} accepted our signed command (the inbox \
+                 secret matches)"
+            ),
             format!(
                 "ok: a command without a token is refused (error {}: {})",
                 unsigned_reply.error,

@@ -122,7 +122,7 @@ pub fn sign(args: &SignArgs) -> Outcome {
     };
     let keyring = args.secret.keyring()?;
     let options = SignOptions {
-        alg: Algorithm::from_name(&args.alg)?,
+        alg: algorithm(&args.alg)?,
         ttl: args.ttl,
         iat: !args.no_iat,
         now: None,
@@ -134,6 +134,11 @@ pub fn sign(args: &SignArgs) -> Outcome {
         println!("{token}");
     }
     Ok(OK)
+}
+
+/// An algorithm named on the command line: an unknown name is a usage error.
+fn algorithm(name: &str) -> Result<Algorithm, Failure> {
+    Algorithm::from_name(name).map_err(|e| Failure::input(e.message()))
 }
 
 /// `verify`: prints the verified claims; a token that does not verify exits 1.
@@ -149,7 +154,7 @@ pub fn verify(args: &VerifyArgs) -> Outcome {
         options.algorithms = args
             .alg
             .iter()
-            .map(|name| Algorithm::from_name(name))
+            .map(|name| algorithm(name))
             .collect::<Result<_, _>>()?;
     }
     let claims = onlyoffice_jwt::verify(&token, &keyring, &options)?;

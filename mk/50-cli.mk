@@ -1,0 +1,25 @@
+# Command-line tool `onlyoffice-jwt`: its tests (with the Document Server stand-in in
+# tests/ds-standin) and its install.
+.PHONY: test-cli install-cli
+
+CLI_PREFIX ?= /usr/local
+DS_STANDIN_MODULES := tests/ds-standin/node_modules/.package-lock.json
+
+$(DS_STANDIN_MODULES): tests/ds-standin/package.json tests/ds-standin/package-lock.json
+	cd tests/ds-standin && npm ci --no-audit --no-fund
+
+# The workspace tests include the CLI's, which start the stand-in.
+test-rust: $(DS_STANDIN_MODULES)
+
+test-cli: deps $(DS_STANDIN_MODULES)
+	$(CARGO) test -p onlyoffice-jwt-cli --locked
+
+## make install-cli — the release binary as $(CLI_PREFIX)/bin/onlyoffice-jwt.
+install-cli: deps
+	$(CARGO) build --release --locked -p onlyoffice-jwt-cli
+	install -d $(DESTDIR)$(CLI_PREFIX)/bin
+	install -m 0755 target/release/onlyoffice-jwt $(DESTDIR)$(CLI_PREFIX)/bin/onlyoffice-jwt
+
+TEST_TARGETS += test-cli
+DEMO_TARGETS += install-cli
+INSTALL_TARGETS += install-cli
