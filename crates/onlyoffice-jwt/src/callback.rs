@@ -1,6 +1,8 @@
 //! Callbacks: the Document Server's POST to the connector's `callbackUrl`, signed
 //! with the outbox secret. Only signed claims are ever returned.
 
+use std::fmt;
+
 use serde_json::Value;
 
 use crate::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
@@ -10,8 +12,8 @@ use crate::secret::Keyring;
 use crate::sign::Claims;
 use crate::verify::{verify, VerifyOptions, DEFAULT_LEEWAY, DEFAULT_MAX_SIZE};
 
-/// Options of [`verify_callback`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Options of [`verify_callback`]. `Debug` never shows the header value (a token).
+#[derive(Clone, PartialEq, Eq)]
 pub struct CallbackOptions {
     /// The request's header value carrying a token, if any (e.g. `Authorization`).
     pub authorization: Option<String>,
@@ -37,6 +39,25 @@ impl Default for CallbackOptions {
             max_size: DEFAULT_MAX_SIZE,
             now: None,
         }
+    }
+}
+
+impl fmt::Debug for CallbackOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CallbackOptions")
+            .field(
+                "authorization",
+                &self
+                    .authorization
+                    .as_ref()
+                    .map(|value| format!("[redacted; {} bytes]", value.len())),
+            )
+            .field("prefix", &self.prefix)
+            .field("leeway", &self.leeway)
+            .field("expected_key", &self.expected_key)
+            .field("max_size", &self.max_size)
+            .field("now", &self.now)
+            .finish()
     }
 }
 

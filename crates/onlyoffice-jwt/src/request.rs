@@ -1,6 +1,8 @@
 //! Requests to the Document Server's command, conversion and docbuilder services:
 //! the body token and the header token, both signed with the inbox secret.
 
+use std::fmt;
+
 use serde_json::Value;
 
 use crate::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
@@ -36,8 +38,9 @@ impl Default for RequestOptions {
     }
 }
 
-/// A signed request: the body to send as JSON and the header to add.
-#[derive(Clone, Debug, PartialEq)]
+/// A signed request: the body to send as JSON and the header to add. `Debug` never
+/// shows the tokens.
+#[derive(Clone, PartialEq)]
 pub struct SignedRequest {
     /// The body without any previous `token`, then `token` = JWT(body, `iat`, `exp`).
     pub body: Claims,
@@ -45,6 +48,17 @@ pub struct SignedRequest {
     pub header: String,
     /// The header value: prefix + JWT(`{"payload": body, "iat", "exp"}`).
     pub header_value: String,
+}
+
+impl fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fields: Vec<&String> = self.body.keys().collect();
+        f.debug_struct("SignedRequest")
+            .field("body_members", &fields)
+            .field("header", &self.header)
+            .field("header_value", &"[redacted]")
+            .finish()
+    }
 }
 
 /// Signs a request body both ways the Document Server accepts.

@@ -362,3 +362,14 @@ fn incoming_download_request() {
         ErrorKind::BadSignature
     );
 }
+
+#[test]
+fn debug_of_callback_options_never_shows_the_header_token() {
+    let options = CallbackOptions {
+        authorization: Some(header(&saved(), OUTBOX)),
+        ..Default::default()
+    };
+    let shown = format!("{options:?}");
+    assert!(!shown.contains("eyJ"), "{shown}");
+    assert!(shown.contains("redacted"), "{shown}");
+}

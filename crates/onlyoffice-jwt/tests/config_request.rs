@@ -172,3 +172,15 @@ fn request_header_injection_and_bad_bodies_are_refused() {
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
     }
 }
+
+#[test]
+fn debug_of_a_signed_request_never_shows_a_token() {
+    let body = json!({"c": "info", "key": "Khirz6zTPdfd7"});
+    let map = body.as_object().expect("object").clone();
+    let signed =
+        onlyoffice_jwt::sign_request(&map, &ring(), &onlyoffice_jwt::RequestOptions::default())
+            .expect("signed");
+    let shown = format!("{signed:?}");
+    assert!(!shown.contains("eyJ"), "{shown}");
+    assert!(shown.contains("Authorization"), "{shown}");
+}
