@@ -7,7 +7,7 @@
 //! checked for existence and read (at most [`MAX_SECRET_FILE`] bytes) to compare it,
 //! exactly as the Document Server would read it. Nothing is ever written. Messages
 //! never contain a secret: the context shown around a syntax error masks the values
-//! of `string` members.
+//! of members named `string` or containing `secret`, `pass`, `key` or `token`.
 
 use std::io::Read;
 use std::path::Path;
@@ -50,7 +50,7 @@ pub struct Location {
     /// 1-based column, in characters.
     pub column: usize,
     /// The lines before and at the error, numbered, with a caret under the column;
-    /// values of `string` members masked.
+    /// values of members whose names look secret masked.
     pub context: String,
 }
 
@@ -1006,7 +1006,7 @@ fn context(text: &str, line: usize, column: usize) -> String {
     let width = line.to_string().len();
     let mut out = String::new();
     for number in first..=line.min(lines.len()) {
-        let shown: String = mask_strings(lines[number - 1].trim_end_matches('\r'))
+        let shown: String = mask_secrets(lines[number - 1].trim_end_matches('\r'))
             .chars()
             .take(160)
             .collect();
@@ -1020,38 +1020,56 @@ fn context(text: &str, line: usize, column: usize) -> String {
     out
 }
 
-/// Masks the value of every `"string": "…"` member on one line (secrets).
-fn mask_strings(line: &str) -> String {
+/// Member names whose string values are masked in the context of a syntax error.
+const SENSITIVE: [&str; 5] = ["string", "secret", "pass", "key", "token"];
+
+/// Masks, on one line, the string value of every member whose name looks secret
+/// (`string`, `…secret…`, `…pass…`, `…key…`, `…token…`), with straight or typographic
+/// quotes.
+fn mask_secrets(line: &str) -> String {
+    let is_quote = |c: char| c == '"' || TYPOGRAPHIC_QUOTES.contains(&c);
+    let sensitive = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        SENSITIVE.iter().any(|word| name.contains(word))
+    };
     let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = rest.find("\"string\"") {
-        let (head, tail) = rest.split_at(at + "\"string\"".len());
-        out.push_str(head);
-        let after_colon = tail.trim_start();
-        let Some(value) = after_colon.strip_prefix(':') else {
-            rest = tail;
+    let mut chars = line.chars();
+    let mut previous_string: Option<String> = None;
+    let mut key: Option<String> = None;
+    while let Some(c) = chars.next() {
+        if !is_quote(c) {
+            if c == ':' {
+                key = previous_string.take();
+            } else if !c.is_whitespace() {
+                previous_string = None;
+                key = None;
+            }
+            out.push(c);
             continue;
-        };
-        let value = value.trim_start();
-        let Some(quote) = value
-            .chars()
-            .next()
-            .filter(|c| *c == '"' || TYPOGRAPHIC_QUOTES.contains(c))
-        else {
-            rest = tail;
-            continue;
-        };
-        out.push_str(&tail[..tail.len() - value.len()]);
-        let body = &value[quote.len_utf8()..];
-        let end = body
-            .char_indices()
-            .find(|(_, c)| *c == '"' || TYPOGRAPHIC_QUOTES.contains(c))
-            .map_or(body.len(), |(i, _)| i);
-        out.push(quote);
-        out.push_str("•••");
-        rest = &body[end..];
+        }
+        let mut content = String::new();
+        let mut closing = None;
+        let mut escaped = false;
+        for d in chars.by_ref() {
+            if escaped {
+                escaped = false;
+            } else if d == '\\' {
+                escaped = true;
+            } else if is_quote(d) {
+                closing = Some(d);
+                break;
+            }
+            content.push(d);
+        }
+        out.push(c);
+        if key.take().is_some_and(|name| sensitive(&name)) {
+            out.push_str("•••");
+        } else {
+            out.push_str(&content);
+        }
+        out.extend(closing);
+        previous_string = Some(content);
     }
-    out.push_str(rest);
     out
 }
 
@@ -1179,5 +1197,81 @@ mod tests {
             assert_eq!(findings[0].severity, Severity::Error);
             assert!(findings[0].location.is_some(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn context_masks_secret_looking_values_only() {
+        assert_eq!(
+            mask_secrets(r#"  "string": "mysecret", "dbPass": "pw", "dbHost": "db","#),
+            r#"  "string": "•••", "dbPass": "•••", "dbHost": "db","#
+        );
+        assert_eq!(
+            mask_secrets("\u{201C}string\u{201D}: \u{201C}abc\u{201D}"),
+            "\u{201C}string\u{201D}: \u{201C}•••\u{201D}"
+        );
+        assert_eq!(
+            mask_secrets(r#""secretString": "a\"b" }"#),
+            r#""secretString": "•••" }"#
+        );
+        assert_eq!(
+            mask_secrets(r#""inbox": {"string": "open"#),
+            r#""inbox": {"string": "•••"#
+        );
+    }
+
+    #[test]
+    fn merge_sets_the_fragment_and_keeps_everything_else() {
+        let text = r#"{"log": {"level": "WARN"}, "services": {"CoAuthoring": {
+            "secret": {"inbox": {"string": "secret", "file": ""}},
+            "token": {"enable": {"browser": false}}, "sql": {"dbPass": "pw"}}}}"#;
+        let fragment = serde_json::json!({"services": {"CoAuthoring": {
+            "secret": {"inbox": {"string": "new"}},
+            "token": {"enable": {"browser": true, "request": {"inbox": true}}}}}});
+        let merged = merge_fragment(text, &fragment).unwrap();
+        assert!(merged.ends_with("}\n"));
+        let value: Value = serde_json::from_str(&merged).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"log": {"level": "WARN"}, "services": {"CoAuthoring": {
+                "secret": {"inbox": {"string": "new", "file": ""}},
+                "token": {"enable": {"browser": true, "request": {"inbox": true}}},
+                "sql": {"dbPass": "pw"}}}})
+        );
+        let order: Vec<&String> = value.as_object().unwrap().keys().collect();
+        assert_eq!(order, ["log", "services"]);
+        for broken in ["{", "[]", "{\"a\": 1, \"a\": 2}"] {
+            assert_eq!(
+                merge_fragment(broken, &fragment).unwrap_err().kind(),
+                crate::ErrorKind::InvalidConfig,
+                "{broken}"
+            );
+        }
+        assert!(merge_fragment("  ", &fragment).unwrap().contains("\"new\""));
+    }
+
+    #[test]
+    fn the_secure_fragment_passes_the_audit() {
+        let master = Secret::from("m".repeat(32).as_str());
+        let derived = crate::derive::derive_secrets(&master, false).unwrap();
+        let text = merge_fragment("{}", &secure_fragment(&derived)).unwrap();
+        assert_eq!(codes(&text, Some(&"m".repeat(32))), vec![]);
+        assert!(text.contains("8lPQt3F4nafEPZS5KKGDKFGfr_5-6CpBun3-wyDGfSk"));
+    }
+
+    #[test]
+    fn json_api_returns_findings_as_objects() {
+        let out = crate::json_api::audit_ds_config(
+            "{\"services\": {}}",
+            &serde_json::json!({"connector_secret": "k".repeat(32)}),
+        )
+        .unwrap();
+        let list = out.as_array().unwrap();
+        assert_eq!(list[0]["severity"], "error");
+        assert_eq!(list[0]["code"], "tokens_disabled");
+        assert_eq!(list[0]["path"], "services.CoAuthoring.token.enable.browser");
+        assert!(list
+            .iter()
+            .all(|f| f["fix"].is_string() && f["message"].is_string()));
+        assert!(crate::json_api::audit_ds_config("{}", &serde_json::json!({"nope": 1})).is_err());
     }
 }
