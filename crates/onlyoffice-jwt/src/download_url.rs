@@ -113,7 +113,12 @@ pub fn check_download_url(
 /// Checks the URL as written, before the parser normalizes it away: no `\\` before
 /// the query (the parser reads it as `/`), and no `%2e`, `%2f` or `%5c` (any case) in
 /// the path (the parser resolves `%2e%2e` as `..`; proxies may decode the others).
+/// Tabs and newlines, which the parser drops, are dropped first.
 fn check_raw(url: &str) -> Result<()> {
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     let before_query = url.split(['?', '#']).next().unwrap_or("");
     if before_query.contains('\\') {
         return Err(err!(UrlNotAllowed, "the URL contains a backslash"));

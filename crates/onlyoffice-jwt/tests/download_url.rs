@@ -129,6 +129,9 @@ fn paths_outside_the_base_path_are_refused() {
         "https://office.example\\@evil.example/ds/",
         "http://10.0.0.5:8080/other/x",
         "http://10.0.0.5:8080/onlyoffice/../x",
+        "https://office.example/ds/cache/%2\te%2\te/x",
+        "https://office.example/ds/cache/%2\ne%2\r\nE/x",
+        "https://office.example/ds/cache\t\\x",
     ] {
         refused(url, ds, internal);
     }
