@@ -12,6 +12,7 @@ $(DS_STANDIN_MODULES): tests/ds-standin/package.json tests/ds-standin/package-lo
 test-rust: $(DS_STANDIN_MODULES)
 
 test-cli: deps $(DS_STANDIN_MODULES)
+	cd tests/ds-standin && node --test
 	$(CARGO) test -p onlyoffice-jwt-cli --locked
 
 ## make install-cli — the release binary as $(CLI_PREFIX)/bin/onlyoffice-jwt.
