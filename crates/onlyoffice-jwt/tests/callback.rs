@@ -181,6 +181,24 @@ fn a_bad_body_token_is_final_even_with_a_good_header() {
 }
 
 #[test]
+fn a_good_body_token_ignores_whatever_the_header_holds() {
+    let body = with_token(&saved(), body_token(&saved(), OUTBOX));
+    for authorization in ["garbage", "Bearer not.a.token", "Basic dXNlcjpwYXNz", ""] {
+        let result = verify(&body, json!({"authorization": authorization}));
+        assert_eq!(
+            result.expect("body token wins"),
+            timed(&saved()),
+            "{authorization}"
+        );
+    }
+    let other = header(&json!({"key": "other", "status": 4}), OUTBOX);
+    assert_eq!(
+        verify(&body, json!({"authorization": other})).expect("ok")["key"],
+        "Khirz6zTPdfd7"
+    );
+}
+
+#[test]
 fn large_callback_changesurl_only_in_the_body_token() {
     // The DS drops changesurl and empties history in the header token and the plain
     // body when the header would be too long; the body token keeps everything.
