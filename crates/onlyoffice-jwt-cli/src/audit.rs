@@ -56,7 +56,7 @@ pub fn run(args: &AuditArgs) -> Outcome {
             print_finding(finding);
         }
         let warnings = findings.len() - errors;
-        println!(
+        say!(
             "{}: {errors} error{}, {warnings} warning{}",
             if args.path == "-" {
                 "stdin"
@@ -89,7 +89,7 @@ fn print_finding(finding: &Finding) {
         None if finding.path.is_empty() => "the whole file".to_owned(),
         None => finding.path.clone(),
     };
-    println!(
+    say!(
         "{} [{}] {place}\n  {}\n  fix: {}",
         finding.severity.name().to_uppercase(),
         finding.code,
@@ -98,8 +98,8 @@ fn print_finding(finding: &Finding) {
     );
     if let Some(location) = &finding.location {
         for line in location.context.lines() {
-            println!("    {line}");
+            say!("    {line}");
         }
     }
-    println!();
+    say!();
 }

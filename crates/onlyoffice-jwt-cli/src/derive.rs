@@ -41,7 +41,7 @@ pub fn run(args: &DeriveArgs) -> Outcome {
                 "backup": backup.display().to_string(),
             }));
         } else {
-            println!(
+            say!(
                 "merged the derived secrets and token switches into {}\nbackup of the \
                  previous file: {}\nrestart the Document Server (supervisorctl restart all, \
                  or systemctl restart ds-*), and give the connector the master secret",
@@ -62,7 +62,7 @@ pub fn run(args: &DeriveArgs) -> Outcome {
         }
         print_json(&out);
     } else {
-        eprintln!(
+        tell!(
             "onlyoffice-jwt: the Document Server's local.json settings below contain \
              secrets: keep them private (or use --merge PATH)"
         );

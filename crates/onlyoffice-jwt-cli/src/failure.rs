@@ -61,7 +61,7 @@ impl Failure {
                 "message": self.message,
             }}));
         } else {
-            eprintln!("onlyoffice-jwt: {}: {}", self.code, self.message);
+            tell!("onlyoffice-jwt: {}: {}", self.code, self.message);
         }
     }
 }

@@ -68,7 +68,7 @@ impl SecretArgs {
             }
         }
         if let Some(text) = &self.secret {
-            eprintln!(
+            tell!(
                 "onlyoffice-jwt: warning: a secret given on the command line stays in the \
                  shell history and is visible to other users in the process list; prefer \
                  --secret-file, --secret-env or --secret-stdin"
@@ -118,7 +118,7 @@ pub fn secret_file(path: &Path, strip_newline: bool) -> Result<Secret, Failure> 
 fn secret_from_stdin() -> Result<Secret, Failure> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprint!("secret: ");
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"secret: ");
     }
     let mut line = Zeroizing::new(String::new());
     std::io::BufRead::read_line(&mut stdin.lock().take(MAX_INPUT), &mut line)

@@ -4,6 +4,23 @@
 //! audit, derivation, the Document Server's reply codes) is the core's. Exit codes:
 //! 0 ok, 1 the check failed, 2 usage or input error.
 
+/// Writes to stdout (`say!`, like `println!`) or stderr (`tell!`, like `eprintln!`);
+/// a closed stream (e.g. `| head`) is not an error and never a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// See [`say!`]: the same on stderr.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod audit;
 mod derive;
 mod failure;
@@ -69,7 +86,7 @@ fn main() -> ExitCode {
 
 /// Prints `value` as pretty JSON on stdout.
 fn print_json(value: &serde_json::Value) {
-    println!(
+    say!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_default()
     );

@@ -128,7 +128,7 @@ fn finish(json: bool, report: Map<String, Value>, code: u8, lines: &[String]) ->
         print_json(&Value::Object(report));
     } else {
         for line in lines {
-            println!("{line}");
+            say!("{line}");
         }
     }
     Ok(code)

@@ -101,9 +101,9 @@ pub fn keygen(args: &KeygenArgs) -> Outcome {
     if args.json {
         print_json(&json!({"ok": true, "secret": secret.as_str()}));
     } else if args.no_newline {
-        print!("{}", secret.as_str());
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), secret.as_bytes());
     } else {
-        println!("{}", secret.as_str());
+        say!("{}", secret.as_str());
     }
     Ok(OK)
 }
@@ -131,7 +131,7 @@ pub fn sign(args: &SignArgs) -> Outcome {
     if args.json {
         print_json(&json!({"ok": true, "token": token}));
     } else {
-        println!("{token}");
+        say!("{token}");
     }
     Ok(OK)
 }
@@ -161,7 +161,7 @@ pub fn verify(args: &VerifyArgs) -> Outcome {
     if args.json {
         print_json(&json!({"ok": true, "valid": true, "claims": claims}));
     } else {
-        println!("valid: the signature matches and the times are within their limits");
+        say!("valid: the signature matches and the times are within their limits");
         print_json(&Value::Object(claims));
     }
     Ok(OK)
@@ -185,13 +185,13 @@ pub fn decode(args: &DecodeArgs) -> Outcome {
         }));
         return Ok(OK);
     }
-    println!("NOT VERIFIED: anyone can write these claims. Use `onlyoffice-jwt verify` with the secret before trusting them.");
-    println!("header:");
+    say!("NOT VERIFIED: anyone can write these claims. Use `onlyoffice-jwt verify` with the secret before trusting them.");
+    say!("header:");
     print_json(&Value::Object(decoded.header));
-    println!("claims:");
+    say!("claims:");
     print_json(&Value::Object(decoded.claims));
     for (name, time) in &times {
-        println!(
+        say!(
             "{name}: {} ({})",
             time["date"].as_str().unwrap_or(""),
             time["relative"].as_str().unwrap_or("")
@@ -247,7 +247,7 @@ pub fn doc_key(args: &DocKeyArgs) -> Outcome {
     if args.json {
         print_json(&json!({"ok": true, "key": key}));
     } else {
-        println!("{key}");
+        say!("{key}");
     }
     Ok(OK)
 }

@@ -369,14 +369,24 @@ fn unknown_setting(parent: &str, name: &str, known: &[&str]) -> Finding {
 
 fn audit_tokens(root: &Value, findings: &mut Vec<Finding>) {
     let switches = [
-        ("browser", "editor configs from the browser"),
+        (
+            "browser",
+            "editor configs from the browser",
+            "anyone who reaches the Document Server can open editors on any document URL \
+             and callback",
+        ),
         (
             "request.inbox",
             "requests to the command and conversion services",
+            "anyone who reaches the Document Server can send it commands and conversions",
         ),
-        ("request.outbox", "callbacks to the connector"),
+        (
+            "request.outbox",
+            "callbacks to the connector",
+            "callbacks are not signed, so the connector cannot tell them from forged ones",
+        ),
     ];
-    for (name, what) in switches {
+    for (name, what, consequence) in switches {
         let path = format!("{CO}.token.enable.{name}");
         match get(root, &path) {
             Some(Value::Bool(true)) => {}
@@ -385,8 +395,7 @@ fn audit_tokens(root: &Value, findings: &mut Vec<Finding>) {
                 "tokens_disabled",
                 path.clone(),
                 format!(
-                    "tokens are {} for {what}: anyone who reaches the Document Server \
-                     can use it without the secret",
+                    "tokens are {} for {what}: {consequence}",
                     if get(root, &path).is_some() {
                         "switched off"
                     } else {
