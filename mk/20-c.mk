@@ -1,7 +1,7 @@
 # C ABI (bindings/c): libonlyoffice_jwt.so/.a, the cbindgen header, onlyoffice_jwt.pc,
 # and the C test under valgrind. The C crate builds into its own target directory
 # (target/c) because the Python module's library has the same file name.
-.PHONY: build-c header-c test-c test-c-static test-c-install install-c
+.PHONY: build-c c-vectors header-c test-c test-c-static test-c-install install-c
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -24,14 +24,18 @@ build-c: deps
 	$(call c-pc,$(ROOT),$(C_LIBDIR),$(ROOT)/bindings/c/include) > $(C_PC_DIR)/onlyoffice_jwt.pc
 	cp $(C_LIBDIR)/libonlyoffice_jwt.a $(C_TARGET)/static/
 
+# The shared vectors as the C test reads them (see bindings/c/tests/flatten_vectors.py).
+c-vectors:
+	mkdir -p $(C_TARGET)
+	python3 $(ROOT)/bindings/c/tests/flatten_vectors.py $(ROOT)/tests/vectors $(C_TARGET)/vectors.txt
+
 ## make header-c — regenerate bindings/c/include/onlyoffice_jwt.h (then commit it).
 header-c: deps
 	OOJWT_WRITE_HEADER=1 $(CARGO) test --locked -p onlyoffice-jwt-c --lib -- committed_header
 
 ## make test-c — header up to date, Rust-side tests, C test and example under valgrind.
-test-c: build-c
+test-c: build-c c-vectors
 	$(CARGO) test --locked -p onlyoffice-jwt-c
-	python3 $(ROOT)/bindings/c/tests/flatten_vectors.py $(ROOT)/tests/vectors $(C_TARGET)/vectors.txt
 	PKG_CONFIG_PATH=$(C_PC_DIR) $(C_CC) $(C_CFLAGS) -o $(C_TARGET)/test_oojwt $(C_TEST_SRC) -pthread \
 		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --cflags --libs onlyoffice_jwt)
 	LD_LIBRARY_PATH=$(C_LIBDIR) $(C_VALGRIND) $(C_TARGET)/test_oojwt $(C_TARGET)/vectors.txt
@@ -41,7 +45,7 @@ test-c: build-c
 	python3 $(ROOT)/bindings/c/tests/check_docs.py $(ROOT)/docs/c.md $(C_EXAMPLE_SRC)
 
 ## make test-c-static — the same C test linked against libonlyoffice_jwt.a (Libs.private).
-test-c-static: build-c
+test-c-static: build-c c-vectors
 	$(C_CC) $(C_CFLAGS) -o $(C_TARGET)/test_oojwt_static $(C_TEST_SRC) -pthread \
 		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --static --define-variable=libdir=$(C_TARGET)/static \
 		--cflags --libs onlyoffice_jwt)

@@ -22,15 +22,31 @@ pub(crate) fn invalid(message: String) -> Error {
 
 /// Stores `message` as this thread's last error; NUL bytes (which a C string cannot
 /// hold) are replaced by spaces.
+/// During the thread's exit (thread-local storage already destroyed) nothing is stored.
 fn set_last_error(message: &str) {
     let text = CString::new(message.replace('\0', " ")).unwrap_or_default();
-    LAST_ERROR.with(|cell| *cell.borrow_mut() = text);
+    // `try_with` fails only while the thread exits; there is nobody left to tell then.
+    let _ = LAST_ERROR.try_with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = text;
+        }
+    });
 }
 
 /// The pointer to this thread's last error message, valid until the next call of a
-/// library function on this thread.
+/// library function on this thread (`""` while the thread exits).
 pub(crate) fn last_error() -> *const c_char {
-    LAST_ERROR.with(|cell| cell.borrow().as_ptr())
+    LAST_ERROR
+        .try_with(|cell| cell.try_borrow().map(|text| text.as_ptr()).ok())
+        .ok()
+        .flatten()
+        .unwrap_or(c"".as_ptr())
+}
+
+/// Runs `body`, which returns no error number (a pointer, nothing), so that a panic
+/// cannot unwind into C: it gives `fallback` instead.
+pub(crate) fn no_panic<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
 }
 
 /// Runs `body` with the boundary rules: the last error is cleared first, a failure
@@ -180,6 +196,12 @@ mod tests {
         let code = guard(|| panic!("boom"));
         assert_eq!(code, -1);
         assert!(last().contains("panicked"), "{}", last());
+    }
+
+    #[test]
+    fn no_panic_gives_the_fallback() {
+        assert_eq!(no_panic(7, || panic!("boom")), 7);
+        assert_eq!(no_panic(7, || 8), 8);
     }
 
     #[test]

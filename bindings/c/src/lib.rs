@@ -24,7 +24,9 @@ use std::sync::OnceLock;
 
 use onlyoffice_jwt::{json_api, ErrorKind, Keyring, Secret};
 
-use convert::{bytes, guard, invalid, json, keyring_of, optional_text, options, text, with_output};
+use convert::{
+    bytes, guard, invalid, json, keyring_of, no_panic, optional_text, options, text, with_output,
+};
 
 /// Success.
 pub const OOJWT_OK: i32 = 0;
@@ -68,7 +70,9 @@ pub struct OojwtKeyring {
 /// The library version, e.g. `"0.1.0"`: a static string, never to be freed.
 #[no_mangle]
 pub extern "C" fn oojwt_version() -> *const c_char {
-    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+    no_panic(c"".as_ptr(), || {
+        concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+    })
 }
 
 /// The stable name of an error number, e.g. `"bad_signature"` for 2; `"ok"` for 0,
@@ -76,6 +80,11 @@ pub extern "C" fn oojwt_version() -> *const c_char {
 /// string, never to be freed.
 #[no_mangle]
 pub extern "C" fn oojwt_error_name(code: i32) -> *const c_char {
+    no_panic(c"unknown".as_ptr(), || error_name(code))
+}
+
+/// The body of [`oojwt_error_name`].
+fn error_name(code: i32) -> *const c_char {
     static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         ["ok", "internal", "unknown"]
@@ -101,7 +110,7 @@ pub extern "C" fn oojwt_error_name(code: i32) -> *const c_char {
 /// freed. Messages never contain a secret or a whole token.
 #[no_mangle]
 pub extern "C" fn oojwt_last_error() -> *const c_char {
-    convert::last_error()
+    no_panic(c"".as_ptr(), convert::last_error)
 }
 
 /// Releases a string returned through an `out` parameter. NULL is accepted and ignored.
@@ -110,11 +119,13 @@ pub extern "C" fn oojwt_last_error() -> *const c_char {
 /// `text` must be NULL or a string returned by this library and not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn oojwt_free(text: *mut c_char) {
-    if !text.is_null() {
-        // SAFETY: by the contract, `text` came from `CString::into_raw` in this library
-        // and is freed only once.
-        drop(unsafe { CString::from_raw(text) });
-    }
+    no_panic((), || {
+        if !text.is_null() {
+            // SAFETY: by the contract, `text` came from `CString::into_raw` in this
+            // library and is freed only once.
+            drop(unsafe { CString::from_raw(text) });
+        }
+    })
 }
 
 /// Creates a keyring whose current (signing) secret is the `secret_len` bytes at
@@ -183,12 +194,14 @@ pub unsafe extern "C" fn oojwt_keyring_add_previous(
 /// in use by another thread.
 #[no_mangle]
 pub unsafe extern "C" fn oojwt_keyring_free(keyring: *mut OojwtKeyring) {
-    if !keyring.is_null() {
-        // SAFETY: by the contract, `keyring` came from `Box::into_raw` in
-        // `oojwt_keyring_new` and is freed only once. Dropping the `Secret`s zeroizes
-        // their bytes.
-        drop(unsafe { Box::from_raw(keyring) });
-    }
+    no_panic((), || {
+        if !keyring.is_null() {
+            // SAFETY: by the contract, `keyring` came from `Box::into_raw` in
+            // `oojwt_keyring_new` and is freed only once. Dropping the `Secret`s
+            // zeroizes their bytes.
+            drop(unsafe { Box::from_raw(keyring) });
+        }
+    })
 }
 
 /// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: signs the JSON

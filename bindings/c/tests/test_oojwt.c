@@ -907,6 +907,7 @@ int main(int argc, char **argv) {
     int vectors_skipped = 0;
     if (argc > 1) {
         test_vectors(argv[1], &vectors_ran, &vectors_skipped);
+        CHECK(vectors_ran > 0);
     }
     printf("test_oojwt: %d checks, of which %d shared vector cases\n", checks_run, vectors_ran);
     /* Skipped: vector cases the C ABI cannot express (see flatten_vectors.py). */
