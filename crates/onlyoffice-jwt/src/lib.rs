@@ -15,6 +15,29 @@
 //! assert_eq!(verified["key"], "Khirz6zTPdfd7");
 //! # Ok::<(), onlyoffice_jwt::Error>(())
 //! ```
+//!
+//! The Document Server protocol, one module per concern: [`config`] (editor configs),
+//! [`request`] (command/conversion/docbuilder requests), [`callback`] (save
+//! callbacks: only signed claims, typed), [`incoming`] (the DS's requests to the
+//! connector), [`download_url`] (the SSRF guard for callback URLs), [`document_key`],
+//! [`derive`] (HKDF subkeys per purpose), [`link`] (expiring signed links) and
+//! [`ds_reply`] (what the DS's error codes mean). Byte formats: `docs/formats.md`.
+//!
+//! ```
+//! use onlyoffice_jwt::{check_download_url, verify_callback, CallbackOptions, Keyring};
+//!
+//! let outbox = Keyring::new("the-document-server-outbox-secret!", false)?;
+//! let body = br#"{"key":"Khirz6zTPdfd7","status":4}"#; // no token: refused
+//! let err = verify_callback(body, &outbox, &CallbackOptions::default()).unwrap_err();
+//! assert_eq!(err.kind().name(), "missing_token");
+//! let fetch = check_download_url(
+//!     "https://ds.example/cache/files/data/k_1/output.docx?md5=x&expires=1",
+//!     "https://ds.example/",
+//!     Some("http://ds-internal:8000/"),
+//! )?;
+//! assert_eq!(fetch, "http://ds-internal:8000/cache/files/data/k_1/output.docx?md5=x&expires=1");
+//! # Ok::<(), onlyoffice_jwt::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
