@@ -19,8 +19,8 @@
 //! The Document Server protocol, one module per concern: [`config`] (editor configs),
 //! [`request`] (command/conversion/docbuilder requests), [`callback`] (save
 //! callbacks: only signed claims, typed), [`incoming`] (the DS's requests to the
-//! connector), [`download_url`] (the SSRF guard for callback URLs), [`document_key`],
-//! [`derive`] (HKDF subkeys per purpose), [`link`] (expiring signed links) and
+//! connector), [`download_url`] (the SSRF guard for callback URLs), [`document_key`](mod@document_key),
+//! [`derive`](mod@derive) (HKDF subkeys per purpose), [`link`] (expiring signed links) and
 //! [`ds_reply`] (what the DS's error codes mean). Byte formats: `docs/formats.md`.
 //!
 //! ```
