@@ -242,13 +242,28 @@ fn merge_into(target: &mut Value, source: &Value) {
 
 // ---- settings under the wrong parent ------------------------------------------------
 
-/// The sections the audit knows, with the one path where the DS reads each.
-const PLACEMENT: [(&str, &str); 5] = [
-    ("services", "services"),
-    ("CoAuthoring", "services.CoAuthoring"),
-    ("secret", "services.CoAuthoring.secret"),
-    ("token", "services.CoAuthoring.token"),
-    ("ipfilter", "services.CoAuthoring.ipfilter"),
+/// The sections the audit knows: the one path where the DS reads each, and the
+/// members that make an object elsewhere recognisably that section (none: any object),
+/// so that other settings of the same name (e.g. `aesEncrypt.secret`, a string) are
+/// left alone.
+const PLACEMENT: [(&str, &str, &[&str]); 5] = [
+    ("services", "services", &[]),
+    ("CoAuthoring", "services.CoAuthoring", &[]),
+    (
+        "secret",
+        "services.CoAuthoring.secret",
+        &["inbox", "outbox", "session", "browser"],
+    ),
+    (
+        "token",
+        "services.CoAuthoring.token",
+        &["enable", "inbox", "outbox", "verifyOptions"],
+    ),
+    (
+        "ipfilter",
+        "services.CoAuthoring.ipfilter",
+        &["rules", "useforrequest"],
+    ),
 ];
 
 /// The members the DS reads under the security sections; anything else there is not read.
@@ -306,10 +321,13 @@ fn audit_placement(map: &Map<String, Value>, path: &str, findings: &mut Vec<Find
         .map(|(_, children)| *children);
     for (name, value) in map {
         let here = join(path, name);
-        let placed = PLACEMENT
-            .iter()
-            .find(|(section, _)| section.eq_ignore_ascii_case(name));
-        if let Some((section, expected)) = placed {
+        let placed = PLACEMENT.iter().find(|(section, _, markers)| {
+            section.eq_ignore_ascii_case(name)
+                && value.as_object().is_some_and(|members| {
+                    markers.is_empty() || markers.iter().any(|m| members.contains_key(*m))
+                })
+        });
+        if let Some((section, expected, _)) = placed {
             if here != *expected {
                 findings.push(Finding::new(
                     Severity::Error,
@@ -1282,5 +1300,27 @@ mod tests {
             .iter()
             .all(|f| f["fix"].is_string() && f["message"].is_string()));
         assert!(crate::json_api::audit_ds_config("{}", &serde_json::json!({"nope": 1})).is_err());
+    }
+
+    #[test]
+    fn other_settings_named_like_a_section_are_not_misplaced() {
+        let text = SECURE.replacen(
+            "{\"services\"",
+            "{\"aesEncrypt\": {\"secret\": \"verysecretstring\"}, \"wopi\": {\"token\": {}}, \"services\"",
+            1,
+        );
+        assert_eq!(codes(&text, None), vec![]);
+        let misplaced = SECURE.replacen(
+            "{\"services\"",
+            "{\"Services\": {}, \"token\": {\"enable\": {\"browser\": true}}, \"services\"",
+            1,
+        );
+        assert_eq!(
+            codes(&misplaced, None),
+            vec![
+                ("wrong_parent", "Services".to_owned()),
+                ("wrong_parent", "token".to_owned())
+            ]
+        );
     }
 }
