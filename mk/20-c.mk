@@ -24,10 +24,11 @@ build-c: deps
 	$(call c-pc,$(ROOT),$(C_LIBDIR),$(ROOT)/bindings/c/include) > $(C_PC_DIR)/onlyoffice_jwt.pc
 	cp $(C_LIBDIR)/libonlyoffice_jwt.a $(C_TARGET)/static/
 
-# The shared vectors as the C test reads them (see bindings/c/tests/flatten_vectors.py).
+# The shared vectors and attacks as the C test reads them (see bindings/c/tests/flatten_vectors.py).
 c-vectors:
 	mkdir -p $(C_TARGET)
-	python3 $(ROOT)/bindings/c/tests/flatten_vectors.py $(ROOT)/tests/vectors $(C_TARGET)/vectors.txt
+	python3 $(ROOT)/bindings/c/tests/flatten_vectors.py $(C_TARGET)/vectors.txt \
+		$(ROOT)/tests/vectors $(ROOT)/tests/attacks
 
 ## make header-c — regenerate bindings/c/include/onlyoffice_jwt.h (then commit it).
 header-c: deps
@@ -38,7 +39,9 @@ test-c: build-c c-vectors
 	$(CARGO) test --locked -p onlyoffice-jwt-c
 	PKG_CONFIG_PATH=$(C_PC_DIR) $(C_CC) $(C_CFLAGS) -o $(C_TARGET)/test_oojwt $(C_TEST_SRC) -pthread \
 		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --cflags --libs onlyoffice_jwt)
-	LD_LIBRARY_PATH=$(C_LIBDIR) $(C_VALGRIND) $(C_TARGET)/test_oojwt $(C_TARGET)/vectors.txt
+	LD_LIBRARY_PATH=$(C_LIBDIR) $(C_VALGRIND) $(C_TARGET)/test_oojwt $(C_TARGET)/vectors.txt \
+		$(C_TARGET)/deferred.txt
+	python3 $(ROOT)/bindings/c/tests/compare_json.py $(C_TARGET)/deferred.txt
 	$(C_CC) $(C_CFLAGS) -o $(C_TARGET)/sign_verify $(C_EXAMPLE_SRC) \
 		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --cflags --libs onlyoffice_jwt)
 	LD_LIBRARY_PATH=$(C_LIBDIR) $(C_VALGRIND) $(C_TARGET)/sign_verify
@@ -50,7 +53,8 @@ test-c-static: build-c c-vectors
 		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --static --define-variable=libdir=$(C_TARGET)/static \
 		--cflags --libs onlyoffice_jwt)
 	! ldd $(C_TARGET)/test_oojwt_static | grep -q onlyoffice_jwt
-	$(C_VALGRIND) $(C_TARGET)/test_oojwt_static $(C_TARGET)/vectors.txt
+	$(C_VALGRIND) $(C_TARGET)/test_oojwt_static $(C_TARGET)/vectors.txt $(C_TARGET)/deferred-static.txt
+	python3 $(ROOT)/bindings/c/tests/compare_json.py $(C_TARGET)/deferred-static.txt
 
 ## make test-c-install — install into a staging directory and build the example from it.
 test-c-install: build-c

@@ -1,4 +1,5 @@
-"""Flattens the shared vectors (tests/vectors/*.json) into a line file for the C test.
+"""Flattens the shared vectors and attacks (tests/vectors/*.json, tests/attacks/*.json)
+into a line file for the C test.
 
 The C ABI takes JSON text and bytes, so every argument is written as the exact bytes
 the C test passes, hex-encoded (no escaping questions), one case per line:
@@ -9,10 +10,14 @@ separated by tabs; `-` marks an absent value (a NULL pointer for the C call).
 - secrets: the keyring's secrets as comma-separated hex, the first one signing;
 - arg1, arg2: the operation's arguments in the order of the C function;
 - options: the options object as compact JSON text (absent: NULL options);
-- kind `ok`: expected = the result as the C ABI returns it, i.e. a string result
-  as the string itself, any other result as compact JSON text in the vector's member
-  order, written the way serde_json writes it (json.dumps with ensure_ascii=False and
-  no spaces: the same escapes for these inputs); kind `error`: expected = the name.
+- kind `text`: a string result (token, URL, key), expected = the string itself,
+  compared byte for byte;
+- kind `json`: any other result, expected = compact JSON text in the vector's member
+  order (json.dumps with ensure_ascii=False and no spaces, the escapes serde_json
+  writes). The C test compares the text; when it differs (member order, `1e+300`
+  written `1e300`), the C test records the case and compare_json.py compares the two
+  as JSON values, as tests/vectors/README.md asks;
+- kind `error`: expected = the error name.
 
 Cases the C ABI cannot express (an empty list of secrets, a list as a master secret)
 are written with kind `skip` so that the C test reports them. Standard library only.
@@ -91,6 +96,11 @@ def flatten(case, operation):
             raise Unrepresentable("an empty list of secrets")
         allow_weak = bool((options or {}).get("allow_weak"))
         fields += [",".join(hexed(secret_bytes(s)) for s in secrets), "1" if allow_weak else "0"]
+    args = dict(args)
+    repeat = case.get("token_repeat")
+    if repeat is not None:
+        prefix = repeat["prefix"]
+        args["token"] = prefix + repeat["char"] * (repeat["total_length"] - len(prefix))
     encoded = [encode(args.get(name), how) for name, how in layout]
     fields += (encoded + ["-"])[:2]
     fields.append("-" if options is None else hexed(compact(options).encode("utf-8")))
@@ -99,17 +109,20 @@ def flatten(case, operation):
         fields += ["error", hexed(expect["error"].encode("utf-8"))]
     else:
         ok = expect["ok"]
-        text = ok if isinstance(ok, str) else compact(ok)
-        fields += ["ok", hexed(text.encode("utf-8"))]
+        if isinstance(ok, str):
+            fields += ["text", hexed(ok.encode("utf-8"))]
+        else:
+            fields += ["json", hexed(compact(ok).encode("utf-8"))]
     return fields
 
 
-def main(vectors_dir, out_path):
+def main(out_path, directories):
     lines = []
-    for path in sorted(glob.glob(os.path.join(vectors_dir, "*.json"))):
+    paths = [p for d in directories for p in sorted(glob.glob(os.path.join(d, "*.json")))]
+    for path in paths:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
-        stem = os.path.splitext(os.path.basename(path))[0]
+        stem = os.path.relpath(os.path.splitext(path)[0], os.path.dirname(os.path.dirname(path)))
         for case in document["cases"]:
             operation = case.get("operation", document.get("operation"))
             ident = f"{stem}/{case['name']}".replace("\t", " ")
@@ -120,8 +133,8 @@ def main(vectors_dir, out_path):
             lines.append("\t".join([ident] + fields))
     with open(out_path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + ("\n" if lines else ""))
-    print(f"flatten_vectors: {len(lines)} cases from {vectors_dir} -> {out_path}")
+    print(f"flatten_vectors: {len(lines)} cases from {len(paths)} files -> {out_path}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2:])

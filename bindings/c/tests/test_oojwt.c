@@ -1,7 +1,9 @@
 /*
  * C test of libonlyoffice_jwt: every function, every error number the core can give,
- * NULL and garbage inputs, threads, and the shared vectors (tests/vectors, flattened
- * by flatten_vectors.py into the file named by argv[1]).
+ * NULL and garbage inputs, threads, and the shared vectors and attacks (tests/vectors,
+ * tests/attacks, flattened by flatten_vectors.py into the file named by argv[1]).
+ * JSON results whose text differs from the expected text are written to the file
+ * named by argv[2], for compare_json.py to compare as JSON values.
  *
  * Expected values come from outside this library: RFC 7515 appendix A.1, the jwt.io
  * example token, the documented formats (docs/formats.md) and the vectors made by
@@ -819,6 +821,15 @@ static int vector_call(const char *op, oojwt_keyring *keyring, struct buffer a, 
     return OOJWT_ERR_INTERNAL;
 }
 
+static FILE *deferred_file;
+static int deferred_count;
+
+static void write_hex(FILE *file, const char *text) {
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+        fprintf(file, "%02x", *p);
+    }
+}
+
 /* Runs one flattened case (see flatten_vectors.py); returns 1 when it was skipped. */
 static int run_vector(char *line) {
     char *fields[9];
@@ -856,8 +867,19 @@ static int run_vector(char *line) {
         rc = vector_call(op, keyring, a, b, options, &out);
     }
     int ok;
-    if (strcmp(fields[7], "ok") == 0) {
+    int is_json = strcmp(fields[7], "json") == 0;
+    if (is_json || strcmp(fields[7], "text") == 0) {
         ok = rc == OOJWT_OK && out != NULL && expected.data != NULL && strcmp(out, expected.data) == 0;
+        if (!ok && is_json && rc == OOJWT_OK && out != NULL && expected.data != NULL && deferred_file != NULL) {
+            /* Same value in another member order or number spelling? compare_json.py decides. */
+            fprintf(deferred_file, "%s\t", id);
+            write_hex(deferred_file, out);
+            fprintf(deferred_file, "\t");
+            write_hex(deferred_file, expected.data);
+            fprintf(deferred_file, "\n");
+            deferred_count++;
+            ok = 1;
+        }
     } else {
         ok = rc != OOJWT_OK && out == NULL && expected.data != NULL &&
              strcmp(oojwt_error_name(rc), expected.data) == 0;
@@ -905,11 +927,19 @@ int main(int argc, char **argv) {
     test_threads();
     int vectors_ran = 0;
     int vectors_skipped = 0;
+    if (argc > 2) {
+        deferred_file = fopen(argv[2], "w");
+        CHECK(deferred_file != NULL);
+    }
     if (argc > 1) {
         test_vectors(argv[1], &vectors_ran, &vectors_skipped);
         CHECK(vectors_ran > 0);
     }
-    printf("test_oojwt: %d checks, of which %d shared vector cases\n", checks_run, vectors_ran);
+    if (deferred_file != NULL) {
+        fclose(deferred_file);
+    }
+    printf("test_oojwt: %d checks, of which %d shared vector cases (%d JSON results left to compare_json.py)\n",
+           checks_run, vectors_ran, deferred_count);
     /* Skipped: vector cases the C ABI cannot express (see flatten_vectors.py). */
     printf("c: %d passed, %d failed, %d skipped\n", checks_run - checks_failed, checks_failed, vectors_skipped);
     return checks_failed == 0 ? 0 : 1;
