@@ -1323,4 +1323,17 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn every_prefix_of_a_config_is_audited_without_panic() {
+        let text = "{\"services\": {\"CoAuthoring\": {\"secret\": {\"inbox\": {\"string\": \"é\u{201C}x\\\"\"}},\r\n \u{201C}token\u{201D}: [1, {\"a\": null}], // c\n\"ipfilter\": {\"rules\": [{\"address\": \"10.0.0.0/8\", \"allowed\": true}]}}}}";
+        for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let findings = audit_ds_config(&text[..end], &AuditOptions::default()).unwrap();
+            if serde_json::from_str::<Value>(&text[..end]).is_err() {
+                assert_eq!(findings.len(), 1, "{:?}", &text[..end]);
+                let location = findings[0].location.as_ref().unwrap();
+                assert!(location.line >= 1 && location.column >= 1);
+            }
+        }
+    }
 }
