@@ -72,27 +72,40 @@ fn deeper(what: &str, depth: usize) -> Result<usize> {
 
 fn array_to_json(table: &ZendHashTable, what: &str, depth: usize) -> Result<Value> {
     let depth = deeper(what, depth)?;
-    let mut entries = Vec::with_capacity(table.len());
-    let mut is_list = true;
+    // Values go into a list while the keys are 0, 1, 2…; at the first other key the
+    // list so far becomes the start of an object.
+    let mut list = Vec::new();
+    let mut map: Option<Map<String, Value>> = None;
     // Keys are read as zvals: the crate's key iterator panics on a non-UTF-8 string key.
     let mut iter = Iter::new(table);
     while let Some((key, value)) = iter.next_zval() {
-        let key = if let Some(index) = key.long() {
-            is_list = is_list && usize::try_from(index).ok() == Some(entries.len());
-            index.to_string()
-        } else {
-            is_list = false;
-            let bytes = key.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
-            std::str::from_utf8(bytes)
-                .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?
-                .to_owned()
+        let index = key.long();
+        if map.is_none() && index.and_then(|i| usize::try_from(i).ok()) == Some(list.len()) {
+            list.push(to_json_at(value, what, depth)?);
+            continue;
+        }
+        let map = map.get_or_insert_with(|| {
+            let mut map = Map::with_capacity(table.len());
+            map.extend(
+                std::mem::take(&mut list)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (i.to_string(), v)),
+            );
+            map
+        });
+        let key = match index {
+            Some(index) => index.to_string(),
+            None => {
+                let bytes = key.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
+                std::str::from_utf8(bytes)
+                    .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?
+                    .to_owned()
+            }
         };
-        entries.push((key, to_json_at(value, what, depth)?));
+        map.insert(key, to_json_at(value, what, depth)?);
     }
-    if is_list {
-        return Ok(Value::Array(entries.into_iter().map(|(_, v)| v).collect()));
-    }
-    Ok(Value::Object(entries.into_iter().collect()))
+    Ok(map.map_or(Value::Array(list), Value::Object))
 }
 
 fn object_to_json(object: &ZendObject, what: &str, depth: usize) -> Result<Value> {

@@ -19,6 +19,12 @@ use serde_json::Value;
 pub mod convert;
 pub mod exceptions;
 
+/// Rust's allocations in this extension (JSON values, strings) go to mimalloc: the
+/// conversions allocate many small blocks per call, and glibc's malloc was a third of
+/// the time of `sign` and `verify`. PHP's own memory is untouched (the Zend allocator).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Runs one operation: conversion, core call and conversion back, with panics caught
 /// and core errors turned into the matching exception.
 fn run(operation: impl FnOnce() -> Result<Value>) -> PhpResult<Zval> {
@@ -74,10 +80,13 @@ pub fn decode_unverified(token: &Zval, options: Option<&Zval>) -> PhpResult<Zval
 /// findings for a Document Server `local.json`; option `connector_secret`.
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\audit_ds_config")]
-pub fn audit_ds_config(text: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+pub fn audit_ds_config(local_json_text: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
-        json_api::audit_ds_config(convert::string_arg(text, "local_json_text")?, &options)
+        json_api::audit_ds_config(
+            convert::string_arg(local_json_text, "local_json_text")?,
+            &options,
+        )
     })
 }
 
