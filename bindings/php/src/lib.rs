@@ -19,12 +19,6 @@ use serde_json::Value;
 pub mod convert;
 pub mod exceptions;
 
-/// Rust's allocations in this extension (JSON values, strings) go to mimalloc: the
-/// conversions allocate many small blocks per call, and glibc's malloc was a third of
-/// the time of `sign` and `verify`. PHP's own memory is untouched (the Zend allocator).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Runs one operation: conversion, core call and conversion back, with panics caught
 /// and core errors turned into the matching exception.
 fn run(operation: impl FnOnce() -> Result<Value>) -> PhpResult<Zval> {
