@@ -274,6 +274,9 @@ class Demo:
 
     def run(self):
         master, derived = self.secrets_from_cli()
+        if self.verbose:
+            print("CLI: master secret generated (keygen), DS secrets inbox/outbox/session derived (derive);"
+                  " the DS gets those, the connectors the master secret (no secret is shown)")
         ds_port, php_port, py_port, other_port = free_ports(4)
         ds_public = f"http://localhost:{ds_port}/"
         ds_internal = f"http://127.0.0.1:{ds_port}/"
