@@ -206,7 +206,9 @@ def encode(
 
 
 def _merge_options(options: Optional[dict[str, Any]]) -> dict[str, Any]:
-    merged = dict(options or {})
+    if not options:
+        return _DEFAULT_OPTIONS
+    merged = dict(options)
     if not merged.get("verify_signature", True):
         for name in _DEFAULT_OPTIONS:
             if name.startswith("verify_"):
@@ -215,6 +217,8 @@ def _merge_options(options: Optional[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _leeway_seconds(leeway: Union[float, timedelta]) -> int:
+    if leeway == 0:
+        return 0
     if isinstance(leeway, timedelta):
         leeway = leeway.total_seconds()
     if leeway < 0:
@@ -239,6 +243,8 @@ def _decode(
     key: Any,
     algorithms: Optional[Sequence[str]],
     options: dict[str, Any],
+    leeway: int,
+    header: bool,
 ) -> dict[str, Any]:
     """Header and claims: verified by the core, or only decoded."""
     if not isinstance(jwt, (str, bytes)):
@@ -273,13 +279,13 @@ def _decode(
             jwt,
             key,
             algorithms=allowed,
-            leeway=options["leeway"],
+            leeway=leeway,
             allow_weak=not options["enforce_minimum_key_length"],
         )
-        header = _native.decode_unverified(jwt)["header"] if options["header"] else {}
+        header_fields = _native.decode_unverified(jwt)["header"] if header else {}
     except _native.JwtError as error:
         raise _native_error(error, jwt) from error
-    return {"header": header, "claims": claims}
+    return {"header": header_fields, "claims": claims}
 
 
 def _validate_aud(
@@ -368,9 +374,7 @@ def _decode_and_validate(
     header: bool,
 ) -> dict[str, Any]:
     merged = _merge_options(options)
-    merged["leeway"] = _leeway_seconds(leeway)
-    merged["header"] = header
-    decoded = _decode(jwt, key, algorithms, merged)
+    decoded = _decode(jwt, key, algorithms, merged, _leeway_seconds(leeway), header)
     _validate_claims(decoded["claims"], merged, audience, issuer, subject)
     return decoded
 
