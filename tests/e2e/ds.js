@@ -229,6 +229,7 @@ class DocumentServer {
     const verdict = checkCacheLink(url.pathname, url.searchParams, this.secureLinkSecret);
     const file = this.cache.get(url.pathname);
     if (verdict !== 'ok' || !file) {
+      console.error(`refused cache link (${file ? verdict : 'no such file'}): ${url.pathname}`);
       res.writeHead(verdict === 'expired' ? 410 : 403).end();
       return;
     }
@@ -259,6 +260,7 @@ class DocumentServer {
     } catch (e) {
       status = e instanceof DsError && e.code !== 'bad_request' ? 403 : 400;
       answer = { ok: false, error: e.code || 'error', message: e.message };
+      console.error(`refused ${url.pathname}: ${answer.error}: ${answer.message}`);
     }
     res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
   }
