@@ -7,12 +7,15 @@
 //   STANDIN_INBOX_SECRET  the inbox secret (required unless tokens are off)
 //   STANDIN_TOKENS        "on" (default) or "off" (token.enable.request.inbox false)
 //   STANDIN_VERSION       the version the command service reports (default 8.3.0)
+//   STANDIN_TLS_CERT, STANDIN_TLS_KEY  PEM files: serve HTTPS instead of HTTP
 // Listens on 127.0.0.1 on a free port and prints "ready <port>" on stdout. Exits when
 // its standard input closes (the parent test ended) or on SIGTERM/SIGINT.
 //
 // Routes are a table (ROUTES): add a service by adding its path and handler.
 
+const fs = require('node:fs');
 const http = require('node:http');
+const https = require('node:https');
 const { commandService } = require('./command-service');
 const { isObject } = require('./tokens');
 
@@ -34,6 +37,9 @@ function settingsFromEnv(env) {
     header: 'Authorization',
     prefix: 'Bearer ',
     version: env.STANDIN_VERSION || '8.3.0',
+    tls: env.STANDIN_TLS_CERT && env.STANDIN_TLS_KEY
+      ? { cert: fs.readFileSync(env.STANDIN_TLS_CERT), key: fs.readFileSync(env.STANDIN_TLS_KEY) }
+      : null,
   };
 }
 
@@ -62,7 +68,7 @@ function send(res, status, value) {
 }
 
 function createServer(settings) {
-  return http.createServer(async (req, res) => {
+  const handle = async (req, res) => {
     const path = new URL(req.url, 'http://127.0.0.1').pathname;
     const handler = Object.prototype.hasOwnProperty.call(ROUTES, path) ? ROUTES[path] : null;
     if (!handler) {
@@ -85,7 +91,8 @@ function createServer(settings) {
       return;
     }
     send(res, 200, handler({ body, headers: req.headers }, settings));
-  });
+  };
+  return settings.tls ? https.createServer(settings.tls, handle) : http.createServer(handle);
 }
 
 function main() {

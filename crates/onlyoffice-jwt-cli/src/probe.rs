@@ -220,16 +220,21 @@ fn post(
     Ok(Reply { error, body })
 }
 
+/// What a failed TLS handshake usually means.
+const TLS_HINT: &str = "the TLS handshake failed: a certificate this machine does not trust, \
+                        or one for another name (use --insecure only for a test server)";
+
 fn unreachable(endpoint: &str, error: &ureq::Error) -> Failure {
     let hint = match error {
         ureq::Error::Timeout(_) => "no answer within 10 s",
         ureq::Error::HostNotFound => "the host name does not resolve",
-        ureq::Error::ConnectionFailed | ureq::Error::Io(_) => {
-            "the connection failed: is the Document Server running and reachable from here?"
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "nothing listens at this address: is the Document Server running?"
         }
-        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => {
-            "the TLS handshake failed: an untrusted or mismatched certificate (use --insecure \
-             only for a test server)"
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => TLS_HINT,
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => TLS_HINT,
+        ureq::Error::ConnectionFailed | ureq::Error::Io(_) => {
+            "the connection failed: is the Document Server reachable from here?"
         }
         _ => "the request failed",
     };

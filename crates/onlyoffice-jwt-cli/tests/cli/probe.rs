@@ -95,7 +95,8 @@ fn no_server_fails_with_exit_1() {
         .arg(&secret)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unreachable"));
+        .stderr(predicate::str::contains("unreachable"))
+        .stderr(predicate::str::contains("nothing listens at this address"));
 }
 
 #[test]
@@ -110,4 +111,50 @@ fn a_bad_url_or_missing_secret_exits_2() {
         .args(["probe", "http://127.0.0.1:9/"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn tls_is_verified_unless_insecure() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args([
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let ds = StandIn::start(&[
+        ("STANDIN_INBOX_SECRET", INBOX),
+        ("STANDIN_TLS_CERT", cert.to_str().unwrap()),
+        ("STANDIN_TLS_KEY", key.to_str().unwrap()),
+    ]);
+    let url = format!("https://127.0.0.1:{}/", ds.port);
+    let (_secret_dir, secret) = secret_file(INBOX);
+    cli()
+        .args(["probe", &url, "--secret-file"])
+        .arg(&secret)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("TLS handshake failed"));
+    cli()
+        .args(["probe", &url, "--insecure", "--secret-file"])
+        .arg(&secret)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("accepted our signed command"));
 }
