@@ -12,7 +12,7 @@ export DEBIAN_FRONTEND=noninteractive
 echo "==> Debian packages"
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-  build-essential pkg-config ca-certificates curl git \
+  build-essential pkg-config ca-certificates curl git openssl \
   php8.2-dev php8.2-cli php8.2-xml php8.2-mbstring phpunit \
   libclang-dev clang valgrind \
   python3 python3-venv python3-pip >/dev/null
