@@ -19,21 +19,24 @@ declare(strict_types=1);
 
 require_once __DIR__ . '/autoload.php';
 
-$onlyofficeJwtAliased = [];
-foreach ([
-    'JWTExceptionWithPayloadInterface',
-    'SignatureInvalidException',
-    'ExpiredException',
-    'BeforeValidException',
-    'Key',
-    'JWT',
-] as $onlyofficeJwtName) {
-    $onlyofficeJwtFirebase = 'Firebase\\JWT\\' . $onlyofficeJwtName;
-    if (class_exists($onlyofficeJwtFirebase, false) || interface_exists($onlyofficeJwtFirebase, false)) {
-        continue;
+// A closure, so that no variable leaks into the including scope (e.g. when the file
+// is PHP's auto_prepend_file).
+return (static function (): array {
+    $aliased = [];
+    foreach ([
+        'JWTExceptionWithPayloadInterface',
+        'SignatureInvalidException',
+        'ExpiredException',
+        'BeforeValidException',
+        'Key',
+        'JWT',
+    ] as $name) {
+        $firebase = 'Firebase\\JWT\\' . $name;
+        if (class_exists($firebase, false) || interface_exists($firebase, false)) {
+            continue;
+        }
+        class_alias('OnlyOffice\\Jwt\\Compat\\' . $name, $firebase, true);
+        $aliased[] = $firebase;
     }
-    class_alias('OnlyOffice\\Jwt\\Compat\\' . $onlyofficeJwtName, $onlyofficeJwtFirebase, true);
-    $onlyofficeJwtAliased[] = $onlyofficeJwtFirebase;
-}
-
-return $onlyofficeJwtAliased;
+    return $aliased;
+})();
