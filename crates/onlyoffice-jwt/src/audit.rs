@@ -13,6 +13,7 @@ use std::io::Read;
 use std::path::Path;
 
 use serde_json::{Map, Value};
+use zeroize::Zeroizing;
 
 use crate::error::{err, Result};
 use crate::secret::{Secret, MIN_SECRET_LEN};
@@ -487,7 +488,7 @@ fn secret_bytes(
     root: &Value,
     base: &str,
     findings: &mut Vec<Finding>,
-) -> Option<(SecretSource, Vec<u8>)> {
+) -> Option<(SecretSource, Zeroizing<Vec<u8>>)> {
     let section = get(root, base);
     if let Some(section) = section {
         if !section.is_object() {
@@ -506,7 +507,7 @@ fn secret_bytes(
                     path: string_path,
                     defaulted: false,
                 },
-                text.as_bytes().to_vec(),
+                Zeroizing::new(text.as_bytes().to_vec()),
             ))
         }
         Some(Value::String(_)) | None => {}
@@ -525,11 +526,11 @@ fn secret_bytes(
                 path: string_path,
                 defaulted: string.is_none(),
             },
-            if string.is_none() {
+            Zeroizing::new(if string.is_none() {
                 b"secret".to_vec()
             } else {
                 Vec::new()
-            },
+            }),
         )),
         Some(_) => {
             findings.push(wrong_type(&file_path, "a string (a file path)"));
@@ -538,7 +539,11 @@ fn secret_bytes(
     }
 }
 
-fn read_secret_file(name: &str, path: &str, findings: &mut Vec<Finding>) -> Option<Vec<u8>> {
+fn read_secret_file(
+    name: &str,
+    path: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<Zeroizing<Vec<u8>>> {
     let file = Path::new(name);
     let opened = std::fs::metadata(file)
         .ok()
@@ -553,12 +558,13 @@ fn read_secret_file(name: &str, path: &str, findings: &mut Vec<Finding>) -> Opti
                 "{name} is not a readable file on this machine: the Document Server \
                  cannot read its secret"
             ),
-            "create the file (onlyoffice-jwt keygen > FILE), or correct the path; run the \
+            "create the file (onlyoffice-jwt keygen --no-newline > FILE), or correct the \
+             path; run the \
              audit on the Document Server's machine",
         ));
         return None;
     };
-    let mut bytes = Vec::new();
+    let mut bytes = Zeroizing::new(Vec::new());
     if opened
         .take(MAX_SECRET_FILE + 1)
         .read_to_end(&mut bytes)
