@@ -559,8 +559,7 @@ fn read_secret_file(
                  cannot read its secret"
             ),
             "create the file (onlyoffice-jwt keygen --no-newline > FILE), or correct the \
-             path; run the \
-             audit on the Document Server's machine",
+             path; run the audit on the Document Server's machine",
         ));
         return None;
     };
