@@ -1,12 +1,12 @@
 # C ABI (bindings/c): libonlyoffice_jwt.so/.a, the cbindgen header, onlyoffice_jwt.pc,
-# and the C test under valgrind. The C crate builds into its own target directory
-# (target/c) because the Python module's library has the same file name.
+# and the C test under valgrind. The libraries are built in the shared target/release;
+# everything else the C part makes (pkg-config file, test programs, staging) is in target/c.
 .PHONY: build-c c-vectors header-c test-c test-c-static test-c-install install-c
 
 PREFIX ?= /usr/local
 DESTDIR ?=
 C_TARGET := $(ROOT)/target/c
-C_LIBDIR := $(C_TARGET)/release
+C_LIBDIR := $(ROOT)/target/release
 C_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' $(ROOT)/Cargo.toml | head -n 1)
 C_PC_DIR := $(C_TARGET)/pkgconfig
 C_CC ?= gcc
@@ -19,7 +19,7 @@ c-pc = sed -e 's|@PREFIX@|$(1)|' -e 's|@LIBDIR@|$(2)|' -e 's|@INCLUDEDIR@|$(3)|'
 	-e 's|@VERSION@|$(C_VERSION)|' $(ROOT)/bindings/c/onlyoffice_jwt.pc.in
 
 build-c: deps
-	CARGO_TARGET_DIR=$(C_TARGET) $(CARGO) build --release --locked -p onlyoffice-jwt-c
+	$(CARGO) build --release --locked -p onlyoffice-jwt-c
 	mkdir -p $(C_PC_DIR) $(C_TARGET)/static
 	$(call c-pc,$(ROOT),$(C_LIBDIR),$(ROOT)/bindings/c/include) > $(C_PC_DIR)/onlyoffice_jwt.pc
 	cp $(C_LIBDIR)/libonlyoffice_jwt.a $(C_TARGET)/static/
