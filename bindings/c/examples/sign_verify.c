@@ -38,7 +38,8 @@ int main(void) {
     printf("config: %.60s...\n", signed_config);
     oojwt_free(signed_config);
 
-    /* 2. A callback: the DS signs the body (here we sign one ourselves to show it). */
+    /* 2. A callback. The DS signs it with its outbox secret (a second keyring in a
+     *    real connector); here we sign one ourselves with the same keyring to show it. */
     const char *claims = "{\"key\":\"Khirz6zTPdfd7\",\"status\":2,"
                          "\"url\":\"https://ds.example/cache/files/data/out.docx\"}";
     char *token = NULL;

@@ -16,6 +16,8 @@
 //! - A NULL pointer where a value is required, an impossible length or text that is
 //!   not UTF-8 gives `OOJWT_ERR_INVALID_INPUT`; no panic ever crosses the boundary.
 //! - Secrets live in an opaque `oojwt_keyring`; `oojwt_keyring_free` zeroizes them.
+#![warn(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
 
 mod convert;
 
