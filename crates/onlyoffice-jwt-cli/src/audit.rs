@@ -84,10 +84,14 @@ fn connector_secret(args: &AuditArgs) -> Result<Option<Secret>, Failure> {
 }
 
 fn print_finding(finding: &Finding) {
-    let place = match &finding.location {
-        Some(location) => format!("line {}, column {}", location.line, location.column),
-        None if finding.path.is_empty() => "the whole file".to_owned(),
-        None => finding.path.clone(),
+    let place = match (&finding.location, finding.path.is_empty()) {
+        (Some(location), true) => format!("line {}, column {}", location.line, location.column),
+        (Some(location), false) => format!(
+            "{} (line {}, column {})",
+            finding.path, location.line, location.column
+        ),
+        (None, true) => "the whole file".to_owned(),
+        (None, false) => finding.path.clone(),
     };
     say!(
         "{} [{}] {place}\n  {}\n  fix: {}",

@@ -68,7 +68,7 @@ pub struct Finding {
     pub message: String,
     /// How to fix it.
     pub fix: String,
-    /// For syntax errors: where.
+    /// For syntax errors and duplicate members: where.
     pub location: Option<Location>,
 }
 
@@ -139,6 +139,7 @@ pub fn audit_ds_config(text: &str, options: &AuditOptions) -> Result<Vec<Finding
     let mut findings = Vec::new();
     match &root {
         Value::Object(map) => {
+            audit_duplicates(text, &mut findings);
             audit_placement(map, "", &mut findings);
             audit_tokens(&root, &mut findings);
             audit_secrets(&root, options, &mut findings);
@@ -238,6 +239,32 @@ fn merge_into(target: &mut Value, source: &Value) {
             }
         }
         (target, source) => *target = source.clone(),
+    }
+}
+
+// ---- duplicate members ----------------------------------------------------------------
+
+fn audit_duplicates(text: &str, findings: &mut Vec<Finding>) {
+    for duplicate in scan(text, text.len()).duplicates {
+        let (line, column) = position(text, duplicate.offset);
+        let mut finding = Finding::new(
+            Severity::Warning,
+            "duplicate_key",
+            duplicate.path.clone(),
+            format!(
+                "{} is written twice in the same section (first at line {}): the Document \
+                 Server keeps only the last one, so everything in the first is ignored",
+                duplicate.path, duplicate.first_line
+            ),
+            "merge the two into one (a section pasted a second time, often at the end of \
+             the file)",
+        );
+        finding.location = Some(Location {
+            line,
+            column,
+            context: context(text, line, column),
+        });
+        findings.push(finding);
     }
 }
 
@@ -785,19 +812,37 @@ struct Open {
     column: usize,
     indent: usize,
     key: Option<String>,
+    /// For an object: the member names seen so far, with their line.
+    members: Option<Vec<(String, usize)>>,
+}
+
+/// A member name given twice in one object.
+struct Duplicate {
+    /// The dot-separated path of the member (`[]` for an array element).
+    path: String,
+    /// Where the second occurrence starts.
+    offset: usize,
+    /// The line of the first occurrence.
+    first_line: usize,
 }
 
 /// What a scan of the text up to some offset found.
 struct Scan {
     open: Vec<Open>,
     typographic: Option<(usize, usize, usize)>,
+    duplicates: Vec<Duplicate>,
 }
+
+/// The longest member name compared for duplicates, in bytes.
+const MAX_COMPARED_NAME: usize = 256;
 
 /// Scans `text[..end]` like a JSON lexer: the brackets still open (with the key that
 /// opened them) and the first typographic quote outside a string.
 fn scan(text: &str, end: usize) -> Scan {
-    let mut open = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let mut typographic = None;
+    let mut duplicates = Vec::new();
+    let mut string_start = 0;
     let (mut line, mut column, mut indent, mut at_line_start) = (1, 0, 0, true);
     let mut in_string = false;
     let mut escaped = false;
@@ -824,7 +869,7 @@ fn scan(text: &str, end: usize) -> Scan {
                 last_string = Some(std::mem::take(&mut current));
             } else if c == '\n' {
                 in_string = false;
-            } else if current.len() < 64 {
+            } else if current.len() <= MAX_COMPARED_NAME {
                 current.push(c);
             }
         } else {
@@ -833,14 +878,36 @@ fn scan(text: &str, end: usize) -> Scan {
                     in_string = true;
                     current.clear();
                     last_string = None;
+                    string_start = offset;
                 }
-                ':' => key = last_string.take(),
+                ':' => {
+                    key = last_string.take();
+                    if let Some(name) = key.as_ref().filter(|k| k.len() <= MAX_COMPARED_NAME) {
+                        let members = open.last().and_then(|o| o.members.as_ref());
+                        match members.map(|m| m.iter().find(|(seen, _)| seen == name)) {
+                            Some(Some((_, first_line))) => duplicates.push(Duplicate {
+                                path: member_path(&open, name),
+                                offset: string_start,
+                                first_line: *first_line,
+                            }),
+                            Some(None) => {
+                                if let Some(members) =
+                                    open.last_mut().and_then(|o| o.members.as_mut())
+                                {
+                                    members.push((name.clone(), line));
+                                }
+                            }
+                            None => {}
+                        }
+                    }
+                }
                 '{' | '[' => {
                     open.push(Open {
                         line,
                         column,
                         indent,
                         key: key.take(),
+                        members: (c == '{').then(Vec::new),
                     });
                     last_string = None;
                 }
@@ -864,7 +931,22 @@ fn scan(text: &str, end: usize) -> Scan {
             at_line_start = true;
         }
     }
-    Scan { open, typographic }
+    Scan {
+        open,
+        typographic,
+        duplicates,
+    }
+}
+
+/// The dot-separated path of member `name` of the innermost open object (`[]` stands
+/// for an array element).
+fn member_path(open: &[Open], name: &str) -> String {
+    open.iter()
+        .skip(1)
+        .map(|o| o.key.as_deref().unwrap_or("[]"))
+        .chain([name])
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The byte offset of serde_json's 1-based line and (byte) column.
@@ -1340,5 +1422,23 @@ mod tests {
                 assert!(location.line >= 1 && location.column >= 1);
             }
         }
+    }
+
+    #[test]
+    fn a_section_written_twice_is_located() {
+        let text = "{\n  \"services\": {\"CoAuthoring\": {\"x\": 1, \"x\": 2}},\n  \"log\": {},\n  \"services\": {}\n}";
+        let findings = audit_ds_config(text, &AuditOptions::default()).unwrap();
+        let duplicates: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "duplicate_key")
+            .map(|f| {
+                let l = f.location.as_ref().unwrap();
+                (f.path.as_str(), l.line, l.column)
+            })
+            .collect();
+        assert_eq!(
+            duplicates,
+            vec![("services.CoAuthoring.x", 2, 40), ("services", 4, 3)]
+        );
     }
 }

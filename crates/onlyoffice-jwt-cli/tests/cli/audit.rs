@@ -155,6 +155,13 @@ fn each_setting_fixture_gives_its_finding() {
             "error",
             1,
         ),
+        (
+            "duplicate_key.json",
+            "duplicate_key",
+            "services".to_owned(),
+            "warning",
+            0,
+        ),
     ];
     for (name, code, path, severity, exit) in cases {
         let found = findings(name, &[], exit);
@@ -171,6 +178,15 @@ fn only_the_named_problem_is_reported() {
     assert_eq!(findings("short_secret.json", &[], 0).len(), 1);
     assert_eq!(findings("ipfilter_cidr.json", &[], 1).len(), 1);
     assert_eq!(findings("tokens_disabled.json", &[], 1).len(), 2);
+    let duplicate = &findings("duplicate_key.json", &[], 0)[0];
+    assert_eq!(
+        (duplicate["line"].as_u64(), duplicate["column"].as_u64()),
+        (Some(13), Some(3))
+    );
+    assert!(duplicate["message"]
+        .as_str()
+        .unwrap()
+        .contains("first at line 2"));
     let cidr = &findings("ipfilter_cidr.json", &[], 1)[0];
     assert!(cidr["fix"].as_str().unwrap().contains("\"192.168.1.*\""));
 }
