@@ -78,11 +78,10 @@ fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf), Failure> {
     let name = target.display().to_string();
     let text = read_text(&name)?;
     let merged = merge_fragment(&text, fragment)?;
-    let permissions = fs::metadata(&target)
-        .map_err(|e| Failure::input(format!("cannot read {name}: {}", e.kind())))?
-        .permissions();
-    let backup = write_new(&target, "bak", text.as_bytes(), &permissions)?;
-    let temporary = write_new(&target, "tmp", merged.as_bytes(), &permissions)?;
+    let metadata = fs::metadata(&target)
+        .map_err(|e| Failure::input(format!("cannot read {name}: {}", e.kind())))?;
+    let backup = write_new(&target, "bak", text.as_bytes(), &metadata)?;
+    let temporary = write_new(&target, "tmp", merged.as_bytes(), &metadata)?;
     fs::rename(&temporary, &target).map_err(|e| {
         let _ = fs::remove_file(&temporary);
         Failure::input(format!("cannot replace {name}: {}", e.kind()))
@@ -91,12 +90,13 @@ fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf), Failure> {
 }
 
 /// Writes `bytes` to a new file beside `target` named `<name>.<suffix>-<n>`, never
-/// overwriting anything, synced to disk.
+/// overwriting anything, with the target's owner, group and permissions (the DS runs
+/// as its own user), synced to disk.
 fn write_new(
     target: &Path,
     suffix: &str,
     bytes: &[u8],
-    permissions: &fs::Permissions,
+    original: &fs::Metadata,
 ) -> Result<PathBuf, Failure> {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -123,8 +123,8 @@ fn write_new(
                 )))
             }
         };
-        let written = file
-            .set_permissions(permissions.clone())
+        let written = same_owner(&file, original)
+            .and_then(|()| file.set_permissions(original.permissions()))
             .and_then(|()| file.write_all(bytes))
             .and_then(|()| file.sync_all());
         return match written {
@@ -143,4 +143,17 @@ fn write_new(
         "too many {suffix} files beside {}",
         target.display()
     )))
+}
+
+/// Gives `file` the owner and group of `original`.
+#[cfg(unix)]
+fn same_owner(file: &fs::File, original: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()))
+}
+
+/// Ownership is left to the platform where it is not Unix.
+#[cfg(not(unix))]
+fn same_owner(_file: &fs::File, _original: &fs::Metadata) -> std::io::Result<()> {
+    Ok(())
 }

@@ -128,3 +128,30 @@ fn merge_into_a_broken_file_changes_nothing() {
     assert_eq!(std::fs::read(&local).unwrap(), broken);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+#[test]
+fn merge_keeps_the_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let (dir, master) = secret_file(MASTER);
+    let local = dir.path().join("local.json");
+    std::fs::write(&local, "{}").unwrap();
+    std::fs::set_permissions(&local, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // As root (CI), hand the file to another user, as the DS's own user owns it.
+    let _ = std::os::unix::fs::chown(&local, Some(12345), Some(12346));
+    let before = std::fs::metadata(&local).unwrap();
+    cli()
+        .args(["derive", "--merge"])
+        .arg(&local)
+        .arg("--secret-file")
+        .arg(&master)
+        .assert()
+        .success();
+    let after = std::fs::metadata(&local).unwrap();
+    assert_ne!(
+        after.ino(),
+        before.ino(),
+        "the file was replaced, not rewritten"
+    );
+    assert_eq!(after.mode() & 0o7777, 0o640);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+}
