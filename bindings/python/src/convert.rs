@@ -50,13 +50,13 @@ fn to_value(object: &Bound<'_, PyAny>, depth: usize, size: &mut usize) -> PyResu
     if object.is_none() {
         return Ok(Value::Null);
     }
-    if let Ok(flag) = object.cast::<PyBool>() {
-        return Ok(Value::Bool(flag.is_true()));
-    }
     if let Ok(text) = object.cast::<PyString>() {
         let text = str_of(text)?;
         *size += text.len();
         return Ok(Value::String(text.into_owned()));
+    }
+    if let Ok(flag) = object.cast::<PyBool>() {
+        return Ok(Value::Bool(flag.is_true()));
     }
     if object.is_instance_of::<PyInt>() {
         if let Ok(number) = object.extract::<i64>() {
