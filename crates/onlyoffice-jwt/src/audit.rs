@@ -486,6 +486,9 @@ fn audit_secrets(root: &Value, options: &AuditOptions, findings: &mut Vec<Findin
             SecretSource::Text { path, .. } | SecretSource::File { path } => path.clone(),
         };
         check_strength(&source, &path, &bytes, findings);
+        if matches!(source, SecretSource::Text { .. }) {
+            check_whitespace(&path, &bytes, findings);
+        }
         if name != "session" {
             if let Some(connector) = &options.connector_secret {
                 if !matches_connector(connector, name, &bytes) {
@@ -621,6 +624,22 @@ fn read_secret_file(
         ));
     }
     Some(bytes)
+}
+
+/// A text secret with spaces, tabs or line breaks at either end: pasted with them, and
+/// the connector's copy most likely has none.
+fn check_whitespace(path: &str, bytes: &[u8], findings: &mut Vec<Finding>) {
+    let edges = [bytes.first(), bytes.last()];
+    if edges.into_iter().flatten().any(u8::is_ascii_whitespace) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "secret_whitespace",
+            path,
+            "the secret starts or ends with a space, tab or line break: it was probably \
+             pasted with it, and a connector configured without it will not match",
+            "remove the whitespace inside the quotes (on both sides: DS and connector)",
+        ));
+    }
 }
 
 fn check_strength(source: &SecretSource, path: &str, bytes: &[u8], findings: &mut Vec<Finding>) {
@@ -1439,6 +1458,22 @@ mod tests {
         assert_eq!(
             duplicates,
             vec![("services.CoAuthoring.x", 2, 40), ("services", 4, 3)]
+        );
+    }
+
+    #[test]
+    fn whitespace_around_a_text_secret_is_reported() {
+        let text = SECURE.replacen(
+            "\"Kp2rW9xQv4Lm7Zt1Bn8Yc3Hd6Fs0Ja5E\"",
+            "\"Kp2rW9xQv4Lm7Zt1Bn8Yc3Hd6Fs0Ja5E \"",
+            1,
+        );
+        assert_eq!(
+            codes(&text, None),
+            vec![(
+                "secret_whitespace",
+                "services.CoAuthoring.secret.inbox.string".to_owned()
+            )]
         );
     }
 }

@@ -156,6 +156,13 @@ fn each_setting_fixture_gives_its_finding() {
             1,
         ),
         (
+            "secret_whitespace.json",
+            "secret_whitespace",
+            format!("{co}.secret.outbox.string"),
+            "warning",
+            0,
+        ),
+        (
             "duplicate_key.json",
             "duplicate_key",
             "services".to_owned(),
