@@ -8,6 +8,7 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
 /// Base64url without padding; decoding refuses padding and non-canonical last
@@ -23,6 +24,11 @@ const B64: GeneralPurpose = GeneralPurpose::new(
 /// Encodes bytes as base64url without padding.
 pub fn b64_encode(bytes: &[u8]) -> String {
     B64.encode(bytes)
+}
+
+/// Appends the unpadded base64url encoding of `bytes` to `out`.
+pub fn b64_encode_into(bytes: &[u8], out: &mut String) {
+    B64.encode_string(bytes, out);
 }
 
 /// Decodes canonical unpadded base64url; `None` for anything else.
@@ -133,14 +139,18 @@ impl<'de> Visitor<'de> for StrictVisitor {
         let inner = self.inner::<A::Error>()?;
         let mut members = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if members.contains_key(&key) {
-                return Err(de::Error::custom(format!(
-                    "duplicate member {:?}",
-                    crate::algorithm::truncate(&key)
-                )));
-            }
             let value = map.next_value_seed(StrictSeed { depth: inner.depth })?;
-            members.insert(key, value);
+            match members.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                Entry::Occupied(slot) => {
+                    return Err(de::Error::custom(format!(
+                        "duplicate member {:?}",
+                        crate::algorithm::truncate(slot.key())
+                    )));
+                }
+            }
         }
         Ok(Value::Object(members))
     }

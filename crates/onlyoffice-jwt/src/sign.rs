@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::algorithm::Algorithm;
 use crate::clock::now_or_system;
-use crate::encoding::{b64_encode, to_json};
+use crate::encoding::{b64_encode_into, to_json};
 use crate::error::{err, Result};
 use crate::secret::Keyring;
 
@@ -42,33 +42,63 @@ impl Default for SignOptions {
 /// appended, `iat` first.
 pub fn sign(claims: &Claims, keyring: &Keyring, options: &SignOptions) -> Result<String> {
     let now = now_or_system(options.now);
-    let mut payload = claims.clone();
+    let mut added: Vec<(&str, i64)> = Vec::with_capacity(2);
     if options.iat {
-        payload.insert("iat".to_owned(), Value::from(now));
+        added.push(("iat", now));
     }
     if let Some(ttl) = options.ttl {
         let exp = i64::try_from(ttl)
             .ok()
             .and_then(|ttl| now.checked_add(ttl))
             .ok_or_else(|| err!(InvalidInput, "ttl {ttl} is too large"))?;
-        payload.insert("exp".to_owned(), Value::from(exp));
+        added.push(("exp", exp));
     }
-    Ok(sign_payload(
-        &to_json(&Value::Object(payload)),
-        keyring,
-        options.alg,
-    ))
+    let payload = if added.iter().any(|(name, _)| claims.contains_key(*name)) {
+        // Replacing a member in place needs a copy; the common case below does not.
+        let mut replaced = claims.clone();
+        for (name, value) in added {
+            replaced.insert(name.to_owned(), Value::from(value));
+        }
+        to_json(&Value::Object(replaced))
+    } else {
+        append_members(claims, &added)
+    };
+    Ok(sign_payload(&payload, keyring, options.alg))
+}
+
+/// The claims as compact JSON with `added` integer members appended, without copying
+/// the claims.
+fn append_members(claims: &Claims, added: &[(&str, i64)]) -> String {
+    let mut json = serde_json::to_string(claims).unwrap_or_default();
+    if added.is_empty() {
+        return json;
+    }
+    json.pop();
+    for (index, (name, value)) in added.iter().enumerate() {
+        if index > 0 || !claims.is_empty() {
+            json.push(',');
+        }
+        json.push_str(&format!("\"{name}\":{value}"));
+    }
+    json.push('}');
+    json
 }
 
 /// Signs an already serialized JSON payload.
 fn sign_payload(payload_json: &str, keyring: &Keyring, alg: Algorithm) -> String {
-    let header = format!(r#"{{"alg":"{}","typ":"JWT"}}"#, alg.name());
-    let mut token = b64_encode(header.as_bytes());
+    let header = match alg {
+        // base64url of {"alg":"HS256","typ":"JWT"} (and HS384, HS512)
+        Algorithm::HS256 => "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+        Algorithm::HS384 => "eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9",
+        Algorithm::HS512 => "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9",
+    };
+    let mut token = String::with_capacity(header.len() + payload_json.len() * 4 / 3 + 92);
+    token.push_str(header);
     token.push('.');
-    token.push_str(&b64_encode(payload_json.as_bytes()));
+    b64_encode_into(payload_json.as_bytes(), &mut token);
     let tag = alg.sign(keyring.signing().expose(), token.as_bytes());
     token.push('.');
-    token.push_str(&b64_encode(&tag));
+    b64_encode_into(&tag, &mut token);
     token
 }
 
