@@ -201,7 +201,7 @@ pub fn merge_fragment(text: &str, fragment: &Value) -> Result<String> {
             text.len()
         ));
     }
-    let mut root = if text.trim().is_empty() {
+    let parsed = if text.trim().is_empty() {
         Value::Object(Map::new())
     } else {
         crate::encoding::parse_json(text.as_bytes()).map_err(|e| {
@@ -211,12 +211,12 @@ pub fn merge_fragment(text: &str, fragment: &Value) -> Result<String> {
             )
         })?
     };
-    if !root.is_object() || !fragment.is_object() {
+    let (Value::Object(mut root), Value::Object(fragment)) = (parsed, fragment) else {
         return Err(err!(
             InvalidConfig,
             "the configuration and the fragment must be JSON objects"
         ));
-    }
+    };
     merge_into(&mut root, fragment);
     let mut out = serde_json::to_string_pretty(&root)
         .map_err(|e| err!(InvalidConfig, "cannot write the configuration: {e}"))?;
@@ -224,21 +224,15 @@ pub fn merge_fragment(text: &str, fragment: &Value) -> Result<String> {
     Ok(out)
 }
 
-fn merge_into(target: &mut Value, source: &Value) {
-    match (target, source) {
-        (Value::Object(target), Value::Object(source)) => {
-            for (name, value) in source {
-                match target.get_mut(name) {
-                    Some(existing) if existing.is_object() && value.is_object() => {
-                        merge_into(existing, value)
-                    }
-                    _ => {
-                        target.insert(name.clone(), value.clone());
-                    }
-                }
+/// Merges `source` into `target`: objects member by member, other values replaced.
+fn merge_into(target: &mut Map<String, Value>, source: &Map<String, Value>) {
+    for (name, value) in source {
+        match (target.get_mut(name), value) {
+            (Some(Value::Object(existing)), Value::Object(value)) => merge_into(existing, value),
+            _ => {
+                target.insert(name.clone(), value.clone());
             }
         }
-        (target, source) => *target = source.clone(),
     }
 }
 
