@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use crate::algorithm::Algorithm;
 use crate::error::{err, Result};
 use crate::secret::{Keyring, Secret};
-use crate::sign::{self, Claims, SignOptions};
+use crate::sign::{self, SignOptions};
 use crate::verify::{self, VerifyOptions};
 
 /// Validated options of one operation call.
@@ -213,7 +213,7 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
 /// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: the token.
 pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("sign", options, &["alg", "ttl", "iat", "now"])?;
-    let claims: Claims = object_arg("sign", "claims", claims)?.into_owned();
+    let claims = object_arg("sign", "claims", claims)?;
     sign::sign(&claims, keyring, &sign_options(&options)?).map(Value::String)
 }
 
