@@ -110,7 +110,9 @@ final class JWT
             throw self::translate($e, $jwt, $options['now'] ?? time());
         }
         [$headerSegment, $payloadSegment] = explode('.', $jwt);
-        $headers = self::segmentObject($headerSegment);
+        if (func_num_args() > 2) {
+            $headers = self::segmentObject($headerSegment);
+        }
         return self::segmentObject($payloadSegment);
     }
 
