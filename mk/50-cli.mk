@@ -8,12 +8,12 @@ DS_STANDIN_MODULES := tests/ds-standin/node_modules/.package-lock.json
 $(DS_STANDIN_MODULES): tests/ds-standin/package.json tests/ds-standin/package-lock.json
 	cd tests/ds-standin && npm ci --no-audit --no-fund
 
-# The workspace tests include the CLI's, which start the stand-in.
+# The workspace tests (test-rust) include the CLI's assert_cmd tests, which start the
+# stand-in; test-cli adds the stand-in's own self-check.
 test-rust: $(DS_STANDIN_MODULES)
 
 test-cli: deps $(DS_STANDIN_MODULES)
 	cd tests/ds-standin && node --test
-	$(CARGO) test -p onlyoffice-jwt-cli --locked
 
 ## make install-cli — the release binary as $(CLI_PREFIX)/bin/onlyoffice-jwt.
 install-cli: deps
