@@ -8,25 +8,42 @@ use OnlyOffice\Jwt;
 use PHPUnit\Framework\TestCase;
 
 /**
- * The shared vectors of tests/vectors (made by independent generators, see its
- * README): every case through the PHP functions, results identical to the expected
- * ones, failures with the expected exception class, code and name.
+ * The shared vectors of tests/vectors and the attack corpus of tests/attacks (made by
+ * independent generators, see tests/vectors/README.md): every case through the PHP
+ * functions, results identical to the expected ones, failures with the expected
+ * exception class, code and name.
  */
 final class VectorsTest extends TestCase
 {
-    private const DIR = __DIR__ . '/../../tests/vectors';
+    private const DIRS = [__DIR__ . '/../../tests/vectors', __DIR__ . '/../../tests/attacks'];
 
     /** @return iterable<string, array{string, \stdClass}> */
     public function cases(): iterable
     {
-        $files = glob(self::DIR . '/*.json');
-        self::assertNotEmpty($files);
+        foreach (self::DIRS as $dir) {
+            $files = glob($dir . '/*.json');
+            self::assertNotEmpty($files, "no vector files in $dir");
+            yield from self::casesOf($files);
+        }
+    }
+
+    /**
+     * @param list<string> $files
+     * @return iterable<string, array{string, \stdClass}>
+     */
+    private static function casesOf(array $files): iterable
+    {
         foreach ($files as $file) {
             // Arguments keep JSON objects as stdClass, so that a nested {} stays an object.
             $vectors = json_decode((string) file_get_contents($file), false, 512, JSON_THROW_ON_ERROR);
             foreach ($vectors->cases as $case) {
                 $operation = $case->operation ?? $vectors->operation;
-                yield basename($file, '.json') . ': ' . $case->name => [$operation, $case];
+                if (isset($case->token_repeat)) {
+                    $repeat = $case->token_repeat;
+                    $case->args->token = $repeat->prefix
+                        . str_repeat($repeat->char, $repeat->total_length - strlen($repeat->prefix));
+                }
+                yield basename(dirname($file)) . '/' . basename($file, '.json') . ': ' . $case->name => [$operation, $case];
             }
         }
     }
