@@ -137,9 +137,14 @@ impl<'de> Visitor<'de> for StrictVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let inner = self.inner::<A::Error>()?;
-        let mut members = Map::new();
+        // Members are collected first so that the map is allocated once, at its size.
+        let mut pairs = Vec::with_capacity(8);
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(StrictSeed { depth: inner.depth })?;
+            pairs.push((key, value));
+        }
+        let mut members = Map::with_capacity(pairs.len());
+        for (key, value) in pairs {
             match members.entry(key) {
                 Entry::Vacant(slot) => {
                     slot.insert(value);
