@@ -150,7 +150,7 @@ function audit_ds_config(string $local_json_text, array $options = []): array {}
 
 /**
  * Base class of every exception of the extension. `getCode()` is the stable error
- * number (0 for an internal failure, e.g. a caught Rust panic), `getErrorName()` the
+ * number (-1 for an internal failure, e.g. a caught Rust panic), `getErrorName()` the
  * stable error name (`internal` for this base class).
  */
 class JwtException extends \Exception

@@ -42,10 +42,10 @@ __all__ = [
 DETACH_THRESHOLD: int
 
 class JwtError(Exception):
-    """Base class of every onlyoffice_jwt error (code and number None only here)."""
+    """Base class of every onlyoffice_jwt error ("internal" and -1 only here)."""
 
-    code: ClassVar[Optional[str]]
-    number: ClassVar[Optional[int]]
+    code: ClassVar[str]
+    number: ClassVar[int]
 
 class MalformedError(JwtError):
     """The token or body is not well-formed (code "malformed", 1)."""

@@ -22,7 +22,7 @@ use ext_php_rs::args::ArgInfoTables;
 pub const BASE_CLASS: &str = "OnlyOffice\\Jwt\\JwtException";
 
 /// The error name `getErrorName()` returns for a `JwtException` that is not one of the
-/// per-code subclasses: an internal failure (a caught panic), with code 0.
+/// per-code subclasses: an internal failure (a caught panic), with code -1.
 pub const INTERNAL_ERROR_NAME: &str = "internal";
 
 /// Defines, for every error kind, its PHP class name and a `getErrorName()` handler
@@ -148,12 +148,13 @@ pub fn from_error(error: &Error) -> PhpException {
     PhpException::new(error.message().to_owned(), code, class)
 }
 
-/// The PHP exception for a panic caught at the binding's boundary (code 0).
+/// The PHP exception for a panic caught at the binding's boundary: code -1, name
+/// `internal`, as `OOJWT_ERR_INTERNAL` in the C ABI.
 pub fn internal() -> PhpException {
     PhpException::new(
         "internal error in the onlyoffice-jwt extension (a Rust panic was caught); please report it"
             .to_owned(),
-        0,
+        -1,
         base_class_entry(),
     )
 }

@@ -13,8 +13,9 @@ create_exception!(
     PyException,
     "Base class of every onlyoffice_jwt error.\n\n`code` is the stable error name (e.g. \
      \"bad_signature\") and `number` its stable number, as in every language of \
-     onlyoffice-jwt. Raised as the base class itself (code and number None) only for an \
-     internal failure of the library, never as a verdict on the input."
+     onlyoffice-jwt. Raised as the base class itself (code \"internal\", number -1, as \
+     in the PHP and C bindings) only for an internal failure of the library, never as a \
+     verdict on the input."
 );
 
 /// Declares one exception class per error kind, the kind → class mapping, and their
@@ -34,8 +35,8 @@ macro_rules! error_classes {
         pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
             let py = module.py();
             let base = py.get_type::<JwtError>();
-            base.setattr("code", py.None())?;
-            base.setattr("number", py.None())?;
+            base.setattr("code", "internal")?;
+            base.setattr("number", -1)?;
             module.add("JwtError", base)?;
             $(
                 let class = py.get_type::<$class>();
