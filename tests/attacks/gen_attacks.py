@@ -20,7 +20,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "vectors", "gen"))
 
 from common import (ATTACKS, INBOX, MASTER, NOW, OUTBOX, S1, S2, WEAK_DEFAULT,  # noqa: E402
-                    case, literal, model, ooref)
+                    body_text, case, cb_tokens, literal, model, ooref)
 
 GEN = "gen_attacks.py"
 b64u = ooref.b64u
@@ -239,16 +239,6 @@ URL_A = "https://ds.example/cache/files/data/Khirz6zTPdfd7_1234/output.docx/outp
 URL_B = "https://evil.example/payload.docx"
 
 
-def cb_tokens(body, secret=OUTBOX, iat=NOW - 5):
-    bt = ooref.sign(body, secret, ttl=300, now=iat, allow_weak=True)
-    ht = ooref.sign({"payload": body}, secret, ttl=300, now=iat, allow_weak=True)
-    return bt, ht
-
-
-def text(obj):
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
 def callback_cases():
     c = []
 
@@ -262,52 +252,52 @@ def callback_cases():
     bt, ht = cb_tokens(signed)
     claims = {**signed, "iat": NOW - 5, "exp": NOW + 295}
     forged_bt = cb_tokens({**signed, "url": URL_B}, secret=S2)[0]
-    c.append(VC("valid-header-invalid-body-token", text({**signed, "token": forged_bt}), "bad_signature",
+    c.append(VC("valid-header-invalid-body-token", body_text({**signed, "token": forged_bt}), "bad_signature",
                 authorization="Bearer " + ht, note="a failing body token is final: the header does not rescue it"))
-    c.append(VC("garbage-body-token-valid-header", text({**signed, "token": "x.y.z"}), "malformed",
+    c.append(VC("garbage-body-token-valid-header", body_text({**signed, "token": "x.y.z"}), "malformed",
                 authorization="Bearer " + ht))
     ib, ih = cb_tokens(signed, secret=INBOX)
-    c.append(VC("inbox-signed-when-outbox-expected", text({**signed, "token": ib}), "bad_signature",
+    c.append(VC("inbox-signed-when-outbox-expected", body_text({**signed, "token": ib}), "bad_signature",
                 authorization="Bearer " + ih))
-    c.append(VC("inbox-signed-header-only", text(signed), "bad_signature", authorization="Bearer " + ih))
+    c.append(VC("inbox-signed-header-only", body_text(signed), "bad_signature", authorization="Bearer " + ih))
     wb, wh = cb_tokens(signed, secret=WEAK_DEFAULT)
-    c.append(VC("signed-with-ds-default-secret", text({**signed, "token": wb}), "bad_signature",
+    c.append(VC("signed-with-ds-default-secret", body_text({**signed, "token": wb}), "bad_signature",
                 authorization="Bearer " + wh))
     c.append(VC("replay-with-changed-unsigned-fields",
-                text({"key": "Khirz6zTPdfd7", "status": 6, "url": URL_B, "users": ["attacker"],
+                body_text({"key": "Khirz6zTPdfd7", "status": 6, "url": URL_B, "users": ["attacker"],
                       "changesurl": URL_B, "forcesavetype": 1, "token": bt}),
                 {"ok": claims}, note="only the signed claims come back: status 2 and url A, no changesurl"))
     c.append(VC("header-only-with-changed-unsigned-fields",
-                text({"key": "Khirz6zTPdfd7", "status": 6, "url": URL_B, "changesurl": URL_B}),
+                body_text({"key": "Khirz6zTPdfd7", "status": 6, "url": URL_B, "changesurl": URL_B}),
                 {"ok": signed}, authorization="Bearer " + ht))
-    c.append(VC("key-differs-from-expected", text({**signed, "token": bt}), "key_mismatch",
+    c.append(VC("key-differs-from-expected", body_text({**signed, "token": bt}), "key_mismatch",
                 expected_key="OtherFileKey1"))
     c.append(VC("plain-key-matches-but-signed-key-differs",
-                text({**signed, "key": "OtherFileKey1", "token": cb_tokens({**signed, "key": "Khirz6zTPdfd7"})[0]}),
+                body_text({**signed, "key": "OtherFileKey1", "token": cb_tokens({**signed, "key": "Khirz6zTPdfd7"})[0]}),
                 "key_mismatch", expected_key="OtherFileKey1"))
-    c.append(VC("header-only-key-differs", text(signed), "key_mismatch", authorization="Bearer " + ht,
+    c.append(VC("header-only-key-differs", body_text(signed), "key_mismatch", authorization="Bearer " + ht,
                 expected_key="OtherFileKey1"))
     none_tok = b64u(b'{"alg":"none","typ":"JWT"}') + "." + b64u(ooref.dumps_compact(claims)) + "."
-    c.append(VC("body-token-alg-none", text({**signed, "token": none_tok}), "alg_not_allowed",
+    c.append(VC("body-token-alg-none", body_text({**signed, "token": none_tok}), "alg_not_allowed",
                 authorization="Bearer " + ht))
-    c.append(VC("header-token-alg-none", text(signed), "alg_not_allowed", authorization="Bearer " + none_tok))
+    c.append(VC("header-token-alg-none", body_text(signed), "alg_not_allowed", authorization="Bearer " + none_tok))
     old_bt = cb_tokens(signed, iat=NOW - 3600)[0]
-    c.append(VC("replayed-old-body-token-with-fresh-header", text({**signed, "token": old_bt}), "expired",
+    c.append(VC("replayed-old-body-token-with-fresh-header", body_text({**signed, "token": old_bt}), "expired",
                 authorization="Bearer " + ht))
     c.append(VC("duplicate-token-members", '{"key":"Khirz6zTPdfd7","status":2,"token":"%s","token":"%s"}'
                 % (bt, forged_bt), "malformed"))
     c.append(VC("duplicate-plain-key-members", '{"key":"Khirz6zTPdfd7","key":"x","status":2,"token":"%s"}' % bt,
                 "malformed"))
-    c.append(VC("body-token-in-header-position-lowercase-prefix", text(signed), "malformed",
+    c.append(VC("body-token-in-header-position-lowercase-prefix", body_text(signed), "malformed",
                 authorization="bearer " + ht))
-    c.append(VC("prefix-only-no-token", text(signed), "malformed", authorization="Bearer "))
-    c.append(VC("double-prefix", text(signed), "malformed", authorization="Bearer Bearer " + ht))
-    c.append(VC("payload-string-smuggling", text(signed), "invalid_claim",
-                authorization="Bearer " + ooref.sign({"payload": text(signed)}, OUTBOX, ttl=300, now=NOW)))
+    c.append(VC("prefix-only-no-token", body_text(signed), "malformed", authorization="Bearer "))
+    c.append(VC("double-prefix", body_text(signed), "malformed", authorization="Bearer Bearer " + ht))
+    c.append(VC("payload-string-smuggling", body_text(signed), "invalid_claim",
+                authorization="Bearer " + ooref.sign({"payload": body_text(signed)}, OUTBOX, ttl=300, now=NOW)))
     b = {"key": "Khirz6zTPdfd7", "status": "2"}
-    c.append(VC("status-as-string", text({**b, "token": cb_tokens(b)[0]}), "invalid_claim"))
+    c.append(VC("status-as-string", body_text({**b, "token": cb_tokens(b)[0]}), "invalid_claim"))
     b = {"key": ["Khirz6zTPdfd7"], "status": 2}
-    c.append(VC("key-as-array", text({**b, "token": cb_tokens(b)[0]}), "invalid_claim",
+    c.append(VC("key-as-array", body_text({**b, "token": cb_tokens(b)[0]}), "invalid_claim",
                 expected_key="Khirz6zTPdfd7"))
 
     def VI(name, authorization, want, note=None, **opts):

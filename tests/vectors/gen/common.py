@@ -4,6 +4,7 @@ Everything here is a constant: the generators have no clock and no randomness,
 so running them twice writes identical files.
 """
 
+import json
 import os
 import sys
 
@@ -31,6 +32,18 @@ WEAK_DEFAULT = "secret"                           # the DS default, weak
 
 assert len(S1.encode()) >= 32 and len(S32.encode()) == 32 and len(S31.encode()) == 31
 assert len(SUTF8) == 16 and len(SUTF8.encode()) == 32
+
+
+def cb_tokens(body, secret=OUTBOX, iat=NOW - 5):
+    """The two tokens a Document Server sends: body token and header token."""
+    bt = ooref.sign(body, secret, ttl=300, now=iat, allow_weak=True)
+    ht = ooref.sign({"payload": body}, secret, ttl=300, now=iat, allow_weak=True)
+    return bt, ht
+
+
+def body_text(obj):
+    """A callback body as the Document Server writes it: compact JSON, raw UTF-8."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 FUNCS = {
     "sign": ooref.sign,

@@ -17,7 +17,7 @@ import json
 import os
 
 from common import (INBOX, MASTER, NOW, OUTBOX, S1, S2, S31, S32, SUTF8, VECTORS,
-                    WEAK_DEFAULT, case, literal, model, ooref)
+                    WEAK_DEFAULT, body_text, case, cb_tokens, literal, model, ooref)
 
 GEN = "gen/stdlib_gen.py"
 b64u = ooref.b64u
@@ -406,17 +406,6 @@ CB = {"actions": [{"type": 0, "userid": "78e1e841"}], "changesurl": "https://ds.
       "key": "Khirz6zTPdfd7", "status": 2,
       "url": "https://ds.example/cache/files/data/Khirz6zTPdfd7_1234/output.docx/output.docx?md5=def&expires=1767226500&filename=output.docx",
       "users": ["78e1e841"]}
-
-
-def cb_tokens(body, secret=OUTBOX, iat=NOW - 5):
-    """The two tokens a Document Server sends: body token and header token."""
-    bt = ooref.sign(body, secret, ttl=300, now=iat, allow_weak=True)
-    ht = ooref.sign({"payload": body}, secret, ttl=300, now=iat, allow_weak=True)
-    return bt, ht
-
-
-def body_text(obj):
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def verify_callback_cases():
