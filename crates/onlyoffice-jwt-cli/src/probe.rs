@@ -55,7 +55,10 @@ pub fn run(args: &ProbeArgs) -> Outcome {
         &agent,
         &endpoint,
         &Value::Object(signed.body),
-        Some((&signed.header, &signed.header_value)),
+        signed
+            .header_value
+            .as_ref()
+            .map(|value| (&signed.header, value)),
     )?;
     let mut report = Map::new();
     report.insert("url".to_owned(), Value::from(endpoint.clone()));

@@ -1379,7 +1379,7 @@ mod tests {
     #[test]
     fn the_secure_fragment_passes_the_audit() {
         let master = Secret::from("m".repeat(32).as_str());
-        let derived = crate::derive::derive_secrets(&master, false).unwrap();
+        let derived = crate::derive::derive_secrets(&master, true).unwrap();
         let text = merge_fragment("{}", &secure_fragment(&derived)).unwrap();
         assert_eq!(codes(&text, Some(&"m".repeat(32))), vec![]);
         assert!(text.contains("8lPQt3F4nafEPZS5KKGDKFGfr_5-6CpBun3-wyDGfSk"));

@@ -10,7 +10,7 @@ use crate::encoding::parse_json;
 use crate::error::{err, Result};
 use crate::secret::Keyring;
 use crate::sign::Claims;
-use crate::verify::{verify, VerifyOptions, DEFAULT_LEEWAY, DEFAULT_MAX_SIZE};
+use crate::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
 
 /// Options of [`verify_callback`]. `Debug` never shows the header value (a token).
 #[derive(Clone, PartialEq, Eq)]
@@ -23,8 +23,11 @@ pub struct CallbackOptions {
     pub leeway: u64,
     /// The document key the connector expects; a different signed key is refused.
     pub expected_key: Option<String>,
-    /// Largest accepted body (and token), in bytes (default 1 MiB).
-    pub max_size: usize,
+    /// Largest accepted body (and token), in bytes. Default `None`: no limit, because
+    /// the Document Server puts none on a callback (a long `history` rides in the body
+    /// token and passes 1 MiB) and the body is already in the connector's memory; the
+    /// web server's own request limit is the bound. Set one to refuse larger bodies.
+    pub max_size: Option<usize>,
     /// The clock, in seconds since the epoch (default: the system clock).
     pub now: Option<i64>,
 }
@@ -36,7 +39,7 @@ impl Default for CallbackOptions {
             prefix: DEFAULT_PREFIX.to_owned(),
             leeway: DEFAULT_LEEWAY,
             expected_key: None,
-            max_size: DEFAULT_MAX_SIZE,
+            max_size: None,
             now: None,
         }
     }
@@ -72,6 +75,9 @@ pub enum Status {
     SaveError,
     /// 4: the document was closed without changes.
     ClosedWithoutChanges,
+    /// 5: one record of a mail merge is ready: `url` is the merged file of that
+    /// record (not the edited document), `mailMerge` describes it.
+    MailMerge,
     /// 6: the document is being edited, its current state is saved (force-save).
     ForceSave,
     /// 7: an error occurred while force-saving.
@@ -86,6 +92,7 @@ impl Status {
             2 => Some(Status::ReadyForSaving),
             3 => Some(Status::SaveError),
             4 => Some(Status::ClosedWithoutChanges),
+            5 => Some(Status::MailMerge),
             6 => Some(Status::ForceSave),
             7 => Some(Status::ForceSaveError),
             _ => None,
@@ -99,12 +106,14 @@ impl Status {
             Status::ReadyForSaving => 2,
             Status::SaveError => 3,
             Status::ClosedWithoutChanges => 4,
+            Status::MailMerge => 5,
             Status::ForceSave => 6,
             Status::ForceSaveError => 7,
         }
     }
 
-    /// Whether the callback carries a document to store (`url`): statuses 2 and 6.
+    /// Whether the callback carries the edited document to store (`url`): statuses 2
+    /// and 6 (status 5's `url` is a mail-merge result, not the document).
     pub fn has_document(self) -> bool {
         matches!(self, Status::ReadyForSaving | Status::ForceSave)
     }
@@ -131,6 +140,21 @@ pub struct Callback {
     pub forcesavetype: Option<i64>,
     /// The edited document's file type.
     pub filetype: Option<String>,
+    /// The mail-merge description of a status-5 callback (`mailMerge`: `from`, `to`,
+    /// `subject`, `message`, `title`, `type`, `recordCount`, `recordIndex`,
+    /// `recordErrorCount`).
+    pub mail_merge: Option<Claims>,
+    /// The `userdata` the connector passed to a force-save command, echoed as it was
+    /// sent (usually a string; the Document Server does not check its type).
+    pub userdata: Option<Value>,
+    /// The URL of the submitted form's data (`formsdataurl`, form submission).
+    pub formsdataurl: Option<String>,
+    /// When the document was last saved (`lastsave`, ISO 8601), on force-save.
+    pub lastsave: Option<String>,
+    /// Whether the document is unchanged since the last save (`notmodified`).
+    pub notmodified: Option<bool>,
+    /// Whether the document is encrypted (`encrypted`).
+    pub encrypted: Option<bool>,
     /// Every signed claim (the `payload` members for a wrapped token).
     pub claims: Claims,
 }
@@ -145,12 +169,11 @@ pub fn verify_callback(
     keyring: &Keyring,
     options: &CallbackOptions,
 ) -> Result<Callback> {
-    if body.len() > options.max_size {
+    if let Some(max_size) = options.max_size.filter(|max| body.len() > *max) {
         return Err(err!(
             TooLarge,
-            "the callback body is {} bytes long; the limit is {}",
-            body.len(),
-            options.max_size
+            "the callback body is {} bytes long; the limit is {max_size}",
+            body.len()
         ));
     }
     let body = match parse_json(body) {
@@ -163,9 +186,11 @@ pub fn verify_callback(
         Some(_) => return Err(err!(Malformed, "the body's token is not a string")),
         None => header_token(options.authorization.as_deref(), &options.prefix)?,
     };
+    // As the Document Server verifies: `exp`/`nbf` with the leeway, `iat` ignored.
     let verify_options = VerifyOptions {
         leeway: options.leeway,
-        max_size: options.max_size,
+        verify_iat: false,
+        max_size: options.max_size.unwrap_or(usize::MAX),
         now: options.now,
         ..VerifyOptions::default()
     };
@@ -195,10 +220,12 @@ impl Callback {
             None => return Err(err!(MissingClaim, "the callback has no key claim")),
         };
         let status = match claims.get("status") {
-            Some(value) => value
-                .as_i64()
-                .and_then(Status::from_code)
-                .ok_or_else(|| err!(InvalidClaim, "the status claim is not 1, 2, 3, 4, 6 or 7"))?,
+            Some(value) => value.as_i64().and_then(Status::from_code).ok_or_else(|| {
+                err!(
+                    InvalidClaim,
+                    "the status claim is not an integer from 1 to 7"
+                )
+            })?,
             None => return Err(err!(MissingClaim, "the callback has no status claim")),
         };
         let string = |name: &str| -> Result<Option<String>> {
@@ -207,6 +234,18 @@ impl Callback {
                 Some(Value::String(text)) => Ok(Some(text.clone())),
                 Some(_) => Err(err!(InvalidClaim, "the {name} claim is not a string")),
             }
+        };
+        let boolean = |name: &str| -> Result<Option<bool>> {
+            match claims.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::Bool(flag)) => Ok(Some(*flag)),
+                Some(_) => Err(err!(InvalidClaim, "the {name} claim is not true or false")),
+            }
+        };
+        let mail_merge = match claims.get("mailMerge") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(members)) => Some(members.clone()),
+            Some(_) => return Err(err!(InvalidClaim, "the mailMerge claim is not an object")),
         };
         let users = match claims.get("users") {
             None | Some(Value::Null) => None,
@@ -241,6 +280,12 @@ impl Callback {
             actions: claims.get("actions").filter(|v| !v.is_null()).cloned(),
             forcesavetype,
             filetype: string("filetype")?,
+            mail_merge,
+            userdata: claims.get("userdata").filter(|v| !v.is_null()).cloned(),
+            formsdataurl: string("formsdataurl")?,
+            lastsave: string("lastsave")?,
+            notmodified: boolean("notmodified")?,
+            encrypted: boolean("encrypted")?,
             claims,
         })
     }

@@ -20,8 +20,35 @@ pub struct ConfigOptions {
 /// Top-level members that make the Document Server reject a config token.
 const FORBIDDEN_TOP_LEVEL: [&str; 3] = ["url", "payload", "key"];
 
+/// Top-level members that send the Document Server down another path than opening an
+/// editor, when truthy (JavaScript's truthiness), with what it then does.
+const OTHER_PATHS: [(&str, &str); 2] = [
+    (
+        "fileInfo",
+        "treat the token as a WOPI token and rebuild the permissions and the title from fileInfo",
+    ),
+    (
+        "version",
+        "open the version-history view: the document key is read from the top level \
+         (undefined here) and the editor is forced to view mode",
+    ),
+];
+
+/// Whether a JSON value is truthy in JavaScript (the Document Server's `if (x)`).
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(flag) => *flag,
+        Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0),
+        Value::String(text) => !text.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
+}
+
 /// Checks what the Document Server requires of a config: a `document` object with a
-/// valid `key` and a non-empty `url`, and no top-level `url`, `payload` or `key`.
+/// valid `key` and a non-empty `url`, and no top-level `url`, `payload` or `key`
+/// (`invalid_input`); no truthy top-level `fileInfo` or `version`, which route the
+/// token away from the editor (`invalid_config`).
 pub fn check_config(config: &Claims) -> Result<()> {
     let document = match config.get("document") {
         Some(Value::Object(document)) => document,
@@ -51,6 +78,15 @@ pub fn check_config(config: &Claims) -> Result<()> {
             InvalidInput,
             "config has a top-level {member:?} member, which the Document Server rejects"
         ));
+    }
+    for (member, effect) in OTHER_PATHS {
+        if config.get(member).is_some_and(truthy) {
+            return Err(err!(
+                InvalidConfig,
+                "config has a top-level {member:?} member: the Document Server would \
+                 {effect}; it does not belong in an editor config"
+            ));
+        }
     }
     Ok(())
 }

@@ -54,23 +54,30 @@ fn origin(url: &Url) -> String {
 ///
 /// Refused with `url_not_allowed`: a `\` before the query or `%2e`/`%2f`/`%5c` in the
 /// path as written, an unparsable URL, a scheme other than http/https, user info, an
-/// origin equal to neither `ds_url`'s nor `ds_internal_url`'s, or a path (dot-segments
-/// resolved) outside that base path. A URL under `ds_url` is rewritten under
-/// `ds_internal_url`.
+/// origin equal to none of `ds_url`'s, `ds_internal_url`'s and `extra_ds_urls`', or a
+/// path (dot-segments resolved) outside that base path. A URL under `ds_url` is
+/// rewritten under `ds_internal_url`; one under an extra base is returned as is.
+///
+/// `extra_ds_urls` are further bases the administrator allows, e.g. the origin of the
+/// Document Server's `storage.externalHost`, on which it then writes its cache URLs.
+/// None are allowed by default.
 pub fn check_download_url(
     url: &str,
     ds_url: &str,
     ds_internal_url: Option<&str>,
+    extra_ds_urls: &[&str],
 ) -> Result<String> {
     let public = Base::parse(ds_url, "ds_url")?;
     let internal = ds_internal_url
         .map(|text| Base::parse(text, "ds_internal_url"))
         .transpose()?;
+    let extra = extra_ds_urls
+        .iter()
+        .map(|text| Base::parse(text, "extra_ds_urls"))
+        .collect::<Result<Vec<_>>>()?;
     let allowed = || {
         let mut origins = vec![public.origin()];
-        if let Some(internal) = &internal {
-            origins.push(internal.origin());
-        }
+        origins.extend(internal.iter().chain(&extra).map(Base::origin));
         origins.join(", ")
     };
     check_len(url, "the URL")?;
@@ -97,10 +104,12 @@ pub fn check_download_url(
             None => parsed.to_string(),
         });
     }
-    if let Some(internal) = &internal {
-        if internal.contains(&parsed) {
-            return Ok(parsed.to_string());
-        }
+    if internal
+        .iter()
+        .chain(&extra)
+        .any(|base| base.contains(&parsed))
+    {
+        return Ok(parsed.to_string());
     }
     Err(err!(
         UrlNotAllowed,

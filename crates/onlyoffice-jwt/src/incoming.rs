@@ -38,34 +38,41 @@ impl Default for IncomingOptions {
 
 /// Verifies the token of a request from the Document Server and returns its signed
 /// claims (`payload` unwrapped). With `url`, the signed `url` must be present
-/// (`missing_claim`) and equal to it as WHATWG URLs (`invalid_claim`); an unparsable
-/// `url` option is `invalid_input`.
+/// (`missing_claim`) and equal to it once both are normalised as the Document Server's
+/// HTTP client normalises the URL it requests (`invalid_claim`): parsed and serialised
+/// as a WHATWG URL (scheme and host lower-cased, default port dropped, dot segments
+/// removed, characters outside the URL code points percent-encoded) and the fragment
+/// dropped. Nothing looser: case of the path, other percent-encodings, the query and
+/// its order must match. An unparsable `url` option is `invalid_input`.
 pub fn verify_incoming(
     authorization: Option<&str>,
     keyring: &Keyring,
     options: &IncomingOptions,
 ) -> Result<Claims> {
-    let expected =
-        match &options.url {
-            Some(url) => {
-                check_len(url, "the url option")?;
-                Some(Url::parse(url).map_err(|e| {
-                    err!(InvalidInput, "the url option is not an absolute URL: {e}")
-                })?)
-            }
-            None => None,
-        };
+    let expected = match &options.url {
+        Some(url) => {
+            check_len(url, "the url option")?;
+            Some(requested(Url::parse(url).map_err(|e| {
+                err!(InvalidInput, "the url option is not an absolute URL: {e}")
+            })?))
+        }
+        None => None,
+    };
     let token = header_token(authorization, &options.prefix)?;
+    // As the Document Server verifies: `exp`/`nbf` with the leeway, `iat` ignored.
     let verify_options = VerifyOptions {
         leeway: options.leeway,
+        verify_iat: false,
         now: options.now,
         ..VerifyOptions::default()
     };
     let claims = unwrap_payload(verify(token, keyring, &verify_options)?)?;
     if let Some(expected) = expected {
         let signed = match claims.get("url") {
-            Some(Value::String(signed)) => Url::parse(signed)
-                .map_err(|e| err!(InvalidClaim, "the signed url is not a URL: {e}"))?,
+            Some(Value::String(signed)) => requested(
+                Url::parse(signed)
+                    .map_err(|e| err!(InvalidClaim, "the signed url is not a URL: {e}"))?,
+            ),
             Some(_) => return Err(err!(InvalidClaim, "the url claim is not a string")),
             None => return Err(err!(MissingClaim, "the token has no url claim")),
         };
@@ -77,4 +84,11 @@ pub fn verify_incoming(
         }
     }
     Ok(claims)
+}
+
+/// The URL the Document Server requests for a URL it was given: its HTTP client
+/// serialises the parsed URL (WHATWG) and sends no fragment.
+fn requested(mut url: Url) -> Url {
+    url.set_fragment(None);
+    url
 }

@@ -177,7 +177,8 @@ pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
     })
 }
 
-/// The verify options (`algorithms`, `leeway`, `require`, `max_size`, `now`).
+/// The verify options (`algorithms`, `leeway`, `verify_iat`, `require`, `max_size`,
+/// `now`).
 pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
     let defaults = VerifyOptions::default();
     let algorithms = match options.strings("algorithms")? {
@@ -201,6 +202,7 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
     Ok(VerifyOptions {
         algorithms,
         leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
+        verify_iat: options.bool("verify_iat", defaults.verify_iat)?,
         require: options
             .strings("require")?
             .map(|v| v.into_iter().map(str::to_owned).collect())
@@ -217,13 +219,20 @@ pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value>
     sign::sign(&claims, keyring, &sign_options(&options)?).map(Value::String)
 }
 
-/// `verify(token, secret, algorithms, leeway=60, require=[], max_size=1 MiB, now=None)`:
-/// the verified claims.
+/// `verify(token, secret, algorithms, leeway=60, verify_iat=True, require=[],
+/// max_size=1 MiB, now=None)`: the verified claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new(
         "verify",
         options,
-        &["algorithms", "leeway", "require", "max_size", "now"],
+        &[
+            "algorithms",
+            "leeway",
+            "verify_iat",
+            "require",
+            "max_size",
+            "now",
+        ],
     )?;
     verify::verify(token, keyring, &verify_options(&options)?).map(Value::Object)
 }
@@ -263,8 +272,10 @@ pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result
 }
 
 /// `sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300,
-/// now=None)`: `{"body": {…, "token"}, "headers": {header: prefix + token}}`. Here an
-/// explicit `ttl` of `null` (or 0) means no `exp`.
+/// now=None)`: `{"body": {…, "token"}, "headers": {header: prefix + token},
+/// "header_omitted": false}`; `headers` is empty and `header_omitted` true when the
+/// header token would reach 7168 characters (send the body alone). An explicit `ttl`
+/// of `null` means no `exp`; 0 is refused.
 pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("sign_request", options, &["header", "prefix", "ttl", "now"])?;
     let body = object_arg("sign_request", "body", body)?;
@@ -285,15 +296,20 @@ pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<
     };
     let signed = crate::request::sign_request(&body, keyring, &request_options)?;
     let mut headers = Map::new();
-    headers.insert(signed.header, Value::String(signed.header_value));
+    let omitted = signed.header_value.is_none();
+    if let Some(value) = signed.header_value {
+        headers.insert(signed.header, Value::String(value));
+    }
     let mut out = Map::new();
     out.insert("body".to_owned(), Value::Object(signed.body));
     out.insert("headers".to_owned(), Value::Object(headers));
+    out.insert("header_omitted".to_owned(), Value::Bool(omitted));
     Ok(Value::Object(out))
 }
 
 /// `verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=60,
-/// expected_key=None, max_size=1 MiB, now=None)`: the signed claims of the callback.
+/// expected_key=None, max_size=None, now=None)`: the signed claims of the callback
+/// (`max_size` `None`: no limit, as the Document Server sets none).
 pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new(
         "verify_callback",
@@ -315,9 +331,10 @@ pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Resul
             .map_or(defaults.prefix, str::to_owned),
         leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
         expected_key: options.str("expected_key")?.map(str::to_owned),
-        max_size: options.u64("max_size")?.map_or(defaults.max_size, |n| {
-            usize::try_from(n).unwrap_or(usize::MAX)
-        }),
+        max_size: options
+            .u64("max_size")?
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+            .or(defaults.max_size),
         now: options.i64("now")?,
     };
     crate::callback::verify_callback(body, keyring, &callback_options)
@@ -348,11 +365,21 @@ pub fn verify_incoming(
     crate::incoming::verify_incoming(authorization, keyring, &incoming_options).map(Value::Object)
 }
 
-/// `check_download_url(url, ds_url, ds_internal_url=None)`: the URL to fetch.
+/// `check_download_url(url, ds_url, ds_internal_url=None, extra_ds_urls=[])`: the URL
+/// to fetch.
 pub fn check_download_url(url: &str, ds_url: &str, options: &Value) -> Result<Value> {
-    let options = Options::new("check_download_url", options, &["ds_internal_url"])?;
-    crate::download_url::check_download_url(url, ds_url, options.str("ds_internal_url")?)
-        .map(Value::String)
+    let options = Options::new(
+        "check_download_url",
+        options,
+        &["ds_internal_url", "extra_ds_urls"],
+    )?;
+    crate::download_url::check_download_url(
+        url,
+        ds_url,
+        options.str("ds_internal_url")?,
+        &options.strings("extra_ds_urls")?.unwrap_or_default(),
+    )
+    .map(Value::String)
 }
 
 /// `document_key(secret, file_id, version)`: 32 characters of `[0-9A-Za-z_-]`;

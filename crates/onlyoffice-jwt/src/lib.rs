@@ -34,6 +34,7 @@
 //!     "https://ds.example/cache/files/data/k_1/output.docx?md5=x&expires=1",
 //!     "https://ds.example/",
 //!     Some("http://ds-internal:8000/"),
+//!     &[],
 //! )?;
 //! assert_eq!(fetch, "http://ds-internal:8000/cache/files/data/k_1/output.docx?md5=x&expires=1");
 //! # Ok::<(), onlyoffice_jwt::Error>(())

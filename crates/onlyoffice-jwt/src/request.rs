@@ -7,12 +7,19 @@ use serde_json::Value;
 
 use crate::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
 use crate::config::without_token;
+use crate::document_key::check_key;
 use crate::error::{err, Result};
 use crate::secret::Keyring;
 use crate::sign::{sign, Claims, SignOptions};
 
 /// The default validity of a request token, in seconds (the DS's `outbox.expires`).
 pub const DEFAULT_REQUEST_TTL: u64 = 300;
+
+/// The header token is sent only while it is shorter than this many characters: the
+/// Document Server keeps its own header tokens under 7168 ("8kb - 1kb for other
+/// headers"), and a stock Node server answers HTTP 431 to headers over ~16 KB before
+/// any DS code runs. The body token alone is always accepted.
+pub const MAX_HEADER_TOKEN_LEN: usize = 7168;
 
 /// Options of [`sign_request`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +28,7 @@ pub struct RequestOptions {
     pub header: String,
     /// The header value's prefix (default `Bearer `).
     pub prefix: String,
-    /// Seconds of validity (default 300); `None` or 0: no `exp`.
+    /// Seconds of validity (default 300); `None`: no `exp`; 0 is refused.
     pub ttl: Option<u64>,
     /// The clock, in seconds since the epoch (default: the system clock).
     pub now: Option<i64>,
@@ -38,16 +45,18 @@ impl Default for RequestOptions {
     }
 }
 
-/// A signed request: the body to send as JSON and the header to add. `Debug` never
-/// shows the tokens.
+/// A signed request: the body to send as JSON and the header to add, if any. `Debug`
+/// never shows the tokens.
 #[derive(Clone, PartialEq)]
 pub struct SignedRequest {
     /// The body without any previous `token`, then `token` = JWT(body, `iat`, `exp`).
     pub body: Claims,
     /// The header name.
     pub header: String,
-    /// The header value: prefix + JWT(`{"payload": body, "iat", "exp"}`).
-    pub header_value: String,
+    /// The header value: prefix + JWT(`{"payload": body, "iat", "exp"}`); `None` when
+    /// that token would be [`MAX_HEADER_TOKEN_LEN`] characters or longer (send the
+    /// body alone: the Document Server takes the body token first).
+    pub header_value: Option<String>,
 }
 
 impl fmt::Debug for SignedRequest {
@@ -56,20 +65,30 @@ impl fmt::Debug for SignedRequest {
         f.debug_struct("SignedRequest")
             .field("body_members", &fields)
             .field("header", &self.header)
-            .field("header_value", &"[redacted]")
+            .field(
+                "header_value",
+                &self.header_value.as_ref().map(|_| "[redacted]"),
+            )
             .finish()
     }
 }
 
-/// Signs a request body both ways the Document Server accepts.
+/// Signs a request body both ways the Document Server accepts: the body token always,
+/// the header token only while it stays under [`MAX_HEADER_TOKEN_LEN`] characters.
+/// A `key` member must follow the document key rule (else the DS answers -7).
 pub fn sign_request(
     body: &Claims,
     keyring: &Keyring,
     options: &RequestOptions,
 ) -> Result<SignedRequest> {
     check_header(&options.header, &options.prefix)?;
+    match body.get("key") {
+        None => {}
+        Some(Value::String(key)) => check_key(key)?,
+        Some(_) => return Err(err!(InvalidInput, "the request's key is not a string")),
+    }
     let sign_options = SignOptions {
-        ttl: options.ttl.filter(|ttl| *ttl != 0),
+        ttl: options.ttl,
         iat: true,
         now: options.now,
         ..SignOptions::default()
@@ -84,7 +103,8 @@ pub fn sign_request(
     Ok(SignedRequest {
         body,
         header: options.header.clone(),
-        header_value: format!("{}{header_token}", options.prefix),
+        header_value: (header_token.len() < MAX_HEADER_TOKEN_LEN)
+            .then(|| format!("{}{header_token}", options.prefix)),
     })
 }
 

@@ -11,6 +11,13 @@ use crate::error::{err, Result};
 /// The shortest secret accepted without `allow_weak`, in bytes.
 pub const MIN_SECRET_LEN: usize = 32;
 
+/// The fewest different byte values a secret must hold without `allow_weak`.
+pub const MIN_DISTINCT_BYTES: usize = 6;
+
+/// A secret that repeats a block of at most this many bytes is refused without
+/// `allow_weak` (`abab…`, `abcdefgh` × 4).
+pub const MAX_REPEATED_BLOCK: usize = 8;
+
 /// Secret bytes. Zeroized when dropped; `Debug` shows only the length.
 #[derive(Clone)]
 pub struct Secret(Zeroizing<Vec<u8>>);
@@ -70,8 +77,11 @@ impl Secret {
         self.0.is_empty()
     }
 
-    /// Checks the strength policy: empty is always refused; the literal `secret` and
-    /// anything shorter than [`MIN_SECRET_LEN`] bytes are refused unless `allow_weak`.
+    /// Checks the strength policy: empty is always refused; unless `allow_weak`, so are
+    /// the literal `secret`, anything shorter than [`MIN_SECRET_LEN`] bytes, and secrets
+    /// with too little variety: fewer than [`MIN_DISTINCT_BYTES`] different bytes, or one
+    /// block of at most [`MAX_REPEATED_BLOCK`] bytes repeated (32 spaces, 32 NUL bytes,
+    /// `abab…`). A random secret of 32 characters never fails these.
     pub fn check(&self, allow_weak: bool) -> Result<()> {
         if self.is_empty() {
             return Err(err!(WeakSecret, "the secret is empty"));
@@ -92,6 +102,29 @@ impl Secret {
                 "the secret is {} bytes long; at least {MIN_SECRET_LEN} are required \
                  (pass allow_weak for a legacy installation)",
                 self.len()
+            ));
+        }
+        let bytes = self.expose();
+        let mut seen = [false; 256];
+        for byte in bytes {
+            seen[usize::from(*byte)] = true;
+        }
+        let distinct = seen.iter().filter(|seen| **seen).count();
+        if distinct < MIN_DISTINCT_BYTES {
+            return Err(err!(
+                WeakSecret,
+                "the secret has only {distinct} different byte value{}; at least \
+                 {MIN_DISTINCT_BYTES} are required (generate a random one: onlyoffice-jwt keygen)",
+                if distinct == 1 { "" } else { "s" }
+            ));
+        }
+        if let Some(block) =
+            (1..=MAX_REPEATED_BLOCK).find(|block| bytes[*block..] == bytes[..bytes.len() - block])
+        {
+            return Err(err!(
+                WeakSecret,
+                "the secret repeats a block of {block} bytes; generate a random one \
+                 (onlyoffice-jwt keygen)"
             ));
         }
         Ok(())
@@ -214,6 +247,33 @@ mod tests {
     }
 
     #[test]
+    fn policy_refuses_secrets_with_too_little_variety() {
+        for (weak, why) in [
+            (vec![b'a'; 32], "1 different byte value"),
+            (vec![b' '; 32], "1 different byte value"),
+            (vec![0u8; 32], "1 different byte value"),
+            (b"abcde".repeat(8), "5 different byte values"),
+            (b"abcdefgh".repeat(4), "repeats a block of 8 bytes"),
+            (b"0123456".repeat(5), "repeats a block of 7 bytes"),
+        ] {
+            let err = Secret::new(weak.clone()).check(false).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::WeakSecret);
+            assert!(err.message().contains(why), "{}", err.message());
+            assert!(
+                Secret::new(weak).check(true).is_ok(),
+                "allow_weak accepts it"
+            );
+        }
+        // Six different bytes, no short period: enough variety (length is checked apart).
+        assert!(Secret::from("abcdefabcdefabcdefabcdefabcdefab!")
+            .check(false)
+            .is_ok());
+        assert!(Secret::from("abcdefghiabcdefghiabcdefghiabcdefghi")
+            .check(false)
+            .is_ok());
+    }
+
+    #[test]
     fn file_keeps_or_drops_the_trailing_newline() {
         let dir = std::env::temp_dir().join(format!("oojwt-secret-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -250,7 +310,7 @@ mod tests {
     fn keyring_signs_with_first_and_keeps_previous() {
         let ring = Keyring::new(STRONG, false)
             .unwrap()
-            .with_previous("b".repeat(40).as_str(), false)
+            .with_previous("bcdefghijk".repeat(4).as_str(), false)
             .unwrap();
         assert_eq!(ring.signing().expose(), STRONG.as_bytes());
         assert_eq!(ring.verifying().len(), 2);

@@ -16,7 +16,7 @@ pub type Claims = Map<String, Value>;
 pub struct SignOptions {
     /// The algorithm (default HS256).
     pub alg: Algorithm,
-    /// Seconds of validity: sets `exp` = now + ttl when given.
+    /// Seconds of validity: sets `exp` = now + ttl when given (0 is refused).
     pub ttl: Option<u64>,
     /// Sets `iat` = now (default true).
     pub iat: bool,
@@ -47,6 +47,9 @@ pub fn sign(claims: &Claims, keyring: &Keyring, options: &SignOptions) -> Result
         added.push(("iat", now));
     }
     if let Some(ttl) = options.ttl {
+        if ttl == 0 {
+            return Err(zero_ttl());
+        }
         let exp = i64::try_from(ttl)
             .ok()
             .and_then(|ttl| now.checked_add(ttl))
@@ -64,6 +67,16 @@ pub fn sign(claims: &Claims, keyring: &Keyring, options: &SignOptions) -> Result
         append_members(claims, &added)
     };
     Ok(sign_payload(&payload, keyring, options.alg))
+}
+
+/// The error of a ttl of 0: a token that expires when it is issued is never meant,
+/// and "no expiry" is spelt as no ttl. One meaning everywhere (sign, sign_config,
+/// sign_request, sign_link).
+pub(crate) fn zero_ttl() -> crate::Error {
+    err!(
+        InvalidInput,
+        "ttl 0 is refused: give a ttl of at least 1 second, or none for no exp"
+    )
 }
 
 /// The claims as compact JSON with `added` integer members appended, without copying

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::algorithm::{truncate, Algorithm};
-use crate::clock::now_or_system;
+use crate::clock::precise_now;
 use crate::encoding::{b64_decode, parse_json};
 use crate::error::{err, Result};
 use crate::secret::Keyring;
@@ -23,6 +23,11 @@ pub struct VerifyOptions {
     pub algorithms: Vec<Algorithm>,
     /// Clock tolerance in seconds for `exp`, `nbf` and `iat` (default 60).
     pub leeway: u64,
+    /// Whether an `iat` later than now + leeway is refused (`not_yet_valid`; default
+    /// true, as PyJWT and firebase/php-jwt do). The Document Server never checks `iat`,
+    /// so its traffic ([`crate::verify_callback`], [`crate::verify_incoming`]) is
+    /// verified with false. A present `iat` must be a valid date either way.
+    pub verify_iat: bool,
     /// Claims that must be present.
     pub require: Vec<String>,
     /// Largest accepted token, in bytes (default 1 MiB), checked before decoding.
@@ -36,6 +41,7 @@ impl Default for VerifyOptions {
         VerifyOptions {
             algorithms: Algorithm::ALL.to_vec(),
             leeway: DEFAULT_LEEWAY,
+            verify_iat: true,
             require: Vec::new(),
             max_size: DEFAULT_MAX_SIZE,
             now: None,
@@ -64,7 +70,8 @@ struct Parts<'t> {
 ///
 /// The steps, in order: size, structure and encoding, header (`alg` allow-list, `typ`,
 /// no `crit`/`b64`), signature in constant time against every secret of the keyring,
-/// payload object, types of `exp`/`nbf`/`iat`, their times with leeway, required claims.
+/// payload object, types of `exp`/`nbf`/`iat`, their times with leeway (`iat` only with
+/// [`VerifyOptions::verify_iat`]), required claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &VerifyOptions) -> Result<Claims> {
     let parts = split(token, options.max_size)?;
     let alg = header_algorithm(&parts.header, &options.algorithms)?;
@@ -220,7 +227,9 @@ fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
     let exp = numeric_date(claims, "exp")?;
     let nbf = numeric_date(claims, "nbf")?;
     let iat = numeric_date(claims, "iat")?;
-    let now = now_or_system(options.now) as f64;
+    // Compared at the claims' own precision: a fractional claim against the
+    // sub-second clock (see `precise_now`).
+    let now = precise_now(options.now);
     let leeway = options.leeway as f64;
     if let Some(exp) = exp {
         if now >= exp + leeway {
@@ -238,7 +247,7 @@ fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
             ));
         }
     }
-    if let Some(iat) = iat {
+    if let Some(iat) = iat.filter(|_| options.verify_iat) {
         if iat > now + leeway {
             return Err(err!(
                 NotYetValid,

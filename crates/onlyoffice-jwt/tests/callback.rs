@@ -246,7 +246,6 @@ fn key_and_status_rules() {
     );
     for status in [
         json!(0),
-        json!(5),
         json!(8),
         json!(-1),
         json!("2"),
@@ -260,7 +259,7 @@ fn key_and_status_rules() {
             "status {status}"
         );
     }
-    for status in [1, 2, 3, 4, 6, 7] {
+    for status in [1, 2, 3, 4, 5, 6, 7] {
         let body = sign(json!({"key": "k", "status": status}));
         assert!(verify(&body, json!({})).is_ok(), "status {status}");
     }
@@ -271,6 +270,11 @@ fn key_and_status_rules() {
         ("users", json!("u1")),
         ("users", json!([1])),
         ("forcesavetype", json!("1")),
+        ("mailMerge", json!("x")),
+        ("formsdataurl", json!([])),
+        ("lastsave", json!(0)),
+        ("notmodified", json!("false")),
+        ("encrypted", json!(1)),
     ] {
         let mut fields = json!({"key": "k", "status": 6});
         fields[member] = value;
@@ -390,4 +394,158 @@ fn debug_of_callback_options_never_shows_the_header_token() {
     let shown = format!("{options:?}");
     assert!(!shown.contains("eyJ"), "{shown}");
     assert!(shown.contains("redacted"), "{shown}");
+}
+
+/// A mail-merge callback as the Document Server's `commandSendMMCallback` builds it
+/// (DocService/sources/canvasservice.js): status 5, the merged file of one record in
+/// `url`, `filetype`, `users` and the `mailMerge` object of `OutputMailMerge`.
+fn mail_merge() -> Value {
+    json!({
+        "key": "Khirz6zTPdfd7",
+        "status": 5,
+        "url": "https://ds.example/cache/files/data/Khirz6zTPdfd7_5/output.docx/output.docx?md5=c&expires=1767226500&filename=output.docx",
+        "mailMerge": {
+            "from": "office@example.com", "message": "Hello", "subject": "Invoice",
+            "title": "Invoice", "type": 1, "recordCount": 3, "recordErrorCount": 0,
+            "to": "ana@example.com", "recordIndex": 0
+        },
+        "users": ["u1"],
+        "filetype": "docx"
+    })
+}
+
+#[test]
+fn a_mail_merge_callback_is_accepted_and_typed() {
+    let body = with_token(&mail_merge(), body_token(&mail_merge(), OUTBOX));
+    let options = CallbackOptions {
+        now: Some(NOW),
+        ..Default::default()
+    };
+    let callback = verify_callback(&body, &ring(), &options).expect("status 5 accepted");
+    assert_eq!(callback.status, Status::MailMerge);
+    assert_eq!(callback.status.code(), 5);
+    assert!(
+        !callback.status.has_document(),
+        "a merge result is not the document"
+    );
+    let merge = callback.mail_merge.expect("mailMerge typed");
+    assert_eq!(merge["to"], "ana@example.com");
+    assert_eq!(merge["recordCount"], 3);
+    assert_eq!(callback.url.as_deref(), mail_merge()["url"].as_str());
+}
+
+#[test]
+fn force_save_fields_are_typed() {
+    let mut fields = saved();
+    fields["status"] = json!(6);
+    fields["forcesavetype"] = json!(1);
+    fields["userdata"] = json!("sample userdata");
+    fields["lastsave"] = json!("2026-01-01T00:00:00.000Z");
+    fields["notmodified"] = json!(false);
+    fields["encrypted"] = json!(true);
+    fields["formsdataurl"] = json!("https://ds.example/cache/files/data/k/formdata.json");
+    let body = with_token(&fields, body_token(&fields, OUTBOX));
+    let options = CallbackOptions {
+        now: Some(NOW),
+        ..Default::default()
+    };
+    let callback = verify_callback(&body, &ring(), &options).expect("ok");
+    assert_eq!(callback.userdata, Some(json!("sample userdata")));
+    assert_eq!(
+        callback.lastsave.as_deref(),
+        Some("2026-01-01T00:00:00.000Z")
+    );
+    assert_eq!(callback.notmodified, Some(false));
+    assert_eq!(callback.encrypted, Some(true));
+    assert_eq!(
+        callback.formsdataurl.as_deref(),
+        Some("https://ds.example/cache/files/data/k/formdata.json")
+    );
+    assert_eq!(callback.mail_merge, None);
+}
+
+#[test]
+fn a_document_server_clock_ahead_does_not_refuse_callbacks() {
+    // The DS's clock 120 s ahead: iat is in our future, exp still valid. The DS
+    // verifies with jsonwebtoken and clockTolerance 60, which never looks at iat.
+    let ahead = NOW + 120;
+    let fields = saved();
+    let mut claims = fields.clone();
+    claims["iat"] = json!(ahead);
+    claims["exp"] = json!(ahead + 300);
+    let body = with_token(&fields, token(&claims, OUTBOX.as_bytes()));
+    assert_eq!(verify(&body, json!({})).expect("accepted"), claims);
+    let wrapped = json!({"payload": fields, "iat": ahead, "exp": ahead + 300});
+    let authorization = format!("Bearer {}", token(&wrapped, OUTBOX.as_bytes()));
+    let plain = fields.to_string().into_bytes();
+    assert!(verify(&plain, json!({"authorization": authorization.clone()})).is_ok());
+    let url = json!({"url": "https://cloud.example/download?doc=1"});
+    let incoming = json!({"payload": url, "iat": ahead, "exp": ahead + 300});
+    let download = format!("Bearer {}", token(&incoming, OUTBOX.as_bytes()));
+    let verified = json_api::verify_incoming(Some(&download), &ring(), &json!({"now": NOW}));
+    assert_eq!(verified.expect("accepted"), url);
+    // nbf keeps its meaning: a DS clock ahead by more than the leeway on nbf is refused.
+    claims["nbf"] = json!(ahead);
+    let body = with_token(&fields, token(&claims, OUTBOX.as_bytes()));
+    assert_eq!(error(&body, json!({})), ErrorKind::NotYetValid);
+    // The generic verify keeps checking iat by default, and not with verify_iat false.
+    let future = token(&json!({"iat": ahead}), OUTBOX.as_bytes());
+    let generic = json_api::verify(&future, &ring(), &json!({"now": NOW}));
+    assert_eq!(generic.expect_err("iat").kind(), ErrorKind::NotYetValid);
+    let off = json!({"now": NOW, "verify_iat": false});
+    assert!(json_api::verify(&future, &ring(), &off).is_ok());
+}
+
+#[test]
+fn a_callback_over_one_mebibyte_with_a_trimmed_header_is_accepted() {
+    // ~12 000 history changes: the body token alone passes 1 MiB. The DS trimmed the
+    // header token and the plain body (no changesurl, history {}).
+    let mut full = saved();
+    let change = json!({"created": "2026-01-01 00:00:00", "user": {"id": "u1", "name": "Ana"}});
+    full["history"]["changes"] = Value::Array(vec![change; 12_000]);
+    let mut reduced = saved();
+    reduced
+        .as_object_mut()
+        .expect("object")
+        .remove("changesurl");
+    reduced["history"] = json!({});
+    let body = with_token(&reduced, body_token(&full, OUTBOX));
+    assert!(body.len() > 1 << 20, "{} bytes", body.len());
+    let options = json!({"authorization": header(&reduced, OUTBOX)});
+    let result = verify(&body, options).expect("accepted by default");
+    assert_eq!(result["history"], full["history"]);
+    assert_eq!(
+        error(&body, json!({"max_size": 1 << 20})),
+        ErrorKind::TooLarge
+    );
+}
+
+#[test]
+fn the_download_request_url_is_compared_as_the_ds_requests_it() {
+    // The DS signs the URL as given (fragment and all) and requests it normalised:
+    // WHATWG serialisation (uri-js-replace 1.0.1 + axios 1.8.3, as it pins), no fragment.
+    let signed = "https://Cloud.Example/apps/onlyoffice/./download?doc=a%7eb&x=%2f#page=2";
+    let requested = "https://cloud.example/apps/onlyoffice/download?doc=a%7eb&x=%2f";
+    let authorization = header(&json!({"url": signed}), OUTBOX);
+    let check = |url: &str| {
+        json_api::verify_incoming(
+            Some(&authorization),
+            &ring(),
+            &json!({"now": NOW, "url": url}),
+        )
+    };
+    assert!(check(requested).is_ok());
+    assert!(check(signed).is_ok());
+    // Nothing looser: decoded %7e, another query order or case of the path.
+    for other in [
+        "https://cloud.example/apps/onlyoffice/download?doc=a~b&x=%2f",
+        "https://cloud.example/apps/onlyoffice/download?x=%2f&doc=a%7eb",
+        "https://cloud.example/apps/OnlyOffice/download?doc=a%7eb&x=%2f",
+        "https://cloud.example/apps/onlyoffice/download?doc=a%7eb&x=/",
+    ] {
+        assert_eq!(
+            check(other).expect_err(other).kind(),
+            ErrorKind::InvalidClaim
+        );
+    }
 }

@@ -132,23 +132,121 @@ fn request_is_signed_in_the_body_and_the_header() {
         json!({
             "body": {"c": "info", "key": "Khirz6zTPdfd7",
                 "token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjIjoiaW5mbyIsImtleSI6IktoaXJ6NnpUUGRmZDciLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.ijUBfHXN9z2Ab4cvrpf9pmXdKlG3UZO4M8GoENB-340"},
-            "headers": {"Authorization": "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.h4EzSIiGRdO_tPs4qLgZCUUwGIl2XCzfwqsjmXqiyI8"}
+            "headers": {"Authorization": "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.h4EzSIiGRdO_tPs4qLgZCUUwGIl2XCzfwqsjmXqiyI8"},
+            "header_omitted": false
         })
     );
 }
 
 #[test]
-fn request_ttl_null_or_zero_means_no_exp_and_header_is_configurable() {
+fn request_ttl_null_means_no_exp_and_header_is_configurable() {
     let body = json!({"c": "info", "key": "Khirz6zTPdfd7"});
     let expected = "Token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDB9.V8rAbRrcGgSB1Q3e8Y0Zh7atYIjHzCE8zj0Y46Cqg_I";
-    for ttl in [Value::Null, json!(0)] {
-        let options =
-            json!({"now": NOW, "ttl": ttl, "header": "AuthorizationJwt", "prefix": "Token "});
-        let signed = json_api::sign_request(&body, &ring(), &options).expect("signed");
-        assert_eq!(
-            signed["headers"],
-            json!({"AuthorizationJwt": expected}),
-            "ttl {ttl}"
+    let options =
+        json!({"now": NOW, "ttl": null, "header": "AuthorizationJwt", "prefix": "Token "});
+    let signed = json_api::sign_request(&body, &ring(), &options).expect("signed");
+    assert_eq!(signed["headers"], json!({"AuthorizationJwt": expected}));
+}
+
+#[test]
+fn a_ttl_of_zero_has_one_meaning_refused() {
+    let body = json!({"c": "info", "key": "Khirz6zTPdfd7"});
+    let options = json!({"now": NOW, "ttl": 0});
+    for result in [
+        json_api::sign(&body, &ring(), &options),
+        json_api::sign_config(&config(), &ring(), &options),
+        json_api::sign_request(&body, &ring(), &options),
+        json_api::sign_link("https://cloud.example/file?id=1", &ring(), &options),
+    ] {
+        let err = result.expect_err("ttl 0");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.message().contains("ttl 0"), "{}", err.message());
+    }
+}
+
+#[test]
+fn a_request_key_follows_the_document_key_rule() {
+    for key in [
+        json!(""),
+        json!("a b"),
+        json!("k".repeat(129)),
+        json!(5),
+        json!("ключ"),
+    ] {
+        let body = json!({"c": "forcesave", "key": key});
+        let err = json_api::sign_request(&body, &ring(), &json!({"now": NOW})).expect_err("key");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{key}");
+    }
+    let body = json!({"async": false, "filetype": "docx", "key": "Az09._=-", "outputtype": "pdf"});
+    assert!(json_api::sign_request(&body, &ring(), &json!({"now": NOW})).is_ok());
+    // A body without a key (docbuilder, version) is signed as it is.
+    assert!(json_api::sign_request(&json!({"c": "version"}), &ring(), &Value::Null).is_ok());
+}
+
+#[test]
+fn a_large_request_is_signed_in_the_body_only() {
+    // A docbuilder/conversion body of 200 KB: its header token would be far over the
+    // 7168 characters the DS keeps its own header tokens under, and a stock Node
+    // server answers 431 to it. The body token is enough for the DS.
+    let script = "builder.CreateFile(\"docx\");".repeat(7_000);
+    let body =
+        json!({"async": false, "url": "https://cloud.example/script.docbuilder", "script": script});
+    assert!(body.to_string().len() > 200_000);
+    let signed = json_api::sign_request(&body, &ring(), &json!({"now": NOW})).expect("signed");
+    assert_eq!(signed["headers"], json!({}));
+    assert_eq!(signed["header_omitted"], json!(true));
+    let token = signed["body"]["token"].as_str().expect("body token");
+    let claims = json_api::verify(token, &ring(), &json!({"now": NOW, "max_size": 1 << 21}));
+    assert_eq!(claims.expect("verifies")["script"], body["script"]);
+    // The limit is the DS's: a header token of 7167 characters is sent, 7168 is not.
+    let base = json!({"c": "info", "key": "Khirz6zTPdfd7", "userdata": ""});
+    let header_len = |body: &Value| {
+        let signed = json_api::sign_request(body, &ring(), &json!({"now": NOW})).expect("signed");
+        let value = signed["headers"]["Authorization"].as_str().map(str::len);
+        (value, signed["header_omitted"].clone())
+    };
+    let mut largest_sent = 0;
+    for pad in 5_200..5_400 {
+        let mut body = base.clone();
+        body["userdata"] = json!("u".repeat(pad));
+        match header_len(&body) {
+            (Some(len), omitted) => {
+                assert_eq!(omitted, json!(false));
+                largest_sent = largest_sent.max(len - "Bearer ".len());
+            }
+            (None, omitted) => assert_eq!(omitted, json!(true)),
+        }
+    }
+    assert!((7_164..7_168).contains(&largest_sent), "{largest_sent}");
+}
+
+#[test]
+fn configs_the_document_server_routes_elsewhere_are_refused() {
+    let mut cases = Vec::new();
+    for (member, value) in [
+        ("version", json!("1.0")),
+        ("version", json!(1)),
+        ("version", json!({"key": "k"})),
+        ("fileInfo", json!({"BaseFileName": "a.docx"})),
+        ("fileInfo", json!(true)),
+    ] {
+        let mut config = config();
+        config[member] = value.clone();
+        cases.push((member, value, config));
+    }
+    for (member, value, config) in cases {
+        let err = json_api::sign_config(&config, &ring(), &json!({"now": NOW})).expect_err(member);
+        assert_eq!(err.kind(), ErrorKind::InvalidConfig, "{member} {value}");
+        assert!(err.message().contains("would"), "{}", err.message());
+    }
+    // Falsy values route nowhere (JavaScript truthiness, as the DS tests them).
+    for value in [json!(""), json!(0), json!(false), json!(null)] {
+        let mut config = config();
+        config["version"] = value.clone();
+        config["fileInfo"] = value.clone();
+        assert!(
+            json_api::sign_config(&config, &ring(), &json!({"now": NOW})).is_ok(),
+            "{value}"
         );
     }
 }

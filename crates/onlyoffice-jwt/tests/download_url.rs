@@ -181,3 +181,46 @@ fn bad_ds_urls_are_invalid_input() {
         ErrorKind::InvalidInput
     );
 }
+
+#[test]
+fn extra_origins_of_storage_external_host_are_allowed_only_when_given() {
+    // With storage.externalHost = https://files.example, the DS writes its cache URLs
+    // on that origin (utils.checkBaseUrl in its Common/sources/utils.js).
+    let url = "https://files.example/cache/files/data/k_1/output.docx/output.docx?md5=a&expires=1767226500&filename=output.docx";
+    refused(url, DS, Some(INTERNAL));
+    let options = json!({"ds_internal_url": INTERNAL, "extra_ds_urls": ["https://files.example/"]});
+    assert_eq!(
+        json_api::check_download_url(url, DS, &options).expect("allowed"),
+        url,
+        "returned as is, not mapped to the internal origin"
+    );
+    // Still the same rules under an extra base: origin, base path, raw-URL checks.
+    for bad in [
+        "https://files.example:8443/cache/files/x.docx",
+        "http://files.example/cache/files/x.docx",
+        "https://files.example.evil/cache/files/x.docx",
+        "https://files.example/cache/..%2f..%2fetc/passwd",
+        "https://user@files.example/cache/files/x.docx",
+    ] {
+        let err = json_api::check_download_url(bad, DS, &options).expect_err(bad);
+        assert_eq!(err.kind(), ErrorKind::UrlNotAllowed, "{bad}");
+    }
+    let under = json!({"extra_ds_urls": ["https://files.example/storage/"]});
+    let outside = "https://files.example/other/x.docx";
+    let err = json_api::check_download_url(outside, DS, &under).expect_err(outside);
+    assert_eq!(err.kind(), ErrorKind::UrlNotAllowed);
+    assert!(
+        err.message().contains("https://files.example:443"),
+        "{}",
+        err.message()
+    );
+    for bad in [
+        json!("https://files.example/"),
+        json!([1]),
+        json!(["ftp://x/"]),
+    ] {
+        let err = json_api::check_download_url(url, DS, &json!({"extra_ds_urls": bad}))
+            .expect_err("bad option");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
+    }
+}

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import struct
+import urllib.parse
 
 SECRET = b"0123456789abcdef0123456789abcdef"
 NOW = 1767225600
@@ -52,20 +53,53 @@ print("sign_request header:", jwt({"payload": body, "iat": NOW, "exp": NOW + 300
 print("sign_request no ttl header:", jwt({"payload": body, "iat": NOW}))
 
 
+UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def canonical_path(path):
+    """docs/formats.md: %XX of an unreserved byte is the byte; other bytes but '/' %XX."""
+    out, raw, i = b"", path.encode(), 0
+    while i < len(raw):
+        hexpair = raw[i + 1:i + 3]
+        if raw[i:i + 1] == b"%" and len(hexpair) == 2 and all(c in b"0123456789abcdefABCDEF" for c in hexpair):
+            byte, i = int(hexpair, 16), i + 3
+            out += bytes([byte]) if byte in UNRESERVED else b"%%%02X" % byte
+            continue
+        byte, i = raw[i], i + 1
+        out += bytes([byte]) if byte in UNRESERVED or byte == 0x2F else b"%%%02X" % byte
+    return out
+
+
+def canonical_query(query):
+    """docs/formats.md: pairs in order, names and values form-decoded, re-encoded."""
+    pairs = []
+    for pair in [p for p in query.split("&") if p]:
+        name, _, value = pair.partition("=")
+        pairs.append(b"=".join(
+            urllib.parse.quote_from_bytes(urllib.parse.unquote_to_bytes(part.replace("+", " ")), safe="").encode()
+            for part in (name, value)))
+    return b"&".join(pairs)
+
+
+def link_message(scheme, host, port, path, query):
+    return f"{scheme}\n{host}\n{port}\n".encode() + canonical_path(path) + b"\n" + canonical_query(query)
+
+
 def link(scheme, host, port, path, query):
     query = (query + "&" if query else "") + f"oo_exp={NOW + 900}"
-    msg = f"{scheme}\n{host}\n{port}\n{path}\n{query}".encode()
+    msg = link_message(scheme, host, port, path, query)
     sig = b64u(hmac.new(hkdf(SECRET, "links"), msg, hashlib.sha256).digest())
     return f"{query}&oo_sig={sig}"
 
 
 print("sign_link query:", link("https", "cloud.example", 443, "/apps/onlyoffice/download", "doc=abc&v=2"))
 print("sign_link no query:", link("http", "cloud.example", 8080, "/dl", ""))
+print("sign_link encoded:", link("https", "cloud.example", 443, "/files/a%7eb%20c.docx", "name=a%20b%7e&x=%c3%a9"))
 
 
 def forged_link(query):
     """A link over `query` as is, signed with the links subkey (for the oo_exp rules)."""
-    msg = f"https\ncloud.example\n443\n/dl\n{query}".encode()
+    msg = link_message("https", "cloud.example", 443, "/dl", query)
     sig = b64u(hmac.new(hkdf(SECRET, "links"), msg, hashlib.sha256).digest())
     return f"https://cloud.example/dl?{query}&oo_sig={sig}"
 

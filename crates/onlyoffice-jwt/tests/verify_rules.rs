@@ -101,7 +101,7 @@ fn rfc7520_section_4_4() {
         verify(token, &ring, &opts()).unwrap_err().kind(),
         ErrorKind::Malformed
     );
-    let other = Keyring::new(&b"x".repeat(32)[..], false).unwrap();
+    let other = Keyring::new(&b"another-secret-0123456789abcdefgh"[..], false).unwrap();
     assert_eq!(
         verify(token, &other, &opts()).unwrap_err().kind(),
         ErrorKind::BadSignature
@@ -405,4 +405,52 @@ fn decode_unverified_checks_structure_only() {
         decode_unverified(&forge(HS256, "[]")).unwrap_err().kind(),
         ErrorKind::Malformed
     );
+}
+
+/// The system time as `time.time()` or `microtime(true)` would give it.
+fn fractional_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64()
+}
+
+#[test]
+fn fractional_time_claims_are_compared_at_their_precision() {
+    let no_leeway = VerifyOptions {
+        leeway: 0,
+        ..Default::default()
+    };
+    // Issued a moment ago with time.time(): valid now, not up to a second later.
+    let issued = fractional_now();
+    let token = forge(HS256, &format!(r#"{{"iat":{issued},"nbf":{issued}}}"#));
+    assert!(
+        verify(&token, &ring(), &no_leeway).is_ok(),
+        "iat/nbf {issued}"
+    );
+    // A fractional exp that has just passed is expired, not accepted a second late.
+    let passed = fractional_now() - 0.001;
+    let token = forge(HS256, &format!(r#"{{"exp":{passed}}}"#));
+    assert_eq!(kind(&token, &no_leeway), ErrorKind::Expired, "exp {passed}");
+    let later = fractional_now() + 5.0;
+    let token = forge(HS256, &format!(r#"{{"exp":{later}}}"#));
+    assert!(verify(&token, &ring(), &no_leeway).is_ok(), "exp {later}");
+    // With a pinned whole-second clock, a fractional claim against it: exact too.
+    let token = forge(HS256, r#"{"nbf":1700000000.5}"#);
+    assert_eq!(kind(&token, &at(NOW, 0)), ErrorKind::NotYetValid);
+    assert!(verify(&token, &ring(), &at(NOW + 1, 0)).is_ok());
+}
+
+#[test]
+fn iat_is_checked_unless_switched_off() {
+    let token = forge(HS256, &format!(r#"{{"iat":{}}}"#, NOW + 61));
+    assert_eq!(kind(&token, &opts()), ErrorKind::NotYetValid);
+    let off = VerifyOptions {
+        verify_iat: false,
+        ..opts()
+    };
+    assert!(verify(&token, &ring(), &off).is_ok());
+    // Still a date: a string iat is refused either way.
+    let token = forge(HS256, r#"{"iat":"1700000000"}"#);
+    assert_eq!(kind(&token, &off), ErrorKind::InvalidClaim);
 }

@@ -146,6 +146,9 @@ def keyring(secret, allow_weak=False):
             raise Err("weak_secret", "empty")
         if not allow_weak and (k == b"secret" or len(k) < 32):
             raise Err("weak_secret", "short")
+        # docs/security.md: at least 6 different bytes, no block of <= 8 bytes repeated
+        if not allow_weak and (len(set(k)) < 6 or any(k[b:] == k[:-b] for b in range(1, 9))):
+            raise Err("weak_secret", "too little variety")
     return keys
 
 
@@ -172,6 +175,8 @@ def sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None, allow_weak=F
         raise Err("invalid_input", "claims must be an object")
     if alg not in HASHES:
         raise Err("invalid_input", "alg")
+    if ttl == 0:
+        raise Err("invalid_input", "ttl 0")
     c = dict(claims)  # dict assignment keeps an existing member's position
     if iat:
         c["iat"] = now
@@ -186,8 +191,10 @@ def _is_num(v):
 
 
 def verify(token, secret, algorithms=None, leeway=60, require=(), max_size=MIB,
-           now=None, allow_weak=False):
+           now=None, allow_weak=False, verify_iat=True):
     keys = keyring(secret, allow_weak)
+    if not isinstance(verify_iat, bool):
+        raise Err("invalid_input", "verify_iat")
     algorithms = DEFAULT_ALGS if algorithms is None else algorithms
     # 1
     if len(token.encode("utf-8")) > max_size:
@@ -229,7 +236,7 @@ def verify(token, secret, algorithms=None, leeway=60, require=(), max_size=MIB,
         raise Err("expired")
     if "nbf" in claims and claims["nbf"] > now + leeway:
         raise Err("not_yet_valid")
-    if "iat" in claims and claims["iat"] > now + leeway:
+    if verify_iat and "iat" in claims and claims["iat"] > now + leeway:
         raise Err("not_yet_valid")
     # 8
     for name in require:
@@ -297,7 +304,7 @@ def document_key(secret, file_id, version):
 # the generator asserts that, so urllib.parse gives the same pieces as the
 # Rust `url` crate would.
 
-from urllib.parse import urlsplit  # noqa: E402
+from urllib.parse import quote_from_bytes, unquote_to_bytes, urlsplit  # noqa: E402
 
 
 def _link_parts(url):
@@ -317,8 +324,43 @@ def _link_parts(url):
     return u, port
 
 
+UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_HEX = b"0123456789abcdefABCDEF"
+
+
+def canonical_path(path: str) -> bytes:
+    """docs/formats.md: a valid %XX of an unreserved byte is that byte; every other
+    byte but the unreserved ones and '/' is %XX upper-case (%2F stays %2F)."""
+    out, raw, i = b"", path.encode("utf-8"), 0
+    while i < len(raw):
+        pair = raw[i + 1:i + 3]
+        if raw[i:i + 1] == b"%" and len(pair) == 2 and all(c in _HEX for c in pair):
+            byte, i = int(pair, 16), i + 3
+            out += bytes([byte]) if byte in UNRESERVED else b"%%%02X" % byte
+            continue
+        byte, i = raw[i], i + 1
+        out += bytes([byte]) if byte in UNRESERVED or byte == 0x2F else b"%%%02X" % byte
+    return out
+
+
+def form_decode(part: str) -> bytes:
+    return unquote_to_bytes(part.replace("+", " "))
+
+
+def canonical_query(query: str) -> bytes:
+    """docs/formats.md: the non-empty pairs in order, name and value form-decoded
+    ('+' is a space) and written with every byte but the unreserved ones as %XX."""
+    pairs = []
+    for pair in (p for p in query.split("&") if p):
+        name, _, value = pair.partition("=")
+        pairs.append(b"=".join(quote_from_bytes(form_decode(x), safe="").encode("ascii")
+                               for x in (name, value)))
+    return b"&".join(pairs)
+
+
 def _link_message(u, port, query):
-    return "\n".join([u.scheme, u.hostname, str(port), u.path, query]).encode("utf-8")
+    return ("\n".join([u.scheme, u.hostname, str(port)]) + "\n").encode("utf-8") + \
+        canonical_path(u.path) + b"\n" + canonical_query(query)
 
 
 def _param_names(query):
@@ -330,6 +372,8 @@ def sign_link(url, secret, ttl=900, now=None):
     key = keyring(secret)[0]
     if {"oo_exp", "oo_sig"} & set(_param_names(u.query)):
         raise Err("invalid_input", "reserved parameter")
+    if ttl == 0:
+        raise Err("invalid_input", "ttl 0")
     base = url + ("&" if "?" in url else "?") + "oo_exp=%d" % (now + ttl)
     query = urlsplit(base).query
     sig = hmac.new(subkey(key, "links"), _link_message(u, port, query), hashlib.sha256).digest()
@@ -356,15 +400,15 @@ def verify_link(url, secret, now=None):
             b64u(hmac.new(subkey(k, "links"), msg, hashlib.sha256).digest()).encode(),
             sig.encode()) for k in keys):
         raise Err("bad_signature")
-    exps = [p for p in params[:-1] if p.split("=", 1)[0] == "oo_exp"]
+    exps = [p for p in params[:-1] if form_decode(p.split("=", 1)[0]) == b"oo_exp"]
     if len(exps) != 1:
         raise Err("malformed", "oo_exp count")
-    value = exps[0].split("=", 1)[1] if "=" in exps[0] else ""
-    if not re.fullmatch(r"[0-9]+", value):
+    value = form_decode(exps[0].split("=", 1)[1] if "=" in exps[0] else "")
+    if not re.fullmatch(rb"[0-9]+", value) or len(value) > 18:
         raise Err("malformed", "oo_exp value")
     if now >= int(value):
         raise Err("expired")
-    rest = [p for p in params[:-1] if p.split("=", 1)[0] != "oo_exp"]
+    rest = [p for p in params[:-1] if form_decode(p.split("=", 1)[0]) != b"oo_exp"]
     return url.split("?", 1)[0] + ("?" + "&".join(rest) if rest else "")
 
 
@@ -390,9 +434,20 @@ def sign_config(config, secret, ttl=None, now=None):
     for bad in ("url", "payload", "key"):
         if bad in config:
             raise Err("invalid_input", bad)
+    # the DS's other paths: a truthy fileInfo (WOPI) or version (version history)
+    for other in ("fileInfo", "version"):
+        if _truthy(config.get(other)):
+            raise Err("invalid_config", other)
     c = {k: v for k, v in config.items() if k != "token"}
     token = sign(c, secret, iat=ttl is not None, ttl=ttl, now=now)
     return {**c, "token": token}
+
+
+def _truthy(value):
+    """JavaScript truthiness of a JSON value (containers are always truthy)."""
+    if isinstance(value, (dict, list)):
+        return True
+    return bool(value)
 
 
 _HTTP_TOKEN = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
@@ -405,17 +460,21 @@ def sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300
         raise Err("invalid_input", "body")
     if not _HTTP_TOKEN.fullmatch(header) or not _PRINTABLE.fullmatch(prefix):
         raise Err("invalid_input", "header/prefix")
+    if "key" in body and not (isinstance(body["key"], str) and _KEY_RE.fullmatch(body["key"])):
+        raise Err("invalid_input", "key")  # the DS answers -7
     b = {k: v for k, v in body.items() if k != "token"}
-    t = ttl if ttl else None
-    body_token = sign(b, secret, iat=True, ttl=t, now=now)
-    header_token = sign({"payload": b}, secret, iat=True, ttl=t, now=now)
-    return {"body": {**b, "token": body_token}, "headers": {header: prefix + header_token}}
+    body_token = sign(b, secret, iat=True, ttl=ttl, now=now)
+    header_token = sign({"payload": b}, secret, iat=True, ttl=ttl, now=now)
+    # the DS's own rule for header tokens: authorization.length < 7168
+    omitted = len(header_token) >= 7168
+    headers = {} if omitted else {header: prefix + header_token}
+    return {"body": {**b, "token": body_token}, "headers": headers, "header_omitted": omitted}
 
 
 # ---------------------------------------------------------------------------
 # callbacks and requests from the DS
 
-STATUSES = {1, 2, 3, 4, 6, 7}
+STATUSES = {1, 2, 3, 4, 5, 6, 7}
 
 
 def _unwrap(claims):
@@ -435,21 +494,23 @@ def _header_token(authorization, prefix):
 
 
 def verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=60,
-                    expected_key=None, now=None, allow_weak=False):
+                    expected_key=None, now=None, allow_weak=False, max_size=None):
     keyring(secret, allow_weak)
     data = body.encode("utf-8") if isinstance(body, str) else body
-    if len(data) > MIB:
+    if max_size is not None and len(data) > max_size:
         raise Err("too_large")
+    token_max = float("inf") if max_size is None else max_size
     obj = loads_strict(data)
     if not isinstance(obj, dict):
         raise Err("malformed", "body")
     if "token" in obj:
         if not isinstance(obj["token"], str):
             raise Err("malformed", "token")
-        claims = verify(obj["token"], secret, leeway=leeway, now=now, allow_weak=allow_weak)
+        claims = verify(obj["token"], secret, leeway=leeway, now=now, allow_weak=allow_weak,
+                        verify_iat=False, max_size=token_max)
     else:
         claims = verify(_header_token(authorization, prefix), secret, leeway=leeway,
-                        now=now, allow_weak=allow_weak)
+                        now=now, allow_weak=allow_weak, verify_iat=False, max_size=token_max)
     claims = _unwrap(claims)
     if "key" not in claims:
         raise Err("missing_claim", "key")
@@ -460,9 +521,14 @@ def verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=6
     st = claims["status"]
     if not (isinstance(st, int) and not isinstance(st, bool) and st in STATUSES):
         raise Err("invalid_claim", "status")
-    for name in ("url", "changesurl", "filetype"):
+    for name in ("url", "changesurl", "filetype", "formsdataurl", "lastsave"):
         if claims.get(name) is not None and not isinstance(claims[name], str):
             raise Err("invalid_claim", name)
+    for name in ("notmodified", "encrypted"):
+        if claims.get(name) is not None and not isinstance(claims[name], bool):
+            raise Err("invalid_claim", name)
+    if claims.get("mailMerge") is not None and not isinstance(claims["mailMerge"], dict):
+        raise Err("invalid_claim", "mailMerge")
     users = claims.get("users")
     if users is not None and not (isinstance(users, list) and all(isinstance(x, str) for x in users)):
         raise Err("invalid_claim", "users")
@@ -482,7 +548,8 @@ def verify_incoming(authorization, secret, url=None, url_equal=None, prefix="Bea
     if url is not None and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]", url):
         raise Err("invalid_input", "url option")
     keyring(secret)
-    claims = _unwrap(verify(_header_token(authorization, prefix), secret, leeway=leeway, now=now))
+    claims = _unwrap(verify(_header_token(authorization, prefix), secret, leeway=leeway, now=now,
+                            verify_iat=False))
     if url is not None:
         if "url" not in claims:
             raise Err("missing_claim", "url")

@@ -70,6 +70,20 @@ def sign_cases():
                    {"claims": {"iat": 12345, "sub": "x"}, "secret": S1,
                     "options": {"iat": False, "now": NOW}},
                    {"ok": T(H256, '{"iat":12345,"sub":"x"}')}))
+    c.append(model(op, "ttl-zero-refused", {"claims": base, "secret": S1, "options": {"ttl": 0, "now": NOW}},
+                   "invalid_input"))
+    c.append(model(op, "weak-secret-one-byte-repeated",
+                   {"claims": base, "secret": "a" * 32, "options": {"now": NOW}}, "weak_secret"))
+    c.append(model(op, "weak-secret-32-spaces",
+                   {"claims": base, "secret": " " * 32, "options": {"now": NOW}}, "weak_secret"))
+    c.append(model(op, "weak-secret-32-nul-bytes",
+                   {"claims": base, "secret": "\u0000" * 32, "options": {"now": NOW}}, "weak_secret"))
+    c.append(model(op, "weak-secret-five-different-bytes",
+                   {"claims": base, "secret": "abcde" * 7, "options": {"now": NOW}}, "weak_secret"))
+    c.append(model(op, "weak-secret-8-byte-block-repeated",
+                   {"claims": base, "secret": "abcdefgh" * 4, "options": {"now": NOW}}, "weak_secret"))
+    c.append(model(op, "weak-variety-allowed-with-allow-weak",
+                   {"claims": base, "secret": "a" * 32, "options": {"now": NOW, "allow_weak": True}}, "ok"))
     c.append(model(op, "existing-exp-kept-without-ttl",
                    {"claims": {"sub": "x", "exp": 2000000000}, "secret": S1, "options": {"now": NOW}},
                    {"ok": T(H256, '{"sub":"x","exp":2000000000,"iat":%d}' % NOW)}))
@@ -155,6 +169,14 @@ def verify_cases():
                {"ok": {"name": "Zo\u00eb", "emoji": "\U0001F600", "raw": "\u65e5\u672c"}}))
     c.append(V("rotation-second-secret-verifies", tok, {"ok": claims}, secret=[S2, S1]))
     c.append(V("utf8-secret", ooref.sign({"sub": "a"}, SUTF8, now=NOW), "ok", secret=SUTF8))
+    future_iat = ooref.sign({"sub": "a"}, S1, now=NOW + 120)
+    c.append(V("future-iat-refused-by-default", future_iat, "not_yet_valid"))
+    c.append(V("future-iat-verify-iat-false", future_iat, {"ok": {"sub": "a", "iat": NOW + 120}},
+               verify_iat=False))
+    c.append(V("future-iat-within-leeway", future_iat, "ok", now=NOW + 60))
+    c.append(V("verify-iat-false-still-checks-type", T(H256, '{"iat":"soon"}'), "invalid_claim",
+               verify_iat=False))
+    c.append(V("verify-iat-not-a-bool", tok, "invalid_input", verify_iat="no"))
     c.append(V("wrong-secret", tok, "bad_signature", secret=S2))
     c.append(V("wrong-secrets-in-rotation-list", tok, "bad_signature", secret=[S2, S32]))
     h, p, s = tok.split(".")
@@ -341,6 +363,15 @@ def sign_config_cases():
     c.append(SC("top-level-url", {**CONFIG, "url": "https://evil.example/"}, "invalid_input", now=NOW))
     c.append(SC("top-level-payload", {**CONFIG, "payload": {}}, "invalid_input", now=NOW))
     c.append(SC("top-level-key", {**CONFIG, "key": "x"}, "invalid_input", now=NOW))
+    c.append(SC("ttl-zero-refused", CONFIG, "invalid_input", ttl=0, now=NOW))
+    for label, member, value in (("version-string", "version", "1.0"), ("version-number", "version", 2),
+                                 ("version-object", "version", {"key": "k"}),
+                                 ("fileinfo-object", "fileInfo", {"BaseFileName": "a.docx"}),
+                                 ("fileinfo-true", "fileInfo", True), ("fileinfo-empty-object", "fileInfo", {})):
+        c.append(SC("top-level-%s-other-path" % label, {**CONFIG, member: value}, "invalid_config", now=NOW))
+    for label, value in (("empty-string", ""), ("zero", 0), ("false", False), ("null", None)):
+        c.append(SC("top-level-version-and-fileinfo-%s-allowed" % label,
+                    {**CONFIG, "version": value, "fileInfo": value}, "ok", now=NOW))
     c.append(SC("weak-secret", CONFIG, "weak_secret", secret=WEAK_DEFAULT, now=NOW))
     c.append(SC("empty-secret", CONFIG, "weak_secret", secret="", now=NOW))
     return c
@@ -365,28 +396,42 @@ def sign_request_cases():
     c.append(SR("command-default-ttl-300", COMMAND,
                 {"ok": {"body": {**COMMAND, "token": T(H256, cmd + tail, secret=INBOX)},
                         "headers": {"Authorization": "Bearer " + T(H256, '{"payload":' + cmd + "}" + tail,
-                                                                   secret=INBOX)}}}))
+                                                                   secret=INBOX)},
+                        "header_omitted": False}}))
     c.append(SR("command-ttl-null-no-exp", COMMAND,
                 {"ok": {"body": {**COMMAND, "token": T(H256, cmd + ',"iat":%d}' % NOW, secret=INBOX)},
                         "headers": {"Authorization": "Bearer " + T(
-                            H256, '{"payload":' + cmd + '},"iat":%d}' % NOW, secret=INBOX)}}}, ttl=None))
-    c.append(SR("command-ttl-zero-no-exp", COMMAND,
-                {"ok": {"body": {**COMMAND, "token": T(H256, cmd + ',"iat":%d}' % NOW, secret=INBOX)},
-                        "headers": {"Authorization": "Bearer " + T(
-                            H256, '{"payload":' + cmd + '},"iat":%d}' % NOW, secret=INBOX)}}}, ttl=0))
+                            H256, '{"payload":' + cmd + '},"iat":%d}' % NOW, secret=INBOX)},
+                        "header_omitted": False}}, ttl=None))
+    c.append(SR("command-ttl-zero-refused", COMMAND, "invalid_input", ttl=0))
+    # The DS's header rule: a header token of 7168 characters or more is not sent.
+    for label, pad, omitted in (("under", 5200, False), ("over", 5400, True)):
+        big = {**COMMAND, "userdata": "u" * pad}
+        header_token = ooref.sign({"payload": big}, INBOX, ttl=300, now=NOW)
+        assert (len(header_token) >= 7168) == omitted, len(header_token)
+        c.append(SR("header-token-%s-7168-characters" % label, big,
+                    {"ok": {"body": {**big, "token": ooref.sign(big, INBOX, ttl=300, now=NOW)},
+                            "headers": {} if omitted else {"Authorization": "Bearer " + header_token},
+                            "header_omitted": omitted}}))
+    for label, key in (("empty", ""), ("space", "a b"), ("slash", "a/b"), ("129-characters", "k" * 129),
+                       ("number", 12345), ("non-ascii", "\u043a\u043b\u044e\u0447")):
+        c.append(SR("key-%s-refused" % label, {**CONVERT, "key": key}, "invalid_input"))
+    c.append(SR("key-all-allowed-characters", {**CONVERT, "key": "AZaz09._=-"}, "ok"))
     c.append(SR("convert-request", CONVERT, "ok"))
     c.append(SR("custom-header-and-empty-prefix", COMMAND, "ok", header="AuthorizationJwt", prefix=""))
     c.append(SR("ttl-60", CONVERT, "ok", ttl=60))
     c.append(SR("old-body-token-replaced-and-last", {"token": "stale", **COMMAND},
                 {"ok": {"body": {**COMMAND, "token": T(H256, cmd + tail, secret=INBOX)},
                         "headers": {"Authorization": "Bearer " + T(H256, '{"payload":' + cmd + "}" + tail,
-                                                                   secret=INBOX)}}}))
+                                                                   secret=INBOX)},
+                        "header_omitted": False}}))
     c.append(SR("docbuilder-nested-body", {"async": True, "url": "https://example.com/script.docbuilder",
                                            "argument": {"name": "\u00c9milie", "list": [1, 2, 3]}}, "ok"))
     c.append(SR("rotation-list-first-signs", COMMAND,
                 {"ok": {"body": {**COMMAND, "token": T(H256, cmd + tail, secret=INBOX)},
                         "headers": {"Authorization": "Bearer " + T(H256, '{"payload":' + cmd + "}" + tail,
-                                                                   secret=INBOX)}}}, secret=[INBOX, S2]))
+                                                                   secret=INBOX)},
+                        "header_omitted": False}}, secret=[INBOX, S2]))
     c.append(SR("weak-secret", COMMAND, "weak_secret", secret=WEAK_DEFAULT))
     c.append(SR("empty-secret", COMMAND, "weak_secret", secret=""))
     c.append(SR("body-not-object", ["c", "info"], "invalid_input"))
@@ -446,11 +491,11 @@ def verify_callback_cases():
     c.append(VC("header-wrong-secret", body_text(CB), "bad_signature",
                 authorization="Bearer " + cb_tokens(CB, secret=INBOX)[1]))
     c.append(VC("header-expired", body_text(CB), "expired", authorization="Bearer " + ht, now=NOW + 400))
-    for st in (1, 2, 3, 4, 6, 7):
+    for st in (1, 2, 3, 4, 5, 6, 7):
         b = {"key": "Khirz6zTPdfd7", "status": st}
         c.append(VC("status-%d-ok" % st, body_text({**b, "token": cb_tokens(b)[0]}),
                     {"ok": {**b, "iat": NOW - 5, "exp": NOW + 295}}))
-    for label, st in (("5", 5), ("0", 0), ("string", "2"), ("float", 2.0), ("bool", True), ("null", None)):
+    for label, st in (("8", 8), ("0", 0), ("string", "2"), ("float", 2.0), ("bool", True), ("null", None)):
         b = {"key": "Khirz6zTPdfd7", "status": st}
         c.append(VC("status-%s-invalid" % label, body_text({**b, "token": cb_tokens(b)[0]}), "invalid_claim"))
     b = {"key": "Khirz6zTPdfd7"}
@@ -467,10 +512,39 @@ def verify_callback_cases():
             ("forcesavetype-string", {"forcesavetype": "1"}, "invalid_claim"),
             ("forcesavetype-fraction", {"forcesavetype": 1.5}, "invalid_claim"),
             ("forcesavetype-integer", {"forcesavetype": 2}, "ok"),
-            ("unknown-claims-kept", {"userdata": {"any": ["thing", 1]}, "lastsave": "2026-01-01T00:00:00.000Z"}, "ok")):
+            ("unknown-claims-kept", {"userdata": {"any": ["thing", 1]}, "lastsave": "2026-01-01T00:00:00.000Z"}, "ok"),
+            ("userdata-string", {"userdata": "sample userdata"}, "ok"),
+            ("lastsave-number", {"lastsave": 1767225600}, "invalid_claim"),
+            ("formsdataurl-string", {"formsdataurl": "https://ds.example/cache/files/data/k/formsdata.json"}, "ok"),
+            ("formsdataurl-object", {"formsdataurl": {"url": "x"}}, "invalid_claim"),
+            ("notmodified-bool", {"notmodified": True}, "ok"),
+            ("notmodified-string", {"notmodified": "true"}, "invalid_claim"),
+            ("encrypted-number", {"encrypted": 1}, "invalid_claim"),
+            ("mailmerge-string", {"mailMerge": "x"}, "invalid_claim")):
         b = {"key": "Khirz6zTPdfd7", "status": 6, **extra}
         c.append(VC("claim-%s" % label, body_text({**b, "token": cb_tokens(b)[0]}),
                     {"ok": {**b, "iat": NOW - 5, "exp": NOW + 295}} if want == "ok" else want))
+    # A mail merge, as the DS's commandSendMMCallback builds it (OutputMailMerge).
+    mm = {"key": "Khirz6zTPdfd7", "status": 5,
+          "url": "https://ds.example/cache/files/data/Khirz6zTPdfd7_5/output.docx/output.docx?md5=c&expires=1767226500&filename=output.docx",
+          "mailMerge": {"from": "office@example.com", "message": "Hello", "subject": "Invoice", "title": "Invoice",
+                        "type": 1, "recordCount": 3, "recordErrorCount": 0, "to": "ana@example.com",
+                        "recordIndex": 0},
+          "users": ["78e1e841"], "filetype": "docx"}
+    mbt, mht = cb_tokens(mm)
+    c.append(VC("mail-merge-status-5", body_text({**mm, "token": mbt}),
+                {"ok": {**mm, "iat": NOW - 5, "exp": NOW + 295}}, authorization="Bearer " + mht))
+    # The DS's clock 120 s ahead: iat in the future is no reason to refuse (the DS never
+    # checks iat); nbf keeps its meaning.
+    abt, aht = cb_tokens(CB, iat=NOW + 120)
+    c.append(VC("ds-clock-120s-ahead-body-token", body_text({**CB, "token": abt}),
+                {"ok": {**CB, "iat": NOW + 120, "exp": NOW + 420}}))
+    c.append(VC("ds-clock-120s-ahead-header-token", body_text(CB), {"ok": CB}, authorization="Bearer " + aht))
+    nbf_ahead = ooref.sign({**CB, "nbf": NOW + 120}, OUTBOX, now=NOW + 120)
+    c.append(VC("nbf-120s-ahead-refused", body_text({**CB, "token": nbf_ahead}), "not_yet_valid"))
+    full = body_text({**CB, "token": bt})
+    c.append(VC("no-size-limit-by-default-max-size-given", full, "too_large", max_size=len(full.encode()) - 1))
+    c.append(VC("max-size-equal-to-body", full, {"ok": signed}, max_size=len(full.encode())))
     b = {"key": "Khirz6zTPdfd7", "status": 9, "url": 42}
     c.append(VC("status-checked-before-url", body_text({**b, "token": cb_tokens(b)[0]}), "invalid_claim"))
     b = {"key": "Khirz6zTPdfd7", "status": 2, "users": "x"}
@@ -527,6 +601,17 @@ def verify_incoming_cases():
     c.append(VI("url-equal-after-whatwg-serialization", "Bearer " + wrapped, {"ok": {"url": DL}},
                 url="HTTPS://Connector.Example:443/apps/onlyoffice/download?doc=abc123", url_equal=True,
                 note="scheme and host lower-cased, default port dropped"))
+    frag = DL.replace("/download", "/./download") + "#page=2"
+    signed_frag = ooref.sign({"payload": {"url": frag}}, OUTBOX, ttl=300, now=NOW - 5)
+    c.append(VI("signed-url-fragment-and-dot-segment-dropped", "Bearer " + signed_frag, {"ok": {"url": frag}},
+                url=DL, url_equal=True,
+                note="the DS signs the URL as given and requests it WHATWG-serialised without fragment"))
+    c.append(VI("encoded-tilde-not-decoded", "Bearer " + ooref.sign({"payload": {"url": DL + "%7e"}}, OUTBOX,
+                                                                        ttl=300, now=NOW - 5),
+                "invalid_claim", url=DL + "~", url_equal=False,
+                note="the DS requests %7e as is: nothing looser than WHATWG serialisation"))
+    ahead = ooref.sign({"payload": {"url": DL}}, OUTBOX, ttl=300, now=NOW + 120)
+    c.append(VI("ds-clock-120s-ahead", "Bearer " + ahead, {"ok": {"url": DL}}, url=DL))
     c.append(VI("url-different-query", "Bearer " + wrapped, "invalid_claim",
                 url="https://connector.example/apps/onlyoffice/download?doc=other", url_equal=False))
     c.append(VI("url-different-host", "Bearer " + wrapped, "invalid_claim",
@@ -754,6 +839,12 @@ def sign_link_cases():
                       ("ftp-scheme", "ftp://connector.example/file"), ("relative-url", "/apps/onlyoffice/download"),
                       ("not-a-url", "not a url"), ("empty-url", "")):
         c.append(SL(name, url, "invalid_input"))
+    c.append(SL("ttl-zero-refused", LINK, "invalid_input", ttl=0))
+    enc = "https://connector.example/files/a%7eb%20c.docx?name=a%20b%7e&x=%c3%a9"
+    msg = ("https\nconnector.example\n443\n/files/a~b%20c.docx\nname=a%20b~&x=%C3%A9&oo_exp=" +
+           str(NOW + 900)).encode()
+    sig = b64u(hmac.new(ooref.subkey(MASTER.encode(), "links"), msg, hashlib.sha256).digest())
+    c.append(SL("canonical-path-and-query-signed", enc, {"ok": enc + "&oo_exp=%d&oo_sig=%s" % (NOW + 900, sig)}))
     c.append(SL("weak-secret", LINK, "weak_secret", secret=WEAK_DEFAULT))
     c.append(SL("empty-secret", LINK, "weak_secret", secret=""))
     return c
@@ -790,6 +881,20 @@ def verify_link_cases():
                     ("oo-exp-missing", "?fileId=42")):
         u = LINK + q
         c.append(VL(name + "-signed", u + "&oo_sig=" + ooref.link_sig_for(u, key), "malformed", now=NOW))
+    enc = "https://connector.example/files/a%7eb%20c.docx?name=a%20b%7e&x=%c3%a9"
+    e = ooref.sign_link(enc, MASTER, now=NOW)
+    for label, same in (("plus-for-space", e.replace("name=a%20b", "name=a+b")),
+                        ("tilde-decoded", e.replace("b%7e&", "b~&").replace("/a%7eb", "/a~b")),
+                        ("hex-upper-case", e.replace("%c3%a9", "%C3%A9").replace("%7e", "%7E")),
+                        ("name-encoded", e.replace("name=", "%6Eame="))):
+        c.append(VL("re-encoded-%s-ok" % label, same, {"ok": same.split("&oo_exp=")[0]}, now=NOW))
+    for label, tampered in (("plus-sign-for-space", e.replace("name=a%20b", "name=a%2Bb")),
+                            ("pairs-reordered", e.replace("name=a%20b%7e&x=%c3%a9", "x=%c3%a9&name=a%20b%7e")),
+                            ("escaped-slash-in-path", e.replace("/files/a", "/files%2Fa")),
+                            ("double-encoded", e.replace("%20c.docx", "%2520c.docx")),
+                            ("ampersand-encoded", e.replace("%7e&x", "%7e%26x")),
+                            ("value-changed", e.replace("%c3%a9", "%c3%a8"))):
+        c.append(VL("re-encoded-tampered-%s" % label, tampered, "bad_signature", now=NOW))
     c.append(VL("weak-secret", a, "weak_secret", secret=WEAK_DEFAULT, now=NOW))
     c.append(VL("user-info-added", a.replace("https://", "https://user:pw@"), "invalid_input", now=NOW))
     c.append(VL("fragment-added", a + "#x", "invalid_input", now=NOW))
