@@ -32,7 +32,7 @@ function sign(array|\stdClass $claims, string|array $secret, array $options = []
  * The claims of a token after strict verification.
  *
  * @param string|list<string> $secret
- * @param array{algorithms?: list<string>, leeway?: int, require?: list<string>, max_size?: int, now?: int|null, allow_weak?: bool} $options
+ * @param array{algorithms?: list<string>, leeway?: int, verify_iat?: bool, require?: list<string>, max_size?: int, now?: int|null, allow_weak?: bool} $options
  * @return array<string, mixed>
  * @throws JwtException
  */
@@ -60,12 +60,13 @@ function sign_config(array|\stdClass $config, string|array $secret, array $optio
 
 /**
  * A request to the Document Server (command, conversion, docbuilder): the body with
- * `token`, and the header carrying `{"payload": body}`.
+ * `token`, and the header carrying `{"payload": body}` while its token stays under
+ * 7168 characters (else `headers` is empty and `header_omitted` true).
  *
  * @param array|\stdClass $body
  * @param string|list<string> $secret
  * @param array{header?: string, prefix?: string, ttl?: int|null, now?: int|null, allow_weak?: bool} $options
- * @return array{body: array<string, mixed>, headers: array<string, string>}
+ * @return array{body: array<string, mixed>, headers: array<string, string>, header_omitted: bool}
  * @throws JwtException
  */
 function sign_request(array|\stdClass $body, string|array $secret, array $options = []): array {}
@@ -75,7 +76,7 @@ function sign_request(array|\stdClass $body, string|array $secret, array $option
  * only signed fields are returned.
  *
  * @param string|list<string> $secret
- * @param array{authorization?: string|null, prefix?: string, leeway?: int, expected_key?: string|null, max_size?: int, now?: int|null, allow_weak?: bool} $options
+ * @param array{authorization?: string|null, prefix?: string, leeway?: int, expected_key?: string|null, max_size?: int|null, now?: int|null, allow_weak?: bool} $options
  * @return array<string, mixed>
  * @throws JwtException
  */
@@ -96,7 +97,7 @@ function verify_incoming(?string $authorization, string|array $secret, array $op
  * The URL to fetch for a callback `url`/`changesurl`, mapped to the internal Document
  * Server address; any other origin is refused (UrlNotAllowedException).
  *
- * @param array{ds_internal_url?: string|null} $options
+ * @param array{ds_internal_url?: string|null, extra_ds_urls?: list<string>} $options
  * @throws JwtException
  */
 function check_download_url(string $url, string $ds_url, array $options = []): string {}

@@ -210,7 +210,7 @@ final class ExtensionTest extends TestCase
             return 'none';
         })());
         self::assertSame(self::token('{"alg":"HS256","typ":"JWT"}', '{"a":1}', 'short'), Jwt\sign(['a' => 1], 'short', ['iat' => false, 'allow_weak' => true]));
-        $binary = "\x00\xff" . str_repeat("\x80", 40);
+        $binary = "\x00\xff" . implode('', array_map('chr', range(0x80, 0xa7)));
         self::assertSame(self::token('{"alg":"HS256","typ":"JWT"}', '{"a":1}', $binary), Jwt\sign(['a' => 1], $binary, ['iat' => false]), 'secrets are bytes');
     }
 
@@ -241,7 +241,31 @@ final class ExtensionTest extends TestCase
         $times = ',"iat":' . self::NOW . ',"exp":' . (self::NOW + 300) . '}';
         $bodyToken = self::token('{"alg":"HS256","typ":"JWT"}', substr(json_encode($body), 0, -1) . $times);
         $headerToken = self::token('{"alg":"HS256","typ":"JWT"}', '{"payload":' . json_encode($body) . $times);
-        self::assertSame(['body' => $body + ['token' => $bodyToken], 'headers' => ['Authorization' => 'Bearer ' . $headerToken]], $signed);
+        self::assertSame(['body' => $body + ['token' => $bodyToken], 'headers' => ['Authorization' => 'Bearer ' . $headerToken], 'header_omitted' => false], $signed);
+    }
+
+    public function testALargeRequestIsSignedInTheBodyOnly(): void
+    {
+        // A 200 KB docbuilder body: the header token would be far over the 7168
+        // characters the Document Server keeps its header tokens under.
+        $body = ['async' => false, 'url' => 'https://cloud.example/a.docbuilder', 'argument' => ['script' => str_repeat('builder.CreateFile("docx");', 7500)]];
+        $signed = Jwt\sign_request($body, self::SECRET, ['now' => self::NOW]);
+        self::assertSame([], $signed['headers']);
+        self::assertTrue($signed['header_omitted']);
+        $claims = Jwt\verify($signed['body']['token'], self::SECRET, ['now' => self::NOW, 'max_size' => 1 << 21]);
+        self::assertSame($body['argument'], $claims['argument']);
+    }
+
+    public function testMailMergeCallbacksAndADocumentServerClockAheadAreAccepted(): void
+    {
+        $header = '{"alg":"HS256","typ":"JWT"}';
+        $ahead = self::NOW + 120;
+        $claims = '{"key":"Khirz6zTPdfd7","status":5,"url":"https://ds.example/cache/files/data/k/output.docx","mailMerge":{"to":"ana@example.com","recordIndex":0},"iat":' . $ahead . ',"exp":' . ($ahead + 300) . '}';
+        $body = json_encode(['key' => 'Khirz6zTPdfd7', 'status' => 5, 'token' => self::token($header, $claims)]);
+        $verified = Jwt\verify_callback($body, self::SECRET, ['now' => self::NOW]);
+        self::assertSame(5, $verified['status']);
+        self::assertSame(['to' => 'ana@example.com', 'recordIndex' => 0], $verified['mailMerge']);
+        self::assertSame($ahead, $verified['iat']);
     }
 
     public function testVerifyCallbackReturnsOnlySignedClaims(): void

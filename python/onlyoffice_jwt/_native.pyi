@@ -107,6 +107,7 @@ def verify(
     *,
     algorithms: Optional[Sequence[str]] = None,
     leeway: int = 60,
+    verify_iat: bool = True,
     require: Optional[Sequence[str]] = None,
     max_size: int = 1048576,
     now: Optional[int] = None,
@@ -137,7 +138,8 @@ def sign_request(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """{"body": {..., "token"}, "headers": {header: prefix + token}}."""
+    """{"body": {..., "token"}, "headers": {header: prefix + token}, "header_omitted": bool};
+    headers is empty when the header token would reach 7168 characters."""
 
 def verify_callback(
     body: Union[bytes, bytearray, str],
@@ -147,7 +149,7 @@ def verify_callback(
     prefix: str = "Bearer ",
     leeway: int = 60,
     expected_key: Optional[str] = None,
-    max_size: int = 1048576,
+    max_size: Optional[int] = None,
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
@@ -165,7 +167,13 @@ def verify_incoming(
 ) -> _JsonObject:
     """The signed claims of a Document Server request to the connector."""
 
-def check_download_url(url: _Text, ds_url: _Text, ds_internal_url: Optional[_Text] = None) -> str:
+def check_download_url(
+    url: _Text,
+    ds_url: _Text,
+    ds_internal_url: Optional[_Text] = None,
+    *,
+    extra_ds_urls: Optional[Sequence[str]] = None,
+) -> str:
     """The URL to fetch for a callback url/changesurl, on the Document Server only."""
 
 def document_key(

@@ -340,7 +340,8 @@ def test_sign_config_refuses_what_the_document_server_would_reject():
 def test_sign_request_body_and_header_tokens():
     body = {"c": "forcesave", "key": "Khirz6zTPdfd7"}
     signed = oo.sign_request(body, STRONG, now=NOW)
-    assert set(signed) == {"body", "headers"}
+    assert set(signed) == {"body", "headers", "header_omitted"}
+    assert signed["header_omitted"] is False
     header = signed["headers"]["Authorization"]
     assert header.startswith("Bearer ")
     decode = {"algorithms": ["HS256"], "options": {"verify_exp": False, "verify_iat": False}}

@@ -199,8 +199,8 @@ int32_t oojwt_sign(const oojwt_keyring *keyring,
 /*
  `verify(token, secret, ...)`: strict verification; `*out` is the claims as JSON
  text. Options: `algorithms` (list, default all three HS), `leeway` (seconds,
- default 60), `require` (list of claim names), `max_size` (bytes, default 1 MiB),
- `now`.
+ default 60), `verify_iat` (default true: a future `iat` is refused), `require` (list
+ of claim names), `max_size` (bytes, default 1 MiB), `now`.
 
  # Safety
  As for `oojwt_sign`.
@@ -243,8 +243,10 @@ int32_t oojwt_sign_config(const oojwt_keyring *keyring,
 /*
  `sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300,
  now=None)`: `*out` is `{"body": {..., "token": ...}, "headers": {header: prefix +
- token}}` as JSON text, for the command, conversion and docbuilder services.
- Options: `header`, `prefix`, `ttl` (`null` or 0: no `exp`), `now`.
+ token}, "header_omitted": false}` as JSON text, for the command, conversion and
+ docbuilder services; `headers` is `{}` and `header_omitted` true when the header
+ token would reach 7168 characters. Options: `header`, `prefix`, `ttl` (`null`: no
+ `exp`; 0 is refused), `now`.
 
  # Safety
  As for `oojwt_sign`.
@@ -261,7 +263,7 @@ int32_t oojwt_sign_request(const oojwt_keyring *keyring,
  Document Server posted; `body` is the raw request body (bytes). `*out` is the
  signed claims only, as JSON text. Options: `authorization` (the request's
  Authorization header), `prefix` (default `"Bearer "`), `leeway`, `expected_key`,
- `max_size`, `now`.
+ `max_size` (default: no limit), `now`. A future `iat` is not refused (as the DS).
 
  # Safety
  As for `oojwt_sign`.
@@ -293,7 +295,8 @@ int32_t oojwt_verify_incoming(const oojwt_keyring *keyring,
 /*
  `check_download_url(url, ds_url, ds_internal_url=None)`: `*out` is the URL to fetch
  for a callback `url`/`changesurl` (mapped to the internal Document Server address);
- any other origin is `OOJWT_ERR_URL_NOT_ALLOWED`. Options: `ds_internal_url`.
+ any other origin is `OOJWT_ERR_URL_NOT_ALLOWED`. Options: `ds_internal_url`,
+ `extra_ds_urls` (further allowed bases, e.g. the DS's `storage.externalHost`).
 
  # Safety
  As for `oojwt_sign`.

@@ -54,8 +54,8 @@ pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Z
 }
 
 /// `verify(string $token, string|array $secret, array $options = []): array` — the
-/// verified claims; options `algorithms`, `leeway`, `require`, `max_size`, `now`,
-/// `allow_weak`.
+/// verified claims; options `algorithms`, `leeway`, `verify_iat`, `require`, `max_size`,
+/// `now`, `allow_weak`.
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\verify")]
 pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
@@ -104,8 +104,9 @@ pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpR
 }
 
 /// `sign_request(array|object $body, string|array $secret, array $options = []): array`
-/// — `['body' => …with token, 'headers' => [header => prefix . token]]`; options
-/// `header`, `prefix`, `ttl`, `now`, `allow_weak`.
+/// — `['body' => …with token, 'headers' => [header => prefix . token], 'header_omitted'
+/// => false]` (`headers` empty and `header_omitted` true when the header token would
+/// reach 7168 characters); options `header`, `prefix`, `ttl`, `now`, `allow_weak`.
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\sign_request")]
 pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
@@ -148,7 +149,8 @@ pub fn verify_incoming(
 }
 
 /// `check_download_url(string $url, string $ds_url, array $options = []): string` — the
-/// URL to fetch, on the Document Server's (internal) origin; option `ds_internal_url`.
+/// URL to fetch, on the Document Server's (internal) origin; options `ds_internal_url`,
+/// `extra_ds_urls`.
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\check_download_url")]
 pub fn check_download_url(url: &Zval, ds_url: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {

@@ -95,13 +95,14 @@ fn sign<'py>(
 /// Verifies a compact JWT (str or bytes) strictly and returns its claims (dict).
 ///
 /// `algorithms` defaults to HS256, HS384 and HS512; `leeway` (seconds, default 60)
-/// applies to `exp`, `nbf` and `iat`; every name in `require` must be present; tokens
+/// applies to `exp`, `nbf` and `iat` (compared at their own precision); a future `iat`
+/// is refused unless `verify_iat=False`; every name in `require` must be present; tokens
 /// over `max_size` bytes (default 1 MiB) are refused. Raises the `JwtError` subclass of
 /// the first check that failed.
 #[pyfunction]
 #[pyo3(
     signature = (token, secret, **options),
-    text_signature = "(token, secret, *, algorithms=None, leeway=60, require=None, max_size=1048576, now=None, allow_weak=False)"
+    text_signature = "(token, secret, *, algorithms=None, leeway=60, verify_iat=True, require=None, max_size=1048576, now=None, allow_weak=False)"
 )]
 fn verify<'py>(
     py: Python<'py>,
@@ -169,9 +170,12 @@ fn sign_config<'py>(
 
 /// Signs a request body for the command, conversion or docbuilder service.
 ///
-/// Returns `{"body": {..., "token": ...}, "headers": {header: prefix + token}}`; the
-/// header token carries `{"payload": body}`. `ttl` defaults to 300 seconds; an explicit
-/// `ttl=None` (or 0) signs without `exp`.
+/// Returns `{"body": {..., "token": ...}, "headers": {header: prefix + token},
+/// "header_omitted": False}`; the header token carries `{"payload": body}`. When that
+/// token would reach 7168 characters, `headers` is empty and `header_omitted` True: send
+/// the body alone (the DS takes the body token first). `ttl` defaults to 300 seconds;
+/// an explicit `ttl=None` signs without `exp`; `ttl=0` is refused. A `key` must follow
+/// the document key rule.
 #[pyfunction]
 #[pyo3(
     signature = (body, secret, **options),
@@ -200,10 +204,12 @@ fn sign_request<'py>(
 /// and wins; otherwise the `authorization` header value (with `prefix`) is. A `payload`
 /// claim is unwrapped. Only signed fields are returned: never read the plain body.
 /// `key` and `status` must be signed; `expected_key` must equal the signed `key`.
+/// As the Document Server: `iat` is never a reason to refuse, and no size limit
+/// applies unless `max_size` is given.
 #[pyfunction]
 #[pyo3(
     signature = (body, secret, authorization=None, **options),
-    text_signature = "(body, secret, authorization=None, *, prefix='Bearer ', leeway=60, expected_key=None, max_size=1048576, now=None, allow_weak=False)"
+    text_signature = "(body, secret, authorization=None, *, prefix='Bearer ', leeway=60, expected_key=None, max_size=None, now=None, allow_weak=False)"
 )]
 fn verify_callback<'py>(
     py: Python<'py>,
@@ -228,7 +234,8 @@ fn verify_callback<'py>(
 /// from its `Authorization` header value and returns the signed claims.
 ///
 /// `authorization=None` raises `MissingTokenError`. With `url`, the signed `url` claim
-/// must equal it (compared as parsed URLs).
+/// must equal it, both as the Document Server requests them (WHATWG-serialised, no
+/// fragment). A future `iat` is no reason to refuse (the DS never checks it).
 #[pyfunction]
 #[pyo3(
     signature = (authorization, secret, url=None, **options),
@@ -259,12 +266,13 @@ fn verify_incoming<'py>(
 /// Returns the URL to fetch for a callback `url` or `changesurl` (str).
 ///
 /// The URL must be on the Document Server's origin (`ds_url`, or `ds_internal_url`) and
-/// under its path; a URL on `ds_url` is rewritten to `ds_internal_url`. Anything else
-/// raises `UrlNotAllowedError`. Fetch the result with a timeout.
+/// under its path; a URL on `ds_url` is rewritten to `ds_internal_url`. `extra_ds_urls`
+/// lists further allowed bases (e.g. the DS's `storage.externalHost`), returned as is.
+/// Anything else raises `UrlNotAllowedError`. Fetch the result with a timeout.
 #[pyfunction]
 #[pyo3(
     signature = (url, ds_url, ds_internal_url=None, **options),
-    text_signature = "(url, ds_url, ds_internal_url=None)"
+    text_signature = "(url, ds_url, ds_internal_url=None, *, extra_ds_urls=None)"
 )]
 fn check_download_url<'py>(
     py: Python<'py>,

@@ -33,12 +33,13 @@ pub fn run(args: &DeriveArgs) -> Outcome {
     let derived = onlyoffice_jwt::derive_secrets(&master, args.secret.allow_weak)?;
     let fragment = secure_fragment(&derived);
     if let Some(path) = &args.merge {
-        let (target, backup) = merge(path, &fragment)?;
+        let (target, backup, multitenant) = merge(path, &fragment)?;
         if args.json {
             print_json(&json!({
                 "ok": true,
                 "merged": target.display().to_string(),
                 "backup": backup.display().to_string(),
+                "multitenant": multitenant,
             }));
         } else {
             say!(
@@ -48,6 +49,9 @@ pub fn run(args: &DeriveArgs) -> Outcome {
                 target.display(),
                 backup.display()
             );
+            if multitenant {
+                say!("{TENANT_RULE}");
+            }
         }
         return Ok(OK);
     }
@@ -64,20 +68,34 @@ pub fn run(args: &DeriveArgs) -> Outcome {
     } else {
         tell!(
             "onlyoffice-jwt: the Document Server's local.json settings below contain \
-             secrets: keep them private (or use --merge PATH)"
+             secrets: keep them private (or use --merge PATH). They are secret.*.string \
+             values, used as written; put into a secret.*.file instead, a secret is read \
+             as raw bytes, so write that file without a trailing newline."
         );
+        tell!("onlyoffice-jwt: {TENANT_RULE}");
         print_json(&fragment);
     }
     Ok(OK)
 }
 
-/// Merges `fragment` into the file at `path`: returns the file written and its backup.
-fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf), Failure> {
+/// How the Document Server reads a tenant's secret, which `derive` does not set.
+const TENANT_RULE: &str = "multitenant mode (tenants.baseDir): each tenant's secret is \
+    read from <baseDir>/<tenant>/secret.key as text with whitespace and line breaks \
+    trimmed, not from these settings; derive does not change it";
+
+/// Merges `fragment` into the file at `path`: returns the file written, its backup,
+/// and whether the file sets `tenants.baseDir` (multitenant mode).
+fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf, bool), Failure> {
     let target = fs::canonicalize(path)
         .map_err(|e| Failure::input(format!("cannot open {}: {}", path.display(), e.kind())))?;
     let name = target.display().to_string();
     let text = read_text(&name)?;
     let merged = merge_fragment(&text, fragment)?;
+    let multitenant = serde_json::from_str::<Value>(&text).is_ok_and(|root| {
+        root.pointer("/tenants/baseDir")
+            .and_then(Value::as_str)
+            .is_some_and(|base| !base.is_empty())
+    });
     let metadata = fs::metadata(&target)
         .map_err(|e| Failure::input(format!("cannot read {name}: {}", e.kind())))?;
     let backup = write_new(&target, "bak", text.as_bytes(), &metadata)?;
@@ -86,7 +104,7 @@ fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf), Failure> {
         let _ = fs::remove_file(&temporary);
         Failure::input(format!("cannot replace {name}: {}", e.kind()))
     })?;
-    Ok((target, backup))
+    Ok((target, backup, multitenant))
 }
 
 /// Writes `bytes` to a new file beside `target` named `<name>.<suffix>-<n>`, never

@@ -143,6 +143,7 @@ pub fn audit_ds_config(text: &str, options: &AuditOptions) -> Result<Vec<Finding
             audit_placement(map, "", &mut findings);
             audit_tokens(&root, &mut findings);
             audit_secrets(&root, options, &mut findings);
+            audit_tenants(&root, &mut findings);
             audit_obsolete(&root, &mut findings);
             audit_ipfilter(&root, &mut findings);
         }
@@ -677,7 +678,45 @@ fn check_strength(source: &SecretSource, path: &str, bytes: &[u8], findings: &mu
             ),
             "set a random secret: onlyoffice-jwt keygen",
         ));
+    } else if let Err(weak) = Secret::new(bytes).check(false) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "weak_secret",
+            path,
+            format!("{}: a secret without variety is guessable", weak.message()),
+            "set a random secret: onlyoffice-jwt keygen",
+        ));
     }
+}
+
+/// Multitenant mode (`tenants.baseDir` set): the tenants' secrets are read by another
+/// rule than the main ones, which the administrator must know when writing them.
+fn audit_tenants(root: &Value, findings: &mut Vec<Finding>) {
+    let Some(Value::String(base)) = get(root, "tenants.baseDir") else {
+        return;
+    };
+    if base.is_empty() {
+        return;
+    }
+    let file = match get(root, "tenants.filenameSecret") {
+        Some(Value::String(name)) if !name.is_empty() => name.as_str(),
+        _ => "secret.key",
+    };
+    findings.push(Finding::new(
+        Severity::Warning,
+        "tenant_secret_rule",
+        "tenants.baseDir",
+        format!(
+            "multitenant mode: each tenant's secret is read from {}/<tenant>/{file} as \
+             text with whitespace and line breaks at either end trimmed (one secret for \
+             inbox, outbox and session unless the tenant's config.json sets them), while \
+             services.CoAuthoring.secret.*.file is read as raw bytes (a trailing newline \
+             is part of that secret); this audit checks the main secrets only",
+            crate::algorithm::truncate(base)
+        ),
+        "give each tenant its own random secret (onlyoffice-jwt keygen > FILE; the trailing \
+         newline is trimmed there), and configure each tenant's connector with that text",
+    ));
 }
 
 /// Whether the DS secret `name` equals the connector's secret, or the secret that
@@ -1469,5 +1508,43 @@ mod tests {
                 "services.CoAuthoring.secret.inbox.string".to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn a_secret_without_variety_is_reported() {
+        let text = SECURE.replacen(
+            "Tq8Vn3Xc6Rm1Zp4Wb7Ks2Hf9Ld5Gj0Ey",
+            "abababababababababababababababab",
+            1,
+        );
+        assert_eq!(
+            codes(&text, None),
+            vec![(
+                "weak_secret",
+                "services.CoAuthoring.secret.session.string".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn multitenant_mode_says_how_tenant_secrets_are_read() {
+        let text = SECURE.replacen(
+            "{\"services\"",
+            "{\"tenants\": {\"baseDir\": \"/var/www/onlyoffice/tenants\"}, \"services\"",
+            1,
+        );
+        let findings = audit_ds_config(&text, &AuditOptions::default()).unwrap();
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].code, "tenant_secret_rule");
+        assert!(findings[0]
+            .message
+            .contains("/var/www/onlyoffice/tenants/<tenant>/secret.key as text"));
+        assert!(findings[0].message.contains("raw bytes"));
+        let unset = SECURE.replacen(
+            "{\"services\"",
+            "{\"tenants\": {\"baseDir\": \"\"}, \"services\"",
+            1,
+        );
+        assert_eq!(codes(&unset, None), vec![]);
     }
 }
