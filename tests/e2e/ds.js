@@ -13,7 +13,15 @@
 //   md5 = base64url-nopad(MD5(expires + uri-path + secretString)), links valid 900 s;
 //   403 for a bad link, 410 for an expired one (nginx secure_link);
 // - posts callbacks signed twice with the outbox secret: body token = JWT(body + iat +
-//   exp) and `Authorization: Bearer JWT({"payload": body, iat, exp})`, exp = iat + 300.
+//   exp) and `Authorization: Bearer JWT({"payload": body, iat, exp})`, exp = iat + 300;
+//   when the header token would be 7168 characters or more, drops changesurl and empties
+//   history in the header token and the plain body, the body token keeping everything
+//   (canvasservice.js checkAndFixAuthorizationLength); mail-merge callbacks (status 5);
+// - signs the URL it downloads as given (a fragment included) and requests it without
+//   the fragment, as its HTTP client does;
+// - answers the docbuilder and conversion services: the body token (inbox secret) first,
+//   else the header token, only signed fields used, error -8 otherwise; like the DS it
+//   is a stock `http.createServer`, so a header over ~16 KB gets HTTP 431 from Node.
 //
 // The /e2e/* routes are the harness's handle on the stand-in (a real DS has none):
 // POST /e2e/open {config} opens an editor; POST /e2e/callback {key, status, content,
@@ -36,6 +44,7 @@ const CALLBACK_EXPIRES = 300;
 const LINK_EXPIRES = 900;
 const HTTP_TIMEOUT_MS = 10000;
 const MAX_BODY = 1 << 20;
+const MAX_HEADER_TOKEN = 7168;
 
 class DsError extends Error {
   constructor(code, message) {
@@ -122,11 +131,39 @@ function checkCacheLink(path, params, secretString, now = nowSeconds()) {
 }
 
 // A callback as the DS sends it: the body with its token, and the Authorization header.
+// A header token of 7168 characters or more is re-signed without changesurl and with an
+// empty history, and the plain body is trimmed the same way; the body token keeps all.
 function signCallback(body, secret, iat = nowSeconds()) {
   const options = { algorithm: 'HS256', expiresIn: CALLBACK_EXPIRES };
   const token = jwt.sign({ ...body, iat }, secret, options);
-  const headerToken = jwt.sign({ payload: body, iat }, secret, options);
-  return { body: JSON.stringify({ ...body, token }), authorization: `Bearer ${headerToken}` };
+  let plain = body;
+  let headerToken = jwt.sign({ payload: body, iat }, secret, options);
+  if (headerToken.length >= MAX_HEADER_TOKEN) {
+    plain = { ...body, history: {} };
+    delete plain.changesurl;
+    headerToken = jwt.sign({ payload: plain, iat }, secret, options);
+  }
+  return { body: JSON.stringify({ ...plain, token }), authorization: `Bearer ${headerToken}` };
+}
+
+// The claims of a request to the docbuilder/conversion services, as the DS reads them:
+// the body token first (a bad one is final), else the header token, `payload` unwrapped.
+function requestClaims(body, authorization, inboxSecret, now = nowSeconds()) {
+  const options = { algorithms: ALGORITHMS, clockTolerance: CLOCK_TOLERANCE, clockTimestamp: now };
+  let token = isObject(body) && typeof body.token === 'string' ? body.token : null;
+  if (token === null) {
+    if (typeof authorization !== 'string' || !authorization.startsWith('Bearer ')) {
+      throw new DsError('token_invalid', 'no token in the body or the header');
+    }
+    token = authorization.slice('Bearer '.length);
+  }
+  let claims;
+  try {
+    claims = jwt.verify(token, inboxSecret, options);
+  } catch (e) {
+    throw new DsError('token_invalid', e.message);
+  }
+  return isObject(claims.payload) ? claims.payload : claims;
 }
 
 async function send(url, { method = 'GET', headers = {}, body } = {}) {
@@ -169,13 +206,16 @@ class DocumentServer {
     this.sessions = new Map();
   }
 
-  async open({ config }) {
+  async open({ config, fragment = '' }) {
     const opened = checkEditorConfig(config, this.inboxSecret);
-    const authorization = `Bearer ${jwt.sign({ payload: { url: opened.url } }, this.outboxSecret, {
+    // `fragment` stands for a document.url written with one: the DS signs the URL as
+    // given and its HTTP client requests it without the fragment (fetch drops it too).
+    const given = opened.url + fragment;
+    const authorization = `Bearer ${jwt.sign({ payload: { url: given } }, this.outboxSecret, {
       algorithm: 'HS256',
       expiresIn: CALLBACK_EXPIRES,
     })}`;
-    const download = await send(opened.url, { headers: { Authorization: authorization } });
+    const download = await send(given, { headers: { Authorization: authorization } });
     if (download.status !== 200) {
       throw new DsError('download_failed', `document.url answered HTTP ${download.status}`);
     }
@@ -197,7 +237,9 @@ class DocumentServer {
     }
   }
 
-  async callback({ key, status, content, secret = 'outbox', age = 0, url, deliver = true }) {
+  // `age` back-dates the tokens, `ahead` stands for a DS clock ahead of the connector's;
+  // `history` adds that many changes (and a changesurl) to a save.
+  async callback({ key, status, content, secret = 'outbox', age = 0, ahead = 0, history = 0, url, deliver = true }) {
     const session = this.sessions.get(key);
     if (!session) throw new DsError('bad_request', 'no editor is open with this key');
     const body = { key, status, users: ['e2e-user'], actions: [{ type: status === 1 ? 1 : 0, userid: 'e2e-user' }] };
@@ -207,8 +249,24 @@ class DocumentServer {
       body.url = url || cacheLink(this.publicUrl, key, name, this.secureLinkSecret);
       body.filetype = 'docx';
       if (status === 6) body.forcesavetype = 1;
+      if (history > 0) {
+        const change = { created: '2026-01-01 00:00:00', user: { id: 'e2e-user', name: 'E2E User' } };
+        body.changesurl = cacheLink(this.publicUrl, key, 'changes.zip', this.secureLinkSecret);
+        body.history = { serverVersion: '9.0.0', changes: Array(history).fill(change) };
+      }
     }
-    const iat = nowSeconds() - age;
+    if (status === 5) {
+      // commandSendMMCallback: the merged file of one record, and OutputMailMerge.
+      const name = 'merged.docx';
+      this.cache.set(`/cache/files/data/${encodeURIComponent(key)}/${name}`, Buffer.from('merged record 0'));
+      body.url = cacheLink(this.publicUrl, key, name, this.secureLinkSecret);
+      body.filetype = 'docx';
+      body.mailMerge = {
+        from: 'office@example.com', message: 'Hello', subject: 'Invoice', title: 'Invoice', type: 1,
+        recordCount: 1, recordErrorCount: 0, to: 'e2e-user@example.com', recordIndex: 0,
+      };
+    }
+    const iat = nowSeconds() - age + ahead;
     const request = secret === 'none'
       ? { body: JSON.stringify(body), authorization: null }
       : signCallback(body, this.callbackSecret(secret), iat);
@@ -237,6 +295,27 @@ class DocumentServer {
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': file.length }).end(file);
   }
 
+  // The docbuilder and conversion services: a signed request is answered with what the
+  // DS took from it (only signed fields), an unsigned or invalid one with error -8.
+  async service(req, url, res) {
+    let answer;
+    try {
+      const raw = await readBody(req);
+      const claims = requestClaims(JSON.parse(raw), req.headers.authorization, this.inboxSecret);
+      answer = {
+        key: typeof claims.key === 'string' ? claims.key : 'bld_e2e',
+        end: true,
+        urls: {},
+        signedBytes: JSON.stringify(claims).length,
+        headerSent: req.headers.authorization !== undefined,
+      };
+    } catch (e) {
+      console.error(`refused ${url.pathname}: ${e.code || 'error'}: ${e.message}`);
+      answer = { error: -8 };
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
+  }
+
   async handle(req, res) {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname.startsWith('/cache/files/data/')) {
@@ -245,6 +324,10 @@ class DocumentServer {
     }
     if (req.method === 'GET' && url.pathname === '/healthcheck') {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('true');
+      return;
+    }
+    if (req.method === 'POST' && (url.pathname === '/docbuilder' || url.pathname === '/ConvertService.ashx')) {
+      await this.service(req, url, res);
       return;
     }
     const routes = { '/e2e/open': (args) => this.open(args), '/e2e/callback': (args) => this.callback(args) };
@@ -293,6 +376,8 @@ function main() {
   process.on('SIGINT', stop);
 }
 
-module.exports = { DsError, checkEditorConfig, cacheLink, checkCacheLink, signCallback, CALLBACK_EXPIRES };
+module.exports = {
+  DsError, checkEditorConfig, cacheLink, checkCacheLink, signCallback, requestClaims, CALLBACK_EXPIRES, MAX_HEADER_TOKEN,
+};
 
 if (require.main === module) main();

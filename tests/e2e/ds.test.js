@@ -5,7 +5,10 @@ const test = require('node:test');
 const assert = require('node:assert');
 const crypto = require('node:crypto');
 const jwt = require('jsonwebtoken');
-const { checkEditorConfig, cacheLink, checkCacheLink, signCallback, CALLBACK_EXPIRES } = require('./ds');
+const http = require('node:http');
+const {
+  checkEditorConfig, cacheLink, checkCacheLink, signCallback, requestClaims, CALLBACK_EXPIRES, MAX_HEADER_TOKEN,
+} = require('./ds');
 
 const INBOX = crypto.randomBytes(32).toString('base64url');
 const OUTBOX = crypto.randomBytes(32).toString('base64url');
@@ -122,4 +125,51 @@ test('callbacks are signed twice with the outbox secret, exp = iat + 300', () =>
   assert.deepStrictEqual(jwt.verify(headerToken, OUTBOX, options), { payload: body, iat: NOW, exp: NOW + CALLBACK_EXPIRES });
   assert.strictEqual(Buffer.from(headerToken.split('.')[0], 'base64url').toString(), '{"alg":"HS256","typ":"JWT"}');
   assert.throws(() => jwt.verify(sent.token, INBOX, options), /invalid signature/);
+});
+
+test('a long history is trimmed from the header token and the plain body, not the body token', () => {
+  const change = { created: '2026-01-01 00:00:00', user: { id: 'u1', name: 'U' } };
+  const body = { key: 'k1', status: 2, url: 'u', changesurl: 'c', history: { changes: Array(300).fill(change) } };
+  const sent = signCallback(body, OUTBOX, NOW);
+  const header = sent.authorization.slice('Bearer '.length);
+  assert.ok(header.length < MAX_HEADER_TOKEN);
+  const headerClaims = jwt.verify(header, OUTBOX, { clockTimestamp: NOW });
+  assert.deepStrictEqual(headerClaims.payload.history, {});
+  assert.strictEqual(headerClaims.payload.changesurl, undefined);
+  const plain = JSON.parse(sent.body);
+  assert.deepStrictEqual(plain.history, {});
+  assert.strictEqual(plain.changesurl, undefined);
+  const full = jwt.verify(plain.token, OUTBOX, { clockTimestamp: NOW });
+  assert.strictEqual(full.history.changes.length, 300);
+  assert.strictEqual(full.changesurl, 'c');
+  const small = signCallback({ key: 'k1', status: 2, changesurl: 'c', history: { changes: [change] } }, OUTBOX, NOW);
+  assert.strictEqual(JSON.parse(small.body).changesurl, 'c');
+});
+
+test('service requests: body token first, else the header token, signed fields only', () => {
+  const fields = { async: false, key: 'k1', url: 'https://x/a.docbuilder' };
+  const bodyToken = jwt.sign(fields, INBOX, { expiresIn: 300 });
+  const claims = requestClaims({ ...fields, key: 'forged', token: bodyToken }, undefined, INBOX);
+  assert.strictEqual(claims.key, 'k1');
+  const headerToken = jwt.sign({ payload: fields }, INBOX, { expiresIn: 300 });
+  assert.deepStrictEqual(requestClaims({ key: 'forged' }, `Bearer ${headerToken}`, INBOX), fields);
+  const bad = jwt.sign(fields, OUTBOX);
+  assert.throws(() => requestClaims({ token: bad }, `Bearer ${headerToken}`, INBOX), /invalid signature/);
+  assert.throws(() => requestClaims(fields, undefined, INBOX), /no token/);
+});
+
+test('a stock Node server, as the DS is, answers 431 to a header over 16 KB', async () => {
+  const server = http.createServer((req, res) => res.end('ok'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  try {
+    const ask = (size) => fetch(`http://127.0.0.1:${port}/`, {
+      headers: { Authorization: `Bearer ${'a'.repeat(size)}` },
+      signal: AbortSignal.timeout(5000),
+    }).then((r) => r.status);
+    assert.strictEqual(await ask(7000), 200);
+    assert.strictEqual(await ask(17000), 431);
+  } finally {
+    server.close();
+  }
 });

@@ -6,7 +6,10 @@ jsonwebtoken) and an attacker.
 2. Starts on 127.0.0.1, on free ports: the DS stand-in, `php -S` with the PHP endpoint,
    the Python endpoint, and a listener standing for another host (it records contacts).
 3. For each endpoint: the DS opens the signed editor config and downloads the file,
-   posts callbacks 1, 6 (force-save), 2 (save), 4 (close); the attacker sends an
+   posts callbacks 1, 6 (force-save), 2 (save), then on the new key: opens with a
+   fragment in document.url, 1 from a clock 120 s ahead, 5 (mail merge), a force-save
+   over 1 MiB with a trimmed header, 4 (close); the connector sends a 200 KB docbuilder
+   request to the DS (a stock Node server: HTTP 431 past ~16 KB of headers); the attacker sends an
    unsigned callback, a forged one, an expired one, one signed with the inbox secret,
    one whose url points to the other host, a recorded one replayed with changed unsigned
    fields, and download links without the DS token or with a tampered file id.
@@ -46,7 +49,7 @@ HTTP_TIMEOUT = 15
 START_TIMEOUT = 20
 STOP_TIMEOUT = 5
 FILE_ID = "report"
-SAVED = "saved versions = v1, v2, v3 (contents)"
+SAVED = "saved versions = v1, v2, v3, v4 (contents)"
 CONTACTED = "other host contacted"
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -334,11 +337,11 @@ class Demo:
             processes.stop()
         return list(self.rows.values()), [e.name for e in endpoints]
 
-    def open_editor(self, endpoint, scenario, previous_key=None):
+    def open_editor(self, endpoint, scenario, previous_key=None, fragment=""):
         """The browser gets the config from the endpoint; the DS opens it. The key, or
         None when the DS refused."""
         page = endpoint.editor_config()
-        _, opened = post_json(f"{self.ds}/e2e/open", {"config": page["config"]})
+        _, opened = post_json(f"{self.ds}/e2e/open", {"config": page["config"], "fragment": fragment})
         if not opened["ok"]:
             self.expect(scenario, endpoint, Outcome(False, opened["error"]))
             return None
@@ -362,11 +365,13 @@ class Demo:
             raise RuntimeError(f"DS stand-in refused to build the callback: HTTP {code} {answer}")
         return answer
 
-    def legit(self, endpoint, scenario, key, status, content=None):
+    def legit(self, endpoint, scenario, key, status, content=None, min_size=0, **options):
         """A callback from the DS; with a file, the endpoint must fetch it once, on the
         DS's internal address (the callback's url is on the public one)."""
-        answer = self.ds_callback(key, status, content)
+        answer = self.ds_callback(key, status, content, **options)
         problems = []
+        if len(answer["sent"]["body"]) < min_size:
+            problems.append(f"the callback body is only {len(answer['sent']['body'])} bytes")
         if content is not None:
             endpoint.versions.append(content)
             if answer["downloadedVia"] != [self.ds_internal_host]:
@@ -385,6 +390,22 @@ class Demo:
         status, body = http("POST", callback_url or sent["url"], sent["body"].encode(), headers)
         extra = "" if endpoint.saved() == before else "a version was saved"
         self.expect(scenario, endpoint, endpoint_outcome(status, body), code, extra)
+
+    def docbuilder(self, endpoint):
+        """The connector sends a ~200 KB docbuilder request; the DS stand-in, a stock Node
+        server like the DS, must accept it from the body token alone."""
+        scenario = "connector -> DS: 200 KB docbuilder request (body token only)"
+        status, _ = http("POST", f"{self.ds}/docbuilder", b"{}", {"Authorization": "Bearer " + "a" * 17000})
+        problems = [] if status == 431 else [f"a 17 KB header got HTTP {status}, not 431"]
+        status, answer = post_json(f"{endpoint.url}/docbuilder", {})
+        ds = answer.get("ds") or {}
+        if status != 200 or answer.get("ds_status") != 200 or ds.get("end") is not True:
+            problems.append(f"the DS answered {answer.get('ds_status')} {ds}")
+        if answer.get("header_omitted") is not True or ds.get("headerSent"):
+            problems.append("a header token was sent")
+        if answer.get("body_bytes", 0) < 200_000 or ds.get("signedBytes", 0) < answer.get("body_bytes", 0):
+            problems.append("the DS did not get the whole signed body")
+        self.expect(scenario, endpoint, Outcome(True), extra=", ".join(problems))
 
     def scenarios(self, endpoint, other_host):
         key = self.open_editor(endpoint, "DS opens the editor (config token), downloads the file")
@@ -413,6 +434,12 @@ class Demo:
         replayed.update(key=new_key, status=2, url=json.loads(prepared()["body"])["url"])
         self.attack(endpoint, "attacker: replay, unsigned fields changed", "key_mismatch",
                     {**recorded, "body": json.dumps(replayed)})
+        self.open_editor(endpoint, "DS opens again, document.url signed with a #fragment", fragment="#page=2")
+        self.legit(endpoint, "DS callback 1 from a clock 120 s ahead (iat in the future)", new_key, 1, ahead=120)
+        self.legit(endpoint, "DS callback 5: mail merge (no version saved)", new_key, 5)
+        self.legit(endpoint, "DS callback 6 over 1 MiB, header trimmed: v4", new_key, 6,
+                   endpoint.new_content("v4"), min_size=1 << 20, history=12000)
+        self.docbuilder(endpoint)
         self.legit(endpoint, "DS callback 4: closed, no changes", new_key, 4)
 
         link = endpoint.editor_config()["config"]["document"]["url"]

@@ -8,6 +8,8 @@
 //        our signature (verify_link) and the request the DS's token (verify_incoming)
 //   POST /callback?file=<id>          a DS callback: verify_callback against the file's
 //        document key, then on status 2/6 check_download_url and fetch the new version
+//   POST /docbuilder                  a docbuilder request of ~200 KB to the DS
+//        (sign_request: the header token is left out when too large), the DS's answer
 //
 // Answers are JSON: {"error":0} when accepted; a refusal is HTTP 403 with
 // {"error":1,"code":"<error name>"} (the DS treats anything but 200 + {"error":0} as a
@@ -141,6 +143,37 @@ function fetch(string $url): string
     return $content;
 }
 
+/** Sends a docbuilder request with a large argument; answers with the DS's reply. */
+function run_docbuilder(): void
+{
+    $body = [
+        'async' => false,
+        'url' => rtrim(setting('OO_CONNECTOR_URL'), '/') . '/builder.docbuilder',
+        'argument' => ['text' => str_repeat('Lorem ipsum dolor sit amet. ', 7500)],
+    ];
+    $signed = Jwt\sign_request($body, ds_secrets()['inbox']);
+    $headers = ['Content-Type: application/json'];
+    foreach ($signed['headers'] as $name => $value) {
+        $headers[] = "$name: $value";
+    }
+    $context = stream_context_create(['http' => [
+        'method' => 'POST',
+        'header' => implode("\r\n", $headers),
+        'content' => json_encode($signed['body'], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE),
+        'timeout' => DOWNLOAD_TIMEOUT,
+        'follow_location' => 0,
+        'ignore_errors' => true,
+    ]]);
+    $answer = @file_get_contents(rtrim(setting('OO_DS_INTERNAL_URL'), '/') . '/docbuilder', false, $context);
+    $status = isset($http_response_header[0]) ? (int) explode(' ', $http_response_header[0])[1] : 0;
+    reply(200, [
+        'ds_status' => $status,
+        'ds' => $answer === false ? null : json_decode($answer, true),
+        'header_omitted' => $signed['header_omitted'],
+        'body_bytes' => strlen((string) json_encode($body)),
+    ]);
+}
+
 function handle_callback(string $fileId): void
 {
     $dir = file_dir($fileId);
@@ -171,6 +204,8 @@ try {
         reply(200, editor_config((string) ($_GET['file'] ?? ''), (string) ($_GET['user'] ?? 'guest')));
     } elseif ($method === 'GET' && $path === '/download') {
         serve_download();
+    } elseif ($method === 'POST' && $path === '/docbuilder') {
+        run_docbuilder();
     } elseif ($method === 'POST' && $path === '/callback') {
         handle_callback((string) ($_GET['file'] ?? ''));
     } else {

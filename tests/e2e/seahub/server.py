@@ -7,6 +7,8 @@ Run: python server.py (standard library HTTP server, threads).
        our signature (verify_link) and the request the DS's token (verify_incoming)
   POST /callback?file=<id>          a DS callback: verify_callback against the file's
        document key, then on status 2/6 check_download_url and fetch the new version
+  POST /docbuilder                  a docbuilder request of ~200 KB to the DS
+       (sign_request: the header token is left out when too large), the DS's answer
 
 Answers are JSON: {"error":0} when accepted; a refusal is HTTP 403 with
 {"error":1,"code":"<error name>"} (the DS treats anything but 200 + {"error":0} as a
@@ -36,7 +38,9 @@ CONFIG_TTL = 3 * 24 * 3600
 LINK_TTL = 900
 DOWNLOAD_TIMEOUT = 10
 MAX_FILE_SIZE = 64 << 20
-MAX_CALLBACK_SIZE = 1 << 20
+# The DS puts no size limit on a callback (a long history passes 1 MiB): the endpoint's
+# own bound is generous, and verify_callback sets none by default.
+MAX_CALLBACK_SIZE = 64 << 20
 FILE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 SETTINGS = {
@@ -135,6 +139,33 @@ def fetch(url):
     return content
 
 
+def run_docbuilder():
+    """Sends a docbuilder request with a large argument; returns the DS's reply."""
+    body = {
+        "async": False,
+        "url": SETTINGS["OO_CONNECTOR_URL"].rstrip("/") + "/builder.docbuilder",
+        "argument": {"text": "Lorem ipsum dolor sit amet. " * 7500},
+    }
+    signed = onlyoffice_jwt.sign_request(body, ds_secrets()["inbox"])
+    request = urllib.request.Request(
+        SETTINGS["OO_DS_INTERNAL_URL"].rstrip("/") + "/docbuilder",
+        data=json.dumps(signed["body"]).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", **signed["headers"]},
+    )
+    try:
+        with FETCHER.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
+            status, answer = response.status, json.loads(response.read())
+    except urllib.error.HTTPError as e:
+        status, answer = e.code, None
+    return {
+        "ds_status": status,
+        "ds": answer,
+        "header_omitted": signed["header_omitted"],
+        "body_bytes": len(json.dumps(body, separators=(",", ":"))),
+    }
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 30
@@ -158,6 +189,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.reply(200, editor_config(query.get("file", ""), query.get("user", "guest")))
             elif method == "GET" and path == "/download":
                 self.serve_download()
+            elif method == "POST" and path == "/docbuilder":
+                self.reply(200, run_docbuilder())
             elif method == "POST" and path == "/callback":
                 self.handle_callback(self.query().get("file", ""))
             else:
