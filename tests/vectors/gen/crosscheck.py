@@ -21,7 +21,10 @@ ERRORS = {"malformed", "bad_signature", "alg_not_allowed", "expired", "not_yet_v
           "invalid_input", "invalid_config"}
 OPS = set(FUNCS) | {"check_download_url"}
 WHATWG_CASES = {("verify_incoming", "url-equal-after-whatwg-serialization"),
-                ("verify_incoming", "signed-url-fragment-and-dot-segment-dropped")}
+                ("verify_incoming", "signed-url-fragment-and-dot-segment-dropped"),
+                ("verify_incoming", "ds-download-requested-url-fragment"),
+                ("verify_incoming", "ds-download-requested-url-case-port-dot-segment"),
+                ("verify_incoming", "ds-download-requested-url-non-ascii")}
 
 
 def same(a, b):

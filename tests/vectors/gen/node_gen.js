@@ -16,6 +16,10 @@
 // expected_key) are applied by hand below.  gen/crosscheck.py later re-checks
 // every answer against the stdlib model.
 //
+// The URL the DS requests for a URL it was given is computed with the module it
+// pins for that, uri-js-replace 1.0.1 (URI.serialize(URI.parse(url)) in
+// downloadUrlPromise), then WHATWG-parsed without the fragment, as axios sends it.
+//
 // Writes tests/vectors/node_jwt.json (sign, verify) and
 // tests/vectors/node_callbacks.json (verify_callback, verify_incoming).
 'use strict';
@@ -23,6 +27,8 @@
 const fs = require('fs');
 const path = require('path');
 const jwt = require('jsonwebtoken');
+const URI = require('uri-js-replace');
+const { URL: WhatwgUrl } = require('url');
 
 const GEN = 'gen/node_gen.js';
 const VECTORS = path.resolve(__dirname, '..');
@@ -87,12 +93,16 @@ function callbackRules(result, expectedKey) {
   if (!('key' in claims)) return { error: 'missing_claim' };
   if (typeof claims.key !== 'string') return { error: 'invalid_claim' };
   if (!('status' in claims)) return { error: 'missing_claim' };
-  if (![1, 2, 3, 4, 6, 7].includes(claims.status)) return { error: 'invalid_claim' };
-  for (const name of ['url', 'changesurl', 'filetype']) {
-    if (claims[name] !== undefined && claims[name] !== null && typeof claims[name] !== 'string') {
-      return { error: 'invalid_claim' };
-    }
+  if (![1, 2, 3, 4, 5, 6, 7].includes(claims.status)) return { error: 'invalid_claim' };
+  const given = (name) => claims[name] !== undefined && claims[name] !== null;
+  for (const name of ['url', 'changesurl', 'filetype', 'formsdataurl', 'lastsave']) {
+    if (given(name) && typeof claims[name] !== 'string') return { error: 'invalid_claim' };
   }
+  for (const name of ['notmodified', 'encrypted']) {
+    if (given(name) && typeof claims[name] !== 'boolean') return { error: 'invalid_claim' };
+  }
+  const mm = claims.mailMerge;
+  if (given('mailMerge') && (typeof mm !== 'object' || Array.isArray(mm))) return { error: 'invalid_claim' };
   const users = claims.users;
   if (users !== undefined && users !== null
       && !(Array.isArray(users) && users.every((u) => typeof u === 'string'))) return { error: 'invalid_claim' };
@@ -239,6 +249,11 @@ function callbackCases() {
                             users: ['78e1e841'], forcesavetype: 1, userdata: 'sample userdata',
                             lastsave: '2026-01-01T00:00:00.000Z', filetype: 'docx' },
     'status-7-forcesave-error': { key: KEY, status: 7, url: URL, users: ['78e1e841'], forcesavetype: 0 },
+    // commandSendMMCallback (canvasservice.js) with OutputMailMerge (commondefines.js)
+    'status-5-mail-merge': { key: KEY, status: 5, url: URL, filetype: 'docx', users: ['78e1e841'],
+                             mailMerge: { from: 'office@example.com', message: 'Hello', subject: 'Invoice',
+                                          title: 'Invoice', type: 1, recordCount: 3, recordErrorCount: 0,
+                                          to: 'ana@example.com', recordIndex: 0 } },
   };
   for (const [name, body] of Object.entries(bodies)) {
     const m = ds(body);
@@ -253,6 +268,10 @@ function callbackCases() {
   CB('ds-last-second-within-leeway', m.text, 'ok', { authorization: m.authorization, now: IAT + 359 });
   CB('ds-leeway-0-expired-at-exp', m.text, 'expired', { authorization: m.authorization, now: IAT + 300, leeway: 0 });
   CB('ds-header-only-expired', m.plain, 'expired', { authorization: m.authorization, now: IAT + 360 });
+  // a DS clock 120 s ahead: jsonwebtoken with clockTolerance 60 never looks at iat
+  const ahead = ds(full, NOW + 120);
+  CB('ds-clock-120s-ahead-body-and-header', ahead.text, 'ok', { authorization: ahead.authorization });
+  CB('ds-clock-120s-ahead-header-only', ahead.plain, 'ok', { authorization: ahead.authorization });
   // signed by a DS configured with the inbox secret: the outbox secret refuses it
   const wrong = { text: JSON.stringify({ ...full, token: dsSign(full, INBOX, IAT) }),
                   authorization: 'Bearer ' + dsSign({ payload: full }, INBOX, IAT) };
@@ -294,13 +313,19 @@ function callbackCases() {
 
   // requests from the DS to the connector (file download)
   const DL = 'https://connector.example/apps/onlyoffice/download?doc=abc123';
+  // The URL the DS requests for `given` (and the connector then sees).
+  const requested = (given) => {
+    const url = new WhatwgUrl(URI.serialize(URI.parse(given)));
+    url.hash = '';
+    return url.href;
+  };
   const I = (name, authorization, want, options = {}) => {
     const opts = { now: NOW, ...options };
     let got = nodeVerify(authorization.slice('Bearer '.length), OUTBOX, { leeway: opts.leeway ?? 60, now: opts.now });
     if (got.ok && 'payload' in got.ok) got = { ok: got.ok.payload };
     if (got.ok && opts.url !== undefined) {
       if (!('url' in got.ok)) got = { error: 'missing_claim' };
-      else if (got.ok.url !== opts.url) got = { error: 'invalid_claim' };
+      else if (requested(got.ok.url) !== requested(opts.url)) got = { error: 'invalid_claim' };
     }
     expectOne(name, got, want);
     cases.push({ name, operation: 'verify_incoming', args: { authorization, secret: OUTBOX, options: opts }, expect: got });
@@ -312,6 +337,21 @@ function callbackCases() {
   I('ds-download-request-expired', dl, 'expired', { now: IAT + 360 });
   const wrongDl = 'Bearer ' + dsSign({ payload: { url: DL } }, INBOX, IAT);
   I('ds-download-request-other-secret', wrongDl, 'bad_signature');
+  I('ds-download-request-clock-120s-ahead', 'Bearer ' + dsSign({ payload: { url: DL } }, OUTBOX, NOW + 120), 'ok',
+    { url: DL });
+  // URLs as given to the DS, compared with the URL it requests for them
+  for (const [label, given, want] of [
+    ['fragment', DL + '#page=2', 'ok'],
+    ['case-port-dot-segment', 'HTTPS://Connector.Example:443/apps/onlyoffice/./x/../download?doc=abc123', 'ok'],
+    ['non-ascii', 'https://connector.example/files/\u00e4 b.docx?name=\u00fc', 'ok'],
+  ]) {
+    const signed = 'Bearer ' + dsSign({ payload: { url: given } }, OUTBOX, IAT);
+    I(`ds-download-requested-url-${label}`, signed, want, { url: requested(given) });
+  }
+  const tilde = 'https://connector.example/apps/onlyoffice/download?doc=a%7eb';
+  if (requested(tilde) !== tilde) throw new Error('uri-js-replace changed %7e: ' + requested(tilde));
+  I('ds-download-requested-url-encoded-tilde-kept', 'Bearer ' + dsSign({ payload: { url: tilde } }, OUTBOX, IAT),
+    'invalid_claim', { url: tilde.replace('%7e', '~') });
   return cases;
 }
 

@@ -7,7 +7,7 @@
 # Needs python3 and node/npm.  Installs, when missing, the two pinned
 # third-party generators' libraries:
 #   - PyJWT (gen/requirements.txt) into the virtualenv $VENV (default <repo>/.venv)
-#   - jsonwebtoken (gen/package.json + package-lock.json) into gen/node_modules via `npm ci`
+#   - jsonwebtoken and uri-js-replace (gen/package.json + package-lock.json) into gen/node_modules via `npm ci`
 set -euo pipefail
 
 GEN="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,8 +24,10 @@ if ! "$VENV/bin/python" -c "import jwt, sys; sys.exit(jwt.__version__ != '$pyjwt
   [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$GEN/requirements.txt"
 fi
-if ! node -e "process.exit(require('$GEN/node_modules/jsonwebtoken/package.json').version === require('$GEN/package-lock.json').packages['node_modules/jsonwebtoken'].version ? 0 : 1)" 2>/dev/null; then
-  echo "regenerate: installing jsonwebtoken with npm ci" >&2
+if ! node -e "const lock = require('$GEN/package-lock.json').packages;
+  process.exit(['jsonwebtoken', 'uri-js-replace'].every((m) =>
+    require('$GEN/node_modules/' + m + '/package.json').version === lock['node_modules/' + m].version) ? 0 : 1)" 2>/dev/null; then
+  echo "regenerate: installing jsonwebtoken and uri-js-replace with npm ci" >&2
   (cd "$GEN" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 
