@@ -86,6 +86,20 @@ fn each_setting_fixture_gives_its_finding() {
             0,
         ),
         (
+            "weak_secret.json",
+            "weak_secret",
+            format!("{co}.secret.outbox.string"),
+            "warning",
+            0,
+        ),
+        (
+            "tenant_secret_rule.json",
+            "tenant_secret_rule",
+            "tenants.baseDir".to_owned(),
+            "warning",
+            0,
+        ),
+        (
             "empty_secret.json",
             "empty_secret",
             format!("{co}.secret.inbox.string"),
@@ -183,6 +197,8 @@ fn each_setting_fixture_gives_its_finding() {
 #[test]
 fn only_the_named_problem_is_reported() {
     assert_eq!(findings("short_secret.json", &[], 0).len(), 1);
+    assert_eq!(findings("weak_secret.json", &[], 0).len(), 1);
+    assert_eq!(findings("tenant_secret_rule.json", &[], 0).len(), 1);
     assert_eq!(findings("ipfilter_cidr.json", &[], 1).len(), 1);
     assert_eq!(findings("tokens_disabled.json", &[], 1).len(), 2);
     let duplicate = &findings("duplicate_key.json", &[], 0)[0];

@@ -112,6 +112,44 @@ fn merge_keeps_other_settings_writes_a_backup_and_passes_the_audit() {
 }
 
 #[test]
+fn derive_says_which_rule_reads_the_secrets() {
+    let (dir, master) = secret_file(MASTER);
+    cli()
+        .args(["derive", "--secret-file"])
+        .arg(&master)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("read as raw bytes"))
+        .stderr(predicate::str::contains("secret.key as text"));
+    let local = dir.path().join("local.json");
+    let multitenant =
+        r#"{"tenants": {"baseDir": "/var/www/onlyoffice/Data/tenants"}, "services": {}}"#;
+    for (text, expected) in [(multitenant, true), ("{\"services\": {}}", false)] {
+        std::fs::write(&local, text).unwrap();
+        let output = cli()
+            .args(["derive", "--json", "--merge"])
+            .arg(&local)
+            .arg("--secret-file")
+            .arg(&master)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["multitenant"], expected, "{text}");
+    }
+    std::fs::write(&local, multitenant).unwrap();
+    cli()
+        .args(["derive", "--merge"])
+        .arg(&local)
+        .arg("--secret-file")
+        .arg(&master)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("derive does not change it"));
+}
+
+#[test]
 fn merge_into_a_broken_file_changes_nothing() {
     let (dir, master) = secret_file(MASTER);
     let local = dir.path().join("local.json");
