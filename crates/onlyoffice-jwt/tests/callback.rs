@@ -54,6 +54,18 @@ fn saved() -> Value {
     })
 }
 
+/// The saved callback as the DS trims it when its header token would be too long: no
+/// `changesurl`, an empty `history` (in the header token and the plain body).
+fn trimmed() -> Value {
+    let mut reduced = saved();
+    reduced
+        .as_object_mut()
+        .expect("object")
+        .remove("changesurl");
+    reduced["history"] = json!({});
+    reduced
+}
+
 fn with_token(fields: &Value, token: String) -> Vec<u8> {
     let mut body = fields.clone();
     body["token"] = json!(token);
@@ -202,12 +214,7 @@ fn a_good_body_token_ignores_whatever_the_header_holds() {
 fn large_callback_changesurl_only_in_the_body_token() {
     // The DS drops changesurl and empties history in the header token and the plain
     // body when the header would be too long; the body token keeps everything.
-    let mut reduced = saved();
-    reduced
-        .as_object_mut()
-        .expect("object")
-        .remove("changesurl");
-    reduced["history"] = json!({});
+    let reduced = trimmed();
     let body = with_token(&reduced, body_token(&saved(), OUTBOX));
     let result = verify(&body, json!({"authorization": header(&reduced, OUTBOX)})).expect("ok");
     assert_eq!(result["changesurl"], saved()["changesurl"]);
@@ -503,12 +510,7 @@ fn a_callback_over_one_mebibyte_with_a_trimmed_header_is_accepted() {
     let mut full = saved();
     let change = json!({"created": "2026-01-01 00:00:00", "user": {"id": "u1", "name": "Ana"}});
     full["history"]["changes"] = Value::Array(vec![change; 12_000]);
-    let mut reduced = saved();
-    reduced
-        .as_object_mut()
-        .expect("object")
-        .remove("changesurl");
-    reduced["history"] = json!({});
+    let reduced = trimmed();
     let body = with_token(&reduced, body_token(&full, OUTBOX));
     assert!(body.len() > 1 << 20, "{} bytes", body.len());
     let options = json!({"authorization": header(&reduced, OUTBOX)});

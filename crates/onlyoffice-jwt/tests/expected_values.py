@@ -5,8 +5,14 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import struct
-import urllib.parse
+import sys
+
+# The canonical link path and query of docs/formats.md, from the stdlib model of the
+# vector generators (also standard library only).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../tests/vectors/gen"))
+from ooref import canonical_path, canonical_query  # noqa: E402
 
 SECRET = b"0123456789abcdef0123456789abcdef"
 NOW = 1767225600
@@ -51,34 +57,6 @@ body = {"c": "info", "key": "Khirz6zTPdfd7"}
 print("sign_request body:", jwt({**body, "iat": NOW, "exp": NOW + 300}))
 print("sign_request header:", jwt({"payload": body, "iat": NOW, "exp": NOW + 300}))
 print("sign_request no ttl header:", jwt({"payload": body, "iat": NOW}))
-
-
-UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
-
-def canonical_path(path):
-    """docs/formats.md: %XX of an unreserved byte is the byte; other bytes but '/' %XX."""
-    out, raw, i = b"", path.encode(), 0
-    while i < len(raw):
-        hexpair = raw[i + 1:i + 3]
-        if raw[i:i + 1] == b"%" and len(hexpair) == 2 and all(c in b"0123456789abcdefABCDEF" for c in hexpair):
-            byte, i = int(hexpair, 16), i + 3
-            out += bytes([byte]) if byte in UNRESERVED else b"%%%02X" % byte
-            continue
-        byte, i = raw[i], i + 1
-        out += bytes([byte]) if byte in UNRESERVED or byte == 0x2F else b"%%%02X" % byte
-    return out
-
-
-def canonical_query(query):
-    """docs/formats.md: pairs in order, names and values form-decoded, re-encoded."""
-    pairs = []
-    for pair in [p for p in query.split("&") if p]:
-        name, _, value = pair.partition("=")
-        pairs.append(b"=".join(
-            urllib.parse.quote_from_bytes(urllib.parse.unquote_to_bytes(part.replace("+", " ")), safe="").encode()
-            for part in (name, value)))
-    return b"&".join(pairs)
 
 
 def link_message(scheme, host, port, path, query):
