@@ -96,7 +96,7 @@ fn print_finding(finding: &Finding) {
     say!(
         "{} [{}] {place}\n  {}\n  fix: {}",
         finding.severity.name().to_uppercase(),
-        finding.code,
+        finding.code.name(),
         finding.message,
         finding.fix
     );

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use onlyoffice_jwt::audit::{merge_fragment, secure_fragment};
+use onlyoffice_jwt::derive::{merge_fragment, secure_fragment};
 use serde_json::{json, Value};
 
 use crate::failure::Failure;
@@ -19,9 +19,12 @@ pub struct DeriveArgs {
     #[command(flatten)]
     pub secret: SecretArgs,
     /// Merge the secrets and the token switches into this local.json instead of
-    /// printing them (other settings untouched, backup written first, atomic write).
+    /// printing them (every other byte kept, backup written first, atomic write).
     #[arg(long, value_name = "PATH")]
     pub merge: Option<PathBuf>,
+    /// With --merge: replace the file even when it is read-only.
+    #[arg(long, requires = "merge")]
+    pub force: bool,
     /// Machine-readable output.
     #[arg(long)]
     pub json: bool,
@@ -33,7 +36,7 @@ pub fn run(args: &DeriveArgs) -> Outcome {
     let derived = onlyoffice_jwt::derive_secrets(&master, args.secret.allow_weak)?;
     let fragment = secure_fragment(&derived);
     if let Some(path) = &args.merge {
-        let (target, backup, multitenant) = merge(path, &fragment)?;
+        let (target, backup, multitenant) = merge(path, &fragment, args.force)?;
         if args.json {
             print_json(&json!({
                 "ok": true,
@@ -85,7 +88,9 @@ const TENANT_RULE: &str = "multitenant mode (tenants.baseDir): each tenant's sec
 
 /// Merges `fragment` into the file at `path`: returns the file written, its backup,
 /// and whether the file sets `tenants.baseDir` (multitenant mode).
-fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf, bool), Failure> {
+/// A read-only file is refused unless `force`. The original stays whole whatever
+/// happens: the new text goes to a temporary file, synced, then renamed over it.
+fn merge(path: &Path, fragment: &Value, force: bool) -> Result<(PathBuf, PathBuf, bool), Failure> {
     let target = fs::canonicalize(path)
         .map_err(|e| Failure::input(format!("cannot open {}: {}", path.display(), e.kind())))?;
     let name = target.display().to_string();
@@ -98,18 +103,26 @@ fn merge(path: &Path, fragment: &Value) -> Result<(PathBuf, PathBuf, bool), Fail
     });
     let metadata = fs::metadata(&target)
         .map_err(|e| Failure::input(format!("cannot read {name}: {}", e.kind())))?;
+    if metadata.permissions().readonly() && !force {
+        return Err(Failure::input(format!(
+            "{name} is read-only: someone protected it; pass --force to replace it anyway"
+        )));
+    }
     let backup = write_new(&target, "bak", text.as_bytes(), &metadata)?;
     let temporary = write_new(&target, "tmp", merged.as_bytes(), &metadata)?;
     fs::rename(&temporary, &target).map_err(|e| {
         let _ = fs::remove_file(&temporary);
         Failure::input(format!("cannot replace {name}: {}", e.kind()))
     })?;
+    sync_directory(&target);
     Ok((target, backup, multitenant))
 }
 
 /// Writes `bytes` to a new file beside `target` named `<name>.<suffix>-<n>`, never
-/// overwriting anything, with the target's owner, group and permissions (the DS runs
-/// as its own user), synced to disk.
+/// overwriting anything (O_EXCL), with the target's owner, group and permissions (the
+/// DS runs as its own user), synced to disk. The file is created with the target's
+/// permissions (less the umask) and owned by whoever runs this, before any byte is
+/// written: nobody else can read the secrets in it at any moment.
 fn write_new(
     target: &Path,
     suffix: &str,
@@ -126,11 +139,7 @@ fn write_new(
             candidate.push(format!("-{attempt}"));
         }
         let candidate = PathBuf::from(candidate);
-        let mut file = match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
+        let mut file = match create_private(&candidate, original) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => {
@@ -161,6 +170,33 @@ fn write_new(
         "too many {suffix} files beside {}",
         target.display()
     )))
+}
+
+/// Creates a new file (never an existing one, nor through a symbolic link) with the
+/// permissions of `original` from its first byte.
+#[cfg(unix)]
+fn create_private(path: &Path, original: &fs::Metadata) -> std::io::Result<fs::File> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(original.permissions().mode() & 0o7777)
+        .open(path)
+}
+
+/// Creates a new file (never an existing one).
+#[cfg(not(unix))]
+fn create_private(path: &Path, _original: &fs::Metadata) -> std::io::Result<fs::File> {
+    OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+/// Syncs the directory of `target`, so that the rename survives a crash.
+fn sync_directory(target: &Path) {
+    if let Some(directory) = target.parent() {
+        if let Ok(directory) = fs::File::open(directory) {
+            let _ = directory.sync_all();
+        }
+    }
 }
 
 /// Gives `file` the owner and group of `original`.

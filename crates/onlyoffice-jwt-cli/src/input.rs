@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use onlyoffice_jwt::{Keyring, Secret};
+use onlyoffice_jwt::{regular_file, Keyring, Secret};
 use zeroize::Zeroizing;
 
 use crate::failure::Failure;
@@ -102,16 +102,9 @@ impl SecretArgs {
     }
 }
 
-/// Reads a secret file, bounded, optionally dropping one trailing newline.
+/// Reads a secret file (a regular file, opened without blocking, bounded), optionally
+/// dropping one trailing newline.
 pub fn secret_file(path: &Path, strip_newline: bool) -> Result<Secret, Failure> {
-    let metadata = std::fs::metadata(path)
-        .map_err(|e| Failure::input(format!("cannot read {}: {}", path.display(), e.kind())))?;
-    if !metadata.is_file() || metadata.len() > MAX_INPUT {
-        return Err(Failure::input(format!(
-            "{} is not a regular file of at most {MAX_INPUT} bytes",
-            path.display()
-        )));
-    }
     Ok(Secret::from_file(path, strip_newline)?)
 }
 
@@ -128,25 +121,27 @@ fn secret_from_stdin() -> Result<Secret, Failure> {
     Ok(Secret::from(text))
 }
 
-/// Reads a text: `-` is stdin, anything else a file path; at most [`MAX_INPUT`] bytes.
+/// Reads a text: `-` is stdin, anything else the path of a regular file (opened
+/// without blocking: a FIFO or device is refused at once); at most [`MAX_INPUT`] bytes.
 pub fn read_text(source: &str) -> Result<String, Failure> {
+    if source != "-" {
+        let mut bytes = regular_file::read(Path::new(source), MAX_INPUT)
+            .map_err(|e| Failure::input(format!("{source} {e}")))?;
+        return String::from_utf8(std::mem::take(&mut *bytes))
+            .map_err(|_| Failure::input(format!("{source} is not UTF-8 text")));
+    }
     let mut bytes = Vec::new();
-    let read = if source == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_INPUT + 1)
-            .read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(source).and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut bytes))
-    };
-    let name = if source == "-" { "stdin" } else { source };
-    read.map_err(|e| Failure::input(format!("cannot read {name}: {}", e.kind())))?;
+    std::io::stdin()
+        .lock()
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::input(format!("cannot read stdin: {}", e.kind())))?;
     if bytes.len() as u64 > MAX_INPUT {
         return Err(Failure::input(format!(
-            "{name} is larger than {MAX_INPUT} bytes"
+            "stdin is larger than {MAX_INPUT} bytes"
         )));
     }
-    String::from_utf8(bytes).map_err(|_| Failure::input(format!("{name} is not UTF-8 text")))
+    String::from_utf8(bytes).map_err(|_| Failure::input("stdin is not UTF-8 text"))
 }
 
 /// A value given inline, or `-` for stdin (refused when stdin carries the secret).

@@ -57,6 +57,7 @@ pub mod error;
 pub mod incoming;
 pub mod json_api;
 pub mod link;
+pub mod regular_file;
 pub mod request;
 pub mod secret;
 pub mod sign;

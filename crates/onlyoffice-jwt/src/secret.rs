@@ -11,6 +11,9 @@ use crate::error::{err, Result};
 /// The shortest secret accepted without `allow_weak`, in bytes.
 pub const MIN_SECRET_LEN: usize = 32;
 
+/// The largest secret file read, in bytes (64 KiB).
+pub const MAX_SECRET_FILE_LEN: u64 = 64 * 1024;
+
 /// The fewest different byte values a secret must hold without `allow_weak`.
 pub const MIN_DISTINCT_BYTES: usize = 6;
 
@@ -28,20 +31,16 @@ impl Secret {
         Secret(Zeroizing::new(bytes.into()))
     }
 
-    /// Reads a secret file as raw bytes, like the Document Server's `secret.*.file`.
+    /// Reads a secret file as raw bytes, like the Document Server's `secret.*.file`: a
+    /// regular file of at most [`MAX_SECRET_FILE_LEN`] bytes (a FIFO or device is
+    /// refused without blocking).
     ///
     /// With `strip_newline`, one trailing `\n` (or `\r\n`) is dropped; otherwise it is
     /// part of the secret, exactly as the Document Server reads it.
     pub fn from_file(path: impl AsRef<Path>, strip_newline: bool) -> Result<Secret> {
         let path = path.as_ref();
-        let mut bytes = Zeroizing::new(std::fs::read(path).map_err(|e| {
-            err!(
-                InvalidInput,
-                "cannot read secret file {}: {}",
-                path.display(),
-                e.kind()
-            )
-        })?);
+        let mut bytes = crate::regular_file::read(path, MAX_SECRET_FILE_LEN)
+            .map_err(|e| err!(InvalidInput, "secret file {} {e}", path.display()))?;
         if strip_newline && bytes.last() == Some(&b'\n') {
             bytes.pop();
             if bytes.last() == Some(&b'\r') {

@@ -6,5 +6,6 @@
 mod audit;
 mod common;
 mod derive;
+mod hardening;
 mod probe;
 mod tokens;

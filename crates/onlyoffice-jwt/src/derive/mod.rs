@@ -1,5 +1,8 @@
 //! Derived secrets: one master secret, one HKDF-SHA256 subkey per purpose, so that a
-//! leaked or misused key of one purpose says nothing about the others.
+//! leaked or misused key of one purpose says nothing about the others. The Document
+//! Server's side of them, the `local.json` fragment and its merge, is in [`fragment`].
+
+mod fragment;
 
 use std::fmt;
 
@@ -9,6 +12,8 @@ use sha2::Sha256;
 use crate::encoding::b64_encode;
 use crate::error::{err, Result};
 use crate::secret::Secret;
+
+pub use fragment::{merge_fragment, secure_fragment};
 
 /// The HKDF salt: the ASCII bytes `onlyoffice-jwt/v1`.
 pub const SALT: &[u8] = b"onlyoffice-jwt/v1";
