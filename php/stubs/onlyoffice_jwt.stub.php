@@ -29,6 +29,17 @@ namespace OnlyOffice\Jwt;
 function sign(array|\stdClass $claims, string|array $secret, array $options = []): string {}
 
 /**
+ * The token over the given header and payload JSON texts, byte for byte (for a facade
+ * that must reproduce another library's tokens): the header an object with an HS `alg`,
+ * `typ` absent or `JWT`, no `crit`/`b64`; the payload an object.
+ *
+ * @param string|list<string> $secret
+ * @param array{allow_weak?: bool} $options
+ * @throws JwtException
+ */
+function sign_jws(string $header, string $payload, string|array $secret, array $options = []): string {}
+
+/**
  * The claims of a token after strict verification.
  *
  * @param string|list<string> $secret

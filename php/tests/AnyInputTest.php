@@ -15,7 +15,7 @@ use PHPUnit\Framework\TestCase;
 final class AnyInputTest extends TestCase
 {
     private const FUNCTIONS = [
-        'sign' => 3, 'verify' => 3, 'decode_unverified' => 2, 'sign_config' => 3,
+        'sign' => 3, 'sign_jws' => 4, 'verify' => 3, 'decode_unverified' => 2, 'sign_config' => 3,
         'sign_request' => 3, 'verify_callback' => 3, 'verify_incoming' => 3,
         'check_download_url' => 3, 'document_key' => 4, 'derive_secrets' => 2,
         'sign_link' => 3, 'verify_link' => 3, 'audit_ds_config' => 2,

@@ -41,7 +41,7 @@ final class ExtensionTest extends TestCase
         sort($functions);
         $expected = [];
         foreach ([
-            'sign', 'verify', 'decode_unverified', 'sign_config', 'sign_request', 'verify_callback',
+            'sign', 'sign_jws', 'verify', 'decode_unverified', 'sign_config', 'sign_request', 'verify_callback',
             'verify_incoming', 'check_download_url', 'document_key', 'derive_secrets', 'sign_link',
             'verify_link', 'audit_ds_config',
         ] as $operation) {
@@ -242,6 +242,15 @@ final class ExtensionTest extends TestCase
         $bodyToken = self::token('{"alg":"HS256","typ":"JWT"}', substr(json_encode($body), 0, -1) . $times);
         $headerToken = self::token('{"alg":"HS256","typ":"JWT"}', '{"payload":' . json_encode($body) . $times);
         self::assertSame(['body' => $body + ['token' => $bodyToken], 'headers' => ['Authorization' => 'Bearer ' . $headerToken], 'header_omitted' => false], $signed);
+    }
+
+    public function testSignJwsSignsTheGivenTextsByteForByte(): void
+    {
+        $header = '{"typ":"JWT","alg":"HS384","kid":"0"}';
+        $payload = '{"name":"Zo\\u00eb"}';
+        self::assertSame(self::token($header, $payload, self::SECRET, 'sha384'), Jwt\sign_jws($header, $payload, self::SECRET));
+        $this->expectException(Jwt\InvalidInputException::class);
+        Jwt\sign_jws('{"alg":"none"}', '{}', self::SECRET);
     }
 
     public function testALargeRequestIsSignedInTheBodyOnly(): void

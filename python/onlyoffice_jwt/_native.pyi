@@ -101,6 +101,9 @@ def sign(
 ) -> str:
     """Signs claims; returns the compact JWT."""
 
+def sign_jws(header: _Text, payload: _Text, secret: _Secrets, *, allow_weak: bool = False) -> str:
+    """The JWT over the given header and payload JSON texts, byte for byte."""
+
 def verify(
     token: _Text,
     secret: _Secrets,

@@ -41,6 +41,7 @@ API_CODES = [
 
 OPERATIONS = [
     "sign",
+    "sign_jws",
     "verify",
     "decode_unverified",
     "sign_config",
@@ -480,3 +481,23 @@ def test_audit_ds_config_reports_findings_as_dicts():
     assert syntax[0]["severity"] == "error"
     with pytest.raises(oo.InvalidInputError):
         oo.audit_ds_config("{}", connector_secret=123)
+
+
+def test_sign_jws_signs_the_given_texts_byte_for_byte():
+    header = '{"typ":"JWT","alg":"HS256","kid":"k1"}'
+    payload = '{"name":"Zo\\u00eb","url":"https://x\\/y"}'
+    token = oo.sign_jws(header, payload, STRONG)
+    head, body, signature = token.split(".")
+    def unb64(segment):
+        return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+    assert unb64(head) == header.encode() and unb64(body) == payload.encode()
+    expected = hmac.new(STRONG.encode(), f"{head}.{body}".encode(), hashlib.sha256).digest()
+    assert unb64(signature) == expected
+    assert pyjwt.get_unverified_header(token) == {"typ": "JWT", "alg": "HS256", "kid": "k1"}
+    assert pyjwt.decode(token, STRONG, algorithms=["HS256"]) == {"name": "Zo\u00eb", "url": "https://x/y"}
+    for bad_header, bad_payload in [('{"alg":"none"}', "{}"), ('{"alg":"HS256","crit":[]}', "{}"),
+                                    ('{"alg":"HS256"}', "[1]"), ('{"alg":"HS256"}', '{"a":1,"a":2}')]:
+        with pytest.raises(oo.InvalidInputError):
+            oo.sign_jws(bad_header, bad_payload, STRONG)
+    with pytest.raises(oo.WeakSecretError):
+        oo.sign_jws(header, payload, "short")

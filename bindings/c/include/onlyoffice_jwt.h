@@ -197,6 +197,24 @@ int32_t oojwt_sign(const oojwt_keyring *keyring,
                    char **out);
 
 /*
+ `sign_jws(header, payload, secret)`: `*out` is the token over the given header and
+ payload JSON texts, byte for byte (for a facade that must reproduce another
+ library's tokens). The header must be an object with an HS `alg`, `typ` absent or
+ `JWT`, no `crit`/`b64`; the payload an object.
+
+ # Safety
+ As for `oojwt_sign`.
+ */
+int32_t oojwt_sign_jws(const oojwt_keyring *keyring,
+                       const char *header,
+                       size_t header_len,
+                       const char *payload,
+                       size_t payload_len,
+                       const char *options_json,
+                       size_t options_len,
+                       char **out);
+
+/*
  `verify(token, secret, ...)`: strict verification; `*out` is the claims as JSON
  text. Options: `algorithms` (list, default all three HS), `leeway` (seconds,
  default 60), `verify_iat` (default true: a future `iat` is refused), `require` (list

@@ -233,6 +233,40 @@ pub unsafe extern "C" fn oojwt_sign(
     }
 }
 
+/// `sign_jws(header, payload, secret)`: `*out` is the token over the given header and
+/// payload JSON texts, byte for byte (for a facade that must reproduce another
+/// library's tokens). The header must be an object with an HS `alg`, `typ` absent or
+/// `JWT`, no `crit`/`b64`; the payload an object.
+///
+/// # Safety
+/// As for `oojwt_sign`.
+#[no_mangle]
+pub unsafe extern "C" fn oojwt_sign_jws(
+    keyring: *const OojwtKeyring,
+    header: *const c_char,
+    header_len: usize,
+    payload: *const c_char,
+    payload_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+) -> i32 {
+    // SAFETY (whole body): every pointer is forwarded under this function's contract.
+    unsafe {
+        with_output(out, || {
+            let keyring = keyring_of(keyring)?;
+            let header = text(header, header_len, "header")?;
+            let payload = text(payload, payload_len, "payload")?;
+            json_api::sign_jws(
+                header,
+                payload,
+                keyring,
+                &options(options_json, options_len)?,
+            )
+        })
+    }
+}
+
 /// `verify(token, secret, ...)`: strict verification; `*out` is the claims as JSON
 /// text. Options: `algorithms` (list, default all three HS), `leeway` (seconds,
 /// default 60), `verify_iat` (default true: a future `iat` is refused), `require` (list

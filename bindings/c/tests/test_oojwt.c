@@ -265,6 +265,13 @@ static void test_sign_and_verify_known_answers(void) {
     CHECK(oojwt_keyring_new(key, key_len, false, &rfc) == OOJWT_OK);
     EXPECT_OK(oojwt_verify(rfc, S(rfc_token), S("{\"now\":1300819300}"), &out), out,
               "{\"iss\":\"joe\",\"exp\":1300819380,\"http://example.com/is_root\":true}");
+    /* sign_jws of the RFC's own header and payload texts (CRLF and all) is its token. */
+    EXPECT_OK(oojwt_sign_jws(rfc, S("{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}"),
+                             S("{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}"),
+                             NULL, 0, &out),
+              out, rfc_token);
+    EXPECT_ERROR(oojwt_sign_jws(rfc, S("{\"alg\":\"none\"}"), S("{}"), NULL, 0, &out), out,
+                 OOJWT_ERR_INVALID_INPUT);
     /* exp + leeway (60 s) reached: expired; also with the real clock. */
     EXPECT_ERROR(oojwt_verify(rfc, S(rfc_token), S("{\"now\":1300819440}"), &out), out,
                  OOJWT_ERR_EXPIRED);

@@ -11,8 +11,10 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
+use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 use onlyoffice_jwt::{json_api, Keyring, Result, Secret};
 use serde_json::Value;
 
@@ -50,6 +52,25 @@ pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Z
         let options = convert::options_arg(options)?;
         let claims = convert::to_json(claims, "claims")?;
         json_api::sign(&claims, &keyring(secret, &options)?, &options)
+    })
+}
+
+/// `sign_jws(string $header, string $payload, string|array $secret, array $options = []):
+/// string` — the token over the given header and payload JSON texts, byte for byte (for
+/// the firebase/php-jwt facade); option `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\sign_jws")]
+pub fn sign_jws(
+    header: &Zval,
+    payload: &Zval,
+    secret: &Zval,
+    options: Option<&Zval>,
+) -> PhpResult<Zval> {
+    run(|| {
+        let options = convert::options_arg(options)?;
+        let header = convert::string_arg(header, "header")?;
+        let payload = convert::string_arg(payload, "payload")?;
+        json_api::sign_jws(header, payload, &keyring(secret, &options)?, &options)
     })
 }
 
@@ -224,9 +245,28 @@ pub fn verify_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResu
     })
 }
 
-/// Registers the exception classes at module startup (0 = success).
-extern "C" fn startup(_type: i32, _module_number: i32) -> i32 {
-    match catch_unwind(exceptions::register) {
+/// The extension's ini settings (php.ini or the web server's configuration, not
+/// `ini_set`): `onlyoffice_jwt.compat_strict_keys` — with 1, the firebase/php-jwt facade
+/// refuses keys shorter than firebase 7's minimums (32/48/64 bytes for
+/// HS256/384/512); with 0 (the default, as firebase 6.11 which the Nextcloud connector
+/// pins) it accepts them and logs one warning per process.
+static INI_ENTRIES: IniEntryDefs<2> = IniEntryDefs::new([
+    IniEntryDef::new(
+        c"onlyoffice_jwt.compat_strict_keys",
+        c"0",
+        IniEntryPermission::PerDir,
+    ),
+    IniEntryDef::end(),
+]);
+
+/// Registers the ini settings and the exception classes at module startup (0 =
+/// success).
+extern "C" fn startup(_type: i32, module_number: i32) -> i32 {
+    let registered = catch_unwind(|| {
+        IniEntryDef::register(INI_ENTRIES.as_slice(), module_number);
+        exceptions::register()
+    });
+    match registered {
         Ok(Ok(())) => 0,
         _ => 1,
     }
@@ -239,6 +279,7 @@ pub fn module(module: ModuleBuilder) -> ModuleBuilder {
     module
         .name("onlyoffice_jwt")
         .function(wrap_function!(sign))
+        .function(wrap_function!(sign_jws))
         .function(wrap_function!(verify))
         .function(wrap_function!(decode_unverified))
         .function(wrap_function!(sign_config))

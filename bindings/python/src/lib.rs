@@ -92,6 +92,34 @@ fn sign<'py>(
     })
 }
 
+/// Signs a header and a payload given as JSON texts (str or bytes), byte for byte, and
+/// returns the compact JWT (str): for a facade that must reproduce another library's
+/// tokens exactly. The header must be an object with an HS `alg`, `typ` absent or
+/// `JWT`, no `crit`/`b64`; the payload an object (`InvalidInputError` otherwise).
+#[pyfunction]
+#[pyo3(
+    signature = (header, payload, secret, **options),
+    text_signature = "(header, payload, secret, *, allow_weak=False)"
+)]
+fn sign_jws<'py>(
+    py: Python<'py>,
+    header: &Bound<'py, PyAny>,
+    payload: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let header = text_or_bytes(header, "header")?;
+        let payload = text_or_bytes(payload, "payload")?;
+        let token = run(py, header.len() + payload.len(), || {
+            json_api::sign_jws(&header, &payload, &keyring, &options)
+        })?;
+        value_to_py(py, &token)
+    })
+}
+
 /// Verifies a compact JWT (str or bytes) strictly and returns its claims (dict).
 ///
 /// `algorithms` defaults to HS256, HS384 and HS512; `leeway` (seconds, default 60)
@@ -418,6 +446,7 @@ fn audit_ds_config<'py>(
 fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(module)?;
     module.add_function(wrap_pyfunction!(sign, module)?)?;
+    module.add_function(wrap_pyfunction!(sign_jws, module)?)?;
     module.add_function(wrap_pyfunction!(verify, module)?)?;
     module.add_function(wrap_pyfunction!(decode_unverified, module)?)?;
     module.add_function(wrap_pyfunction!(sign_config, module)?)?;

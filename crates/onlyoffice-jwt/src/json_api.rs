@@ -219,6 +219,13 @@ pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value>
     sign::sign(&claims, keyring, &sign_options(&options)?).map(Value::String)
 }
 
+/// `sign_jws(header, payload, secret)`: the token over the given header and payload
+/// JSON texts, byte for byte (see [`sign::sign_jws`]).
+pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
+    Options::new("sign_jws", options, &[])?;
+    sign::sign_jws(header, payload, keyring).map(Value::String)
+}
+
 /// `verify(token, secret, algorithms, leeway=60, verify_iat=True, require=[],
 /// max_size=1 MiB, now=None)`: the verified claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> {

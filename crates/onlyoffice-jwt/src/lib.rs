@@ -77,5 +77,5 @@ pub use incoming::{verify_incoming, IncomingOptions};
 pub use link::{sign_link, verify_link, LinkOptions};
 pub use request::{sign_request, RequestOptions, SignedRequest};
 pub use secret::{Keyring, Secret};
-pub use sign::{sign, Claims, SignOptions};
+pub use sign::{sign, sign_jws, Claims, SignOptions};
 pub use verify::{decode_unverified, verify, Unverified, VerifyOptions};

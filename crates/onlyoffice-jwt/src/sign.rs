@@ -4,9 +4,10 @@ use serde_json::{Map, Value};
 
 use crate::algorithm::Algorithm;
 use crate::clock::now_or_system;
-use crate::encoding::{b64_encode_into, to_json};
+use crate::encoding::{b64_encode_into, parse_json, to_json};
 use crate::error::{err, Result};
 use crate::secret::Keyring;
+use crate::verify::header_algorithm;
 
 /// A JSON object of claims, in the caller's order.
 pub type Claims = Map<String, Value>;
@@ -97,6 +98,38 @@ fn append_members(claims: &Claims, added: &[(&str, i64)]) -> String {
     json
 }
 
+/// Signs a header and a payload given as JSON texts, byte for byte, for a facade that
+/// must reproduce another library's tokens exactly (firebase/php-jwt's header order and
+/// escapes, extra header members such as `kid`). Both are checked so that [`verify`]
+/// accepts the token: the header a JSON object whose `alg` is HS256, HS384 or HS512,
+/// whose `typ` is absent or `JWT`, without `crit` or `b64`; the payload a JSON object;
+/// neither with duplicate members (`invalid_input` otherwise).
+///
+/// [`verify`]: crate::verify::verify
+pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring) -> Result<String> {
+    let object = |text: &str, what: &str| match parse_json(text.as_bytes()) {
+        Ok(Value::Object(members)) => Ok(members),
+        Ok(_) => Err(err!(InvalidInput, "the {what} is not a JSON object")),
+        Err(e) => Err(err!(InvalidInput, "the {what} is not valid JSON: {e}")),
+    };
+    let alg = header_algorithm(&object(header, "header")?, &Algorithm::ALL).map_err(|e| {
+        err!(
+            InvalidInput,
+            "the header cannot sign a token: {}",
+            e.message()
+        )
+    })?;
+    object(payload, "payload")?;
+    let mut token = String::with_capacity((header.len() + payload.len()) * 4 / 3 + 92);
+    b64_encode_into(header.as_bytes(), &mut token);
+    token.push('.');
+    b64_encode_into(payload.as_bytes(), &mut token);
+    let tag = alg.sign(keyring.signing().expose(), token.as_bytes());
+    token.push('.');
+    b64_encode_into(&tag, &mut token);
+    Ok(token)
+}
+
 /// Signs an already serialized JSON payload.
 fn sign_payload(payload_json: &str, keyring: &Keyring, alg: Algorithm) -> String {
     let header = match alg {
@@ -158,6 +191,43 @@ mod tests {
             std::str::from_utf8(&json).unwrap(),
             r#"{"exp":1300,"b":2,"iat":1000}"#
         );
+    }
+
+    #[test]
+    fn given_header_and_payload_are_signed_byte_for_byte() {
+        // firebase/php-jwt's form: typ first, kid, escaped non-ASCII and slashes kept.
+        let header = r#"{"typ":"JWT","alg":"HS256","kid":"0"}"#;
+        let payload = r#"{"name":"Zo\u00eb","url":"https://x/y"}"#;
+        let token = sign_jws(header, payload, &ring()).unwrap();
+        let mut parts = token.split('.');
+        assert_eq!(
+            crate::encoding::b64_decode(parts.next().unwrap()).unwrap(),
+            header.as_bytes()
+        );
+        assert_eq!(
+            crate::encoding::b64_decode(parts.next().unwrap()).unwrap(),
+            payload.as_bytes()
+        );
+        let claims = crate::verify(&token, &ring(), &crate::VerifyOptions::default()).unwrap();
+        assert_eq!(claims["name"], "Zo\u{eb}");
+        for (header, payload) in [
+            (r#"{"alg":"none"}"#, "{}"),
+            (r#"{"alg":"RS256"}"#, "{}"),
+            (r#"{"alg":"HS256","crit":["b64"]}"#, "{}"),
+            (r#"{"alg":"HS256","typ":"JOSE"}"#, "{}"),
+            (r#"{"alg":"HS256","alg":"HS256"}"#, "{}"),
+            (r#"["HS256"]"#, "{}"),
+            (r#"{"alg":"HS256"}"#, "[]"),
+            (r#"{"alg":"HS256"}"#, r#"{"a":1,"a":2}"#),
+            (r#"{"alg":"HS256"}"#, "{"),
+        ] {
+            let err = sign_jws(header, payload, &ring()).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                crate::ErrorKind::InvalidInput,
+                "{header} {payload}"
+            );
+        }
     }
 
     #[test]

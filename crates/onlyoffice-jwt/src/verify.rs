@@ -162,7 +162,13 @@ fn split(token: &str, max_size: usize) -> Result<Parts<'_>> {
     })
 }
 
-fn header_algorithm(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<Algorithm> {
+/// The algorithm of a token header, with every header rule of [`verify`] applied:
+/// `alg` a string naming an allowed algorithm (never `none`), `typ` absent or `JWT`, no
+/// `crit` or `b64`.
+pub(crate) fn header_algorithm(
+    header: &Map<String, Value>,
+    allowed: &[Algorithm],
+) -> Result<Algorithm> {
     let name = match header.get("alg") {
         Some(Value::String(name)) => name,
         Some(_) => return Err(err!(AlgNotAllowed, "the header's alg is not a string")),

@@ -15,6 +15,8 @@ class ExpiredException extends \UnexpectedValueException implements JWTException
 {
     private object $payload;
 
+    private ?int $timestamp = null;
+
     /** The payload of the refused token (an empty object when none was set). */
     public function getPayload(): object
     {
@@ -25,5 +27,17 @@ class ExpiredException extends \UnexpectedValueException implements JWTException
     public function setPayload(object $payload): void
     {
         $this->payload = $payload;
+    }
+
+    /** The time the token was judged at (firebase/php-jwt 7's `getTimestamp`). */
+    public function getTimestamp(): ?int
+    {
+        return $this->timestamp;
+    }
+
+    /** Sets the time the token was judged at. */
+    public function setTimestamp(int $timestamp): void
+    {
+        $this->timestamp = $timestamp;
     }
 }

@@ -10,11 +10,17 @@ use OnlyOffice\Jwt as Native;
  * firebase/php-jwt's `JWT` API for the HMAC algorithms, running on the onlyoffice-jwt
  * core (the `onlyoffice_jwt` extension).
  *
- * Same calls, same exception classes and meanings; stricter checks (see
+ * Same calls, same exception classes and meanings, and the time rules of
+ * firebase/php-jwt 6.11 (the version the Nextcloud connector pins): `nbf` and `iat`
+ * rounded down, `iat` checked only without `nbf`, whole-second clock. Keys shorter than
+ * firebase 7's minimums (32/48/64 bytes for HS256/384/512) are accepted as 6.11 does,
+ * with one warning per process in the PHP log, unless the ini setting
+ * `onlyoffice_jwt.compat_strict_keys = 1` refuses them as firebase 7 does
+ * (`\DomainException('Provided key is too short')`). Stricter checks (see
  * docs/nextcloud.md, "Differences from firebase/php-jwt"): only HS256/HS384/HS512,
- * keys of at least 32 bytes unless `JWT::$allowWeakKeys`, canonical base64url, no
- * duplicate JSON members, `typ` absent or `JWT`, no `crit`, tokens ≤ 1 MiB, `exp`/`nbf`/
- * `iat` must be numbers; the header written is always `{"alg":…,"typ":"JWT"}`.
+ * canonical base64url, no duplicate JSON members, `typ` absent or `JWT`, no `crit`,
+ * tokens ≤ 1 MiB, `exp`/`nbf`/`iat` must be numbers; the header written is always
+ * `{"alg":…,"typ":"JWT"}`.
  */
 final class JWT
 {
@@ -31,11 +37,8 @@ final class JWT
         'HS512' => ['hash_hmac', 'SHA512'],
     ];
 
-    /**
-     * Whether keys shorter than 32 bytes (or the literal `secret`) are accepted; not in
-     * firebase/php-jwt, which accepts any non-empty key. Off by default.
-     */
-    public static $allowWeakKeys = false;
+    /** Whether the one warning about a short key was written in this process. */
+    private static bool $warnedShortKey = false;
 
     /**
      * Signs `$payload` as a JWT (no claim is added).
@@ -65,10 +68,11 @@ final class JWT
         if (!is_string($key)) {
             throw new \InvalidArgumentException('key must be a string when using hmac');
         }
+        $strict = self::checkKeyLength($key, $alg);
         try {
-            return Native\sign($payload, $key, ['alg' => $alg, 'iat' => false, 'allow_weak' => self::$allowWeakKeys]);
+            return Native\sign($payload, $key, ['alg' => $alg, 'iat' => false, 'allow_weak' => !$strict]);
         } catch (Native\WeakSecretException $e) {
-            throw new \InvalidArgumentException($e->getMessage(), 0, $e);
+            throw $strict ? new \DomainException($e->getMessage(), 0, $e) : new \InvalidArgumentException($e->getMessage(), 0, $e);
         } catch (Native\JwtException $e) {
             throw new \DomainException($e->getMessage(), 0, $e);
         }
@@ -90,30 +94,103 @@ final class JWT
      */
     public static function decode(string $jwt, $keyOrKeyArray, ?\stdClass &$headers = null): \stdClass
     {
+        $timestamp = self::$timestamp === null ? time() : self::integerSetting('timestamp', self::$timestamp);
+        $leeway = self::integerSetting('leeway', self::$leeway);
         if (empty($keyOrKeyArray)) {
             throw new \InvalidArgumentException('Key may not be empty');
         }
-        $key = self::selectKey($jwt, $keyOrKeyArray);
-        $alg = $key->getAlgorithm();
-        if (!isset(self::$supported_algs[$alg])) {
-            throw new \DomainException('Algorithm not supported');
+        if (substr_count($jwt, '.') !== 2) {
+            throw new \UnexpectedValueException('Wrong number of segments');
         }
-        $options = [
-            'algorithms' => [$alg],
-            'leeway' => self::integerSetting('leeway', self::$leeway),
-            'now' => self::$timestamp === null ? null : self::integerSetting('timestamp', self::$timestamp),
-            'allow_weak' => self::$allowWeakKeys,
-        ];
+        if (!mb_check_encoding($jwt, 'UTF-8')) {
+            // What firebase/php-jwt answers: its JSON decoding of the segments fails.
+            throw new \DomainException('Syntax error, malformed JSON');
+        }
+        try {
+            $header = Native\decode_unverified($jwt)['header'];
+        } catch (Native\JwtException $e) {
+            throw new \UnexpectedValueException($e->getMessage(), 0, $e);
+        }
+        $alg = $header['alg'] ?? null;
+        if (empty($alg)) {
+            throw new \UnexpectedValueException('Empty algorithm');
+        }
+        if (!is_string($alg) || !isset(self::$supported_algs[$alg])) {
+            throw new \UnexpectedValueException('Algorithm not supported');
+        }
+        $key = self::selectKey($header, $keyOrKeyArray);
+        if (!hash_equals($key->getAlgorithm(), $alg)) {
+            throw new \UnexpectedValueException('Incorrect key for this algorithm');
+        }
+        $strict = self::checkKeyLength($key->getKeyMaterial(), $alg);
+        // The core checks structure, signature and claim types; the time rules are
+        // firebase's (below), so the core's own are given a clock that accepts all.
+        $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => !$strict];
         try {
             Native\verify($jwt, $key->getKeyMaterial(), $options);
         } catch (Native\JwtException $e) {
-            throw self::translate($e, $jwt, $options['now'] ?? time());
+            throw self::translate($e, $strict);
         }
         [$headerSegment, $payloadSegment] = explode('.', $jwt);
         if (func_num_args() > 2) {
             $headers = self::segmentObject($headerSegment);
         }
-        return self::segmentObject($payloadSegment);
+        $payload = self::segmentObject($payloadSegment);
+        self::checkTimes($payload, $timestamp, $leeway);
+        return $payload;
+    }
+
+    /**
+     * firebase/php-jwt 6.11's time rules: `nbf` and `iat` rounded down, `iat` only
+     * without `nbf`, `exp` against a whole-second clock.
+     */
+    private static function checkTimes(\stdClass $payload, int $timestamp, int $leeway): void
+    {
+        if (isset($payload->nbf) && floor($payload->nbf) > $timestamp + $leeway) {
+            $early = new BeforeValidException('Cannot handle token with nbf prior to ' . date(\DateTime::ISO8601, (int) floor($payload->nbf)));
+            $early->setPayload($payload);
+            throw $early;
+        }
+        if (!isset($payload->nbf) && isset($payload->iat) && floor($payload->iat) > $timestamp + $leeway) {
+            $early = new BeforeValidException('Cannot handle token with iat prior to ' . date(\DateTime::ISO8601, (int) floor($payload->iat)));
+            $early->setPayload($payload);
+            throw $early;
+        }
+        if (isset($payload->exp) && $timestamp - $leeway >= $payload->exp) {
+            $expired = new ExpiredException('Expired token');
+            $expired->setPayload($payload);
+            $expired->setTimestamp($timestamp);
+            throw $expired;
+        }
+    }
+
+    /**
+     * Applies the key-length rule: with `onlyoffice_jwt.compat_strict_keys`, firebase
+     * 7's minimum for the algorithm (`\DomainException('Provided key is too short')`);
+     * without it, a shorter key is accepted as firebase 6.11 does and one warning per
+     * process goes to the PHP log. Returns whether the strict rule applies.
+     */
+    private static function checkKeyLength(string $key, string $alg): bool
+    {
+        $strict = filter_var(ini_get('onlyoffice_jwt.compat_strict_keys'), FILTER_VALIDATE_BOOLEAN);
+        $minimum = (int) substr($alg, 2) / 8;
+        if (strlen($key) >= $minimum) {
+            return $strict;
+        }
+        if ($strict) {
+            throw new \DomainException('Provided key is too short');
+        }
+        if (!self::$warnedShortKey) {
+            self::$warnedShortKey = true;
+            error_log(sprintf(
+                'onlyoffice-jwt: a %s key of fewer than %d bytes is in use; it is accepted as firebase/php-jwt 6 '
+                . 'accepts it. Rotate to a random secret (onlyoffice-jwt keygen), then set '
+                . 'onlyoffice_jwt.compat_strict_keys = 1 to refuse short keys.',
+                $alg,
+                $minimum
+            ));
+        }
+        return false;
     }
 
     /** Base64url encoding without padding, as firebase/php-jwt's helper. */
@@ -137,18 +214,13 @@ final class JWT
     }
 
     /** The key for the token: the one given, or the entry named by the header's `kid`. */
-    private static function selectKey(string $jwt, $keyOrKeyArray): Key
+    private static function selectKey(array $header, $keyOrKeyArray): Key
     {
         if ($keyOrKeyArray instanceof Key) {
             return $keyOrKeyArray;
         }
         if (!is_array($keyOrKeyArray) && !$keyOrKeyArray instanceof \ArrayAccess) {
             throw new \InvalidArgumentException('$keyOrKeyArray must be a Key or an array of Keys by kid');
-        }
-        try {
-            $header = Native\decode_unverified($jwt)['header'];
-        } catch (Native\JwtException $e) {
-            throw new \UnexpectedValueException($e->getMessage(), 0, $e);
         }
         $kid = $header['kid'] ?? null;
         if (!is_string($kid) || $kid === '') {
@@ -178,59 +250,21 @@ final class JWT
         return json_decode(self::urlsafeB64Decode($segment), false, 512, JSON_BIGINT_AS_STRING);
     }
 
-    /** firebase/php-jwt's exception for a failure of the core. */
-    private static function translate(Native\JwtException $e, string $jwt, int $now): \Exception
+    /** firebase/php-jwt's exception for a failure of the core (time rules excluded). */
+    private static function translate(Native\JwtException $e, bool $strict): \Exception
     {
         switch (true) {
             case $e instanceof Native\BadSignatureException:
                 return new SignatureInvalidException('Signature verification failed', 0, $e);
-            case $e instanceof Native\ExpiredException:
-                $expired = new ExpiredException('Expired token', 0, $e);
-                $expired->setPayload(self::verifiedPayload($jwt));
-                return $expired;
-            case $e instanceof Native\NotYetValidException:
-                $payload = self::verifiedPayload($jwt);
-                $claim = isset($payload->nbf) && is_numeric($payload->nbf)
-                    && $payload->nbf > $now + self::integerSetting('leeway', self::$leeway) ? 'nbf' : 'iat';
-                $early = new BeforeValidException(
-                    sprintf('Cannot handle token with %s prior to %s', $claim, date(\DateTime::ISO8601, (int) $payload->$claim)),
-                    0,
-                    $e
-                );
-                $early->setPayload($payload);
-                return $early;
-            case $e instanceof Native\AlgNotAllowedException:
-                $alg = self::headerAlgorithm($jwt);
-                return new \UnexpectedValueException(
-                    isset(self::$supported_algs[$alg]) ? 'Incorrect key for this algorithm' : 'Algorithm not supported',
-                    0,
-                    $e
-                );
+            case $e instanceof Native\InvalidClaimException
+                && preg_match('/claim "(iat|nbf|exp)"/', $e->getMessage(), $claim) === 1:
+                return new \UnexpectedValueException("Payload {$claim[1]} must be a number", 0, $e);
             case $e instanceof Native\WeakSecretException:
+                return $strict ? new \DomainException($e->getMessage(), 0, $e) : new \InvalidArgumentException($e->getMessage(), 0, $e);
             case $e instanceof Native\InvalidInputException:
                 return new \InvalidArgumentException($e->getMessage(), 0, $e);
             default:
                 return new \UnexpectedValueException($e->getMessage(), 0, $e);
         }
-    }
-
-    /**
-     * The payload of a token whose signature the core has already checked (it checks
-     * the time claims only after the signature).
-     */
-    private static function verifiedPayload(string $jwt): \stdClass
-    {
-        return self::segmentObject(explode('.', $jwt)[1]);
-    }
-
-    /** The header's `alg` of a token the core refused for its algorithm. */
-    private static function headerAlgorithm(string $jwt): string
-    {
-        try {
-            $alg = Native\decode_unverified($jwt)['header']['alg'] ?? '';
-        } catch (Native\JwtException $e) {
-            return '';
-        }
-        return is_string($alg) ? $alg : '';
     }
 }
