@@ -92,6 +92,27 @@ final class FirebaseAnswersTest extends TestCase
         self::assertEquals((object) $expected['ok'], $payload, $name);
     }
 
+    /** @return iterable<string, array{array}> */
+    public static function tokens(): iterable
+    {
+        $data = json_decode((string) file_get_contents(__DIR__ . '/data/firebase_answers.json'), true);
+        foreach ($data['tokens'] as $version => $cases) {
+            foreach ($cases as $case) {
+                yield "$version/{$case['name']}" => [$case];
+            }
+        }
+    }
+
+    /** @dataProvider tokens */
+    public function testEncodeWritesFirebasesBytes(array $case): void
+    {
+        $token = JWT::encode($case['payload'], $case['key'], $case['alg'], $case['kid'], $case['head']);
+        self::assertSame($case['token'], $token);
+        $headers = new \stdClass();
+        JWT::decode($token, new Key($case['key'], $case['alg']), $headers);
+        self::assertSame($case['alg'], $headers->alg);
+    }
+
     /** firebase's class names and the facade's (aliased by php/firebase-aliases.php). */
     private static function firebaseClass(string $class): string
     {

@@ -41,16 +41,21 @@ final class JWT
     private static bool $warnedShortKey = false;
 
     /**
-     * Signs `$payload` as a JWT (no claim is added).
+     * Signs `$payload` as a JWT (no claim is added), byte for byte as firebase/php-jwt
+     * writes it: the header `{"typ":"JWT",…,"alg":…,"kid":…}` (members of `$head` after
+     * `typ`, `alg` and `kid` set last), both JSON texts from `json_encode` with
+     * unescaped slashes (non-ASCII as `\uXXXX`). The core signs those exact bytes and
+     * refuses a header its own verification would refuse (`crit`, another `typ`).
      *
      * @param array       $payload the claims (an associative array; `[]` is `{}`)
      * @param mixed       $key     the shared secret (a string)
      * @param string      $alg     HS256, HS384 or HS512
-     * @param string|null $keyId   not supported: must be null
-     * @param array|null  $head    not supported: must be null or empty
+     * @param string|null $keyId   the `kid` header member
+     * @param array|null  $head    further header members
      *
-     * @throws \DomainException          unsupported algorithm, header fields, or claims
-     * @throws \InvalidArgumentException a key that is not a string or is too weak
+     * @throws \DomainException          unsupported algorithm, header or claims; a key too
+     *                                   short under `onlyoffice_jwt.compat_strict_keys`
+     * @throws \InvalidArgumentException a key that is not a string, or empty
      */
     public static function encode(
         array $payload,
@@ -59,8 +64,13 @@ final class JWT
         ?string $keyId = null,
         ?array $head = null
     ): string {
-        if ($keyId !== null || !empty($head)) {
-            throw new \DomainException('Custom header fields (kid, head) are not supported: the header is always {"alg","typ"}');
+        $header = ['typ' => 'JWT'];
+        if (isset($head)) {
+            $header = array_merge($header, $head);
+        }
+        $header['alg'] = $alg;
+        if ($keyId !== null) {
+            $header['kid'] = $keyId;
         }
         if (!isset(self::$supported_algs[$alg])) {
             throw new \DomainException('Algorithm not supported');
@@ -68,14 +78,104 @@ final class JWT
         if (!is_string($key)) {
             throw new \InvalidArgumentException('key must be a string when using hmac');
         }
-        $strict = self::checkKeyLength($key, $alg);
+        self::checkKeyLength($key, $alg);
+        $claims = $payload === [] ? '{}' : static::jsonEncode($payload);
         try {
-            return Native\sign($payload, $key, ['alg' => $alg, 'iat' => false, 'allow_weak' => !$strict]);
+            // The key rule is firebase's (checkKeyLength), so the core's stricter
+            // policy for its own API (length, variety, `secret`) is waived here.
+            return Native\sign_jws(static::jsonEncode($header), $claims, $key, ['allow_weak' => true]);
         } catch (Native\WeakSecretException $e) {
-            throw $strict ? new \DomainException($e->getMessage(), 0, $e) : new \InvalidArgumentException($e->getMessage(), 0, $e);
+            throw new \InvalidArgumentException($e->getMessage(), 0, $e);
         } catch (Native\JwtException $e) {
             throw new \DomainException($e->getMessage(), 0, $e);
         }
+    }
+
+    /**
+     * The HMAC of `$msg` (raw bytes), as firebase/php-jwt's `JWT::sign` (PHP's
+     * `hash_hmac`): a helper for code that signs its own messages; tokens are signed by
+     * `encode`, in the core. Only HS256/HS384/HS512.
+     *
+     * @throws \DomainException          unsupported algorithm
+     * @throws \InvalidArgumentException a key that is not a string
+     */
+    public static function sign(string $msg, $key, string $alg): string
+    {
+        if (!isset(self::$supported_algs[$alg])) {
+            throw new \DomainException('Algorithm not supported');
+        }
+        if (!is_string($key)) {
+            throw new \InvalidArgumentException('key must be a string when using hmac');
+        }
+        return hash_hmac(strtolower(self::$supported_algs[$alg][1]), $msg, $key, true);
+    }
+
+    /**
+     * JSON text of `$input`, as firebase/php-jwt writes it (unescaped slashes).
+     *
+     * @throws \DomainException the input cannot be written as JSON
+     */
+    public static function jsonEncode(array $input): string
+    {
+        $json = json_encode($input, JSON_UNESCAPED_SLASHES);
+        if (json_last_error() !== JSON_ERROR_NONE) {
+            throw new \DomainException(self::jsonError(json_last_error()));
+        }
+        if ($json === false || $json === 'null') {
+            throw new \DomainException('Provided object could not be encoded to valid JSON');
+        }
+        return $json;
+    }
+
+    /**
+     * The value of a JSON text (objects as `\stdClass`, big integers as strings), as
+     * firebase/php-jwt reads it.
+     *
+     * @return mixed
+     * @throws \DomainException the text is not JSON
+     */
+    public static function jsonDecode(string $input)
+    {
+        $value = json_decode($input, false, 512, JSON_BIGINT_AS_STRING);
+        if (json_last_error() !== JSON_ERROR_NONE) {
+            throw new \DomainException(self::jsonError(json_last_error()));
+        }
+        if ($value === null && $input !== 'null') {
+            throw new \DomainException('Null result with non-null input');
+        }
+        return $value;
+    }
+
+    /** firebase/php-jwt's message for a JSON error number. */
+    private static function jsonError(int $error): string
+    {
+        switch ($error) {
+            case JSON_ERROR_DEPTH:
+                return 'Maximum stack depth exceeded';
+            case JSON_ERROR_STATE_MISMATCH:
+                return 'Invalid or malformed JSON';
+            case JSON_ERROR_CTRL_CHAR:
+                return 'Unexpected control character found';
+            case JSON_ERROR_SYNTAX:
+                return 'Syntax error, malformed JSON';
+            case JSON_ERROR_UTF8:
+                return 'Malformed UTF-8 characters';
+            default:
+                return 'Unknown JSON error: ' . $error;
+        }
+    }
+
+    /** Whether two strings are equal, in constant time (`hash_equals`). */
+    public static function constantTimeEquals(string $left, string $right): bool
+    {
+        return hash_equals($left, $right);
+    }
+
+    /** Base64url (no padding) turned into standard base64 with its padding. */
+    public static function convertBase64UrlToBase64(string $input): string
+    {
+        $remainder = strlen($input) % 4;
+        return strtr($input, '-_', '+/') . ($remainder ? str_repeat('=', 4 - $remainder) : '');
     }
 
     /**
@@ -122,14 +222,15 @@ final class JWT
         if (!hash_equals($key->getAlgorithm(), $alg)) {
             throw new \UnexpectedValueException('Incorrect key for this algorithm');
         }
-        $strict = self::checkKeyLength($key->getKeyMaterial(), $alg);
-        // The core checks structure, signature and claim types; the time rules are
-        // firebase's (below), so the core's own are given a clock that accepts all.
-        $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => !$strict];
+        self::checkKeyLength($key->getKeyMaterial(), $alg);
+        // The core checks structure, signature and claim types; the time rules and the
+        // key rule are firebase's, so the core's own are given a clock that accepts
+        // every time and a waiver for its key policy.
+        $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true];
         try {
             Native\verify($jwt, $key->getKeyMaterial(), $options);
         } catch (Native\JwtException $e) {
-            throw self::translate($e, $strict);
+            throw self::translate($e);
         }
         [$headerSegment, $payloadSegment] = explode('.', $jwt);
         if (func_num_args() > 2) {
@@ -168,14 +269,14 @@ final class JWT
      * Applies the key-length rule: with `onlyoffice_jwt.compat_strict_keys`, firebase
      * 7's minimum for the algorithm (`\DomainException('Provided key is too short')`);
      * without it, a shorter key is accepted as firebase 6.11 does and one warning per
-     * process goes to the PHP log. Returns whether the strict rule applies.
+     * process goes to the PHP log.
      */
-    private static function checkKeyLength(string $key, string $alg): bool
+    private static function checkKeyLength(string $key, string $alg): void
     {
         $strict = filter_var(ini_get('onlyoffice_jwt.compat_strict_keys'), FILTER_VALIDATE_BOOLEAN);
         $minimum = (int) substr($alg, 2) / 8;
         if (strlen($key) >= $minimum) {
-            return $strict;
+            return;
         }
         if ($strict) {
             throw new \DomainException('Provided key is too short');
@@ -190,7 +291,6 @@ final class JWT
                 $minimum
             ));
         }
-        return false;
     }
 
     /** Base64url encoding without padding, as firebase/php-jwt's helper. */
@@ -251,7 +351,7 @@ final class JWT
     }
 
     /** firebase/php-jwt's exception for a failure of the core (time rules excluded). */
-    private static function translate(Native\JwtException $e, bool $strict): \Exception
+    private static function translate(Native\JwtException $e): \Exception
     {
         switch (true) {
             case $e instanceof Native\BadSignatureException:
@@ -260,7 +360,6 @@ final class JWT
                 && preg_match('/claim "(iat|nbf|exp)"/', $e->getMessage(), $claim) === 1:
                 return new \UnexpectedValueException("Payload {$claim[1]} must be a number", 0, $e);
             case $e instanceof Native\WeakSecretException:
-                return $strict ? new \DomainException($e->getMessage(), 0, $e) : new \InvalidArgumentException($e->getMessage(), 0, $e);
             case $e instanceof Native\InvalidInputException:
                 return new \InvalidArgumentException($e->getMessage(), 0, $e);
             default:
