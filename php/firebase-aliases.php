@@ -3,7 +3,7 @@
 /**
  * Opt-in: makes firebase/php-jwt's class names run on the onlyoffice-jwt core.
  *
- * Aliases `Firebase\JWT\{JWT, Key, SignatureInvalidException, ExpiredException,
+ * Aliases `Firebase\JWT\{JWT, JWK, Key, SignatureInvalidException, ExpiredException,
  * BeforeValidException, JWTExceptionWithPayloadInterface}` to the classes of
  * `OnlyOffice\Jwt\Compat`, each only when that name is not already defined (loaded
  * or declared; autoloaders are not consulted, so include this file before an
@@ -30,6 +30,7 @@ return (static function (): array {
         'BeforeValidException',
         'Key',
         'JWT',
+        'JWK',
     ] as $name) {
         $firebase = 'Firebase\\JWT\\' . $name;
         if (class_exists($firebase, false) || interface_exists($firebase, false)) {

@@ -7,6 +7,7 @@ namespace OnlyOffice\Jwt\Tests;
 use OnlyOffice\Jwt as Native;
 use OnlyOffice\Jwt\Compat\BeforeValidException;
 use OnlyOffice\Jwt\Compat\ExpiredException;
+use OnlyOffice\Jwt\Compat\JWK;
 use OnlyOffice\Jwt\Compat\JWT;
 use OnlyOffice\Jwt\Compat\JWTExceptionWithPayloadInterface;
 use OnlyOffice\Jwt\Compat\Key;
@@ -284,7 +285,8 @@ final class CompatTest extends TestCase
     public function testFirebaseAliasesRunTheConnectorsCallsOnTheCore(): void
     {
         $aliased = require __DIR__ . '/../firebase-aliases.php';
-        self::assertCount(6, $aliased);
+        self::assertCount(7, $aliased);
+        self::assertContains('Firebase\\JWT\\JWK', $aliased);
         $jwt = \Firebase\JWT\JWT::encode(['key' => 'Khirz6zTPdfd7'], self::KEY, 'HS256');
         self::assertSame('Khirz6zTPdfd7', \Firebase\JWT\JWT::decode($jwt, new \Firebase\JWT\Key(self::KEY, 'HS256'))->key);
         self::assertSame(JWT::class, get_class(new \Firebase\JWT\JWT()));
@@ -305,5 +307,37 @@ final class CompatTest extends TestCase
         self::assertNotContains('Firebase\\JWT\\Key', $aliased);
         self::assertContains('Firebase\\JWT\\JWT', $aliased);
         self::assertNotSame(Key::class, get_class(new \Firebase\JWT\Key()));
+    }
+
+    public function testJwkSetsOfSymmetricKeys(): void
+    {
+        $k256 = random_bytes(32);
+        $k512 = random_bytes(64);
+        $set = ['keys' => [
+            ['kty' => 'oct', 'alg' => 'HS256', 'kid' => 'a', 'k' => self::b64($k256)],
+            ['kty' => 'RSA', 'alg' => 'RS256', 'kid' => 'skipped', 'n' => 'x', 'e' => 'AQAB'],
+            ['kty' => 'oct', 'kid' => 'b', 'k' => self::b64($k512)],
+        ]];
+        $keys = JWK::parseKeySet($set, 'HS512');
+        self::assertSame(['a', 'b'], array_keys($keys));
+        self::assertSame($k256, $keys['a']->getKeyMaterial());
+        self::assertSame(['HS256', 'HS512'], [$keys['a']->getAlgorithm(), $keys['b']->getAlgorithm()]);
+        $token = JWT::encode(['sub' => 'x'], $k512, 'HS512', 'b');
+        self::assertSame('x', JWT::decode($token, $keys)->sub);
+        foreach ([
+            [[], \UnexpectedValueException::class, '"keys" member must exist in the JWK Set'],
+            [['keys' => []], \InvalidArgumentException::class, 'JWK Set did not contain any keys'],
+            [['keys' => [['kty' => 'oct', 'alg' => 'HS256']]], \UnexpectedValueException::class, 'k not set'],
+            [['keys' => [['kty' => 'oct', 'k' => 'eA']]], \UnexpectedValueException::class, 'JWK must contain an "alg" parameter'],
+            [['keys' => [['alg' => 'HS256']]], \UnexpectedValueException::class, 'JWK must contain a "kty" parameter'],
+            [['keys' => [['kty' => 'EC', 'alg' => 'ES256']]], \UnexpectedValueException::class, 'No supported algorithms found in JWK Set'],
+        ] as [$bad, $class, $message]) {
+            try {
+                JWK::parseKeySet($bad);
+                self::fail("$message: accepted");
+            } catch (\Exception $e) {
+                self::assertSame([$class, $message], [get_class($e), $e->getMessage()]);
+            }
+        }
     }
 }
