@@ -230,8 +230,8 @@ def test_verify_refuses_the_none_algorithm():
         oo.verify(token, STRONG)
 
 
-def test_non_utf8_token_bytes_are_malformed():
-    with pytest.raises(oo.MalformedError):
+def test_non_utf8_token_bytes_are_invalid_input_as_in_c_and_php():
+    with pytest.raises(oo.InvalidInputError):
         oo.verify(b"\xff\xfe.abc.def", STRONG)
 
 
@@ -501,3 +501,35 @@ def test_sign_jws_signs_the_given_texts_byte_for_byte():
             oo.sign_jws(bad_header, bad_payload, STRONG)
     with pytest.raises(oo.WeakSecretError):
         oo.sign_jws(header, payload, "short")
+
+
+# ---- same input, same error in every binding (see also php/tests/SameErrorTest.php and
+# the C test's test_same_errors) ------------------------------------------------------
+
+
+def nested(depth):
+    claims = {}
+    for _ in range(depth - 1):
+        claims = {"a": claims}
+    return claims
+
+
+def test_the_same_faults_give_the_same_errors_as_in_c_and_php():
+    with pytest.raises(oo.InvalidInputError):
+        oo.verify(b"\xff\xfe.e30.sig", STRONG)
+    with pytest.raises(oo.InvalidInputError):
+        oo.sign(nested(201), STRONG)
+    assert oo.verify(oo.sign(nested(128), STRONG), STRONG)
+    with pytest.raises(oo.InvalidInputError):
+        oo.sign(nested(129), STRONG)
+    with pytest.raises(oo.InvalidInputError):
+        oo.sign({"a": 1}, STRONG, allow_weak="yes")
+    # The secret is judged before the other arguments.
+    with pytest.raises(oo.WeakSecretError):
+        oo.sign("not claims", "short")
+    # Bytes that are not UTF-8 are refused, never replaced: two file ids that differ
+    # only in invalid bytes would share one document key.
+    with pytest.raises(oo.InvalidInputError):
+        oo.document_key(STRONG, b"file-\xff", "1")
+    with pytest.raises(oo.InvalidInputError):
+        oo.check_download_url(b"https://ds.example/\xff", "https://ds.example/")

@@ -583,6 +583,39 @@ static void test_connector_operations(void) {
 }
 
 /* Every pointer argument NULL in turn, impossible lengths, invalid UTF-8, bad options. */
+/* The same faults give the same error as in Python and PHP (test_api.py, SameErrorTest.php). */
+static void test_same_errors(void) {
+    oojwt_keyring *keyring = new_keyring("same-error-test-secret-0123456789abcdef", false);
+    char *out = sentinel_text;
+    EXPECT_ERROR(oojwt_verify(keyring, S("\xff\xfe.e30.sig"), NULL, 0, &out), out, OOJWT_ERR_INVALID_INPUT);
+    /* claims nested 201 and 129 deep: refused; 128: signed and verified */
+    char deep[2048];
+    for (int depth = 0; depth < 3; depth++) {
+        int levels = depth == 0 ? 201 : depth == 1 ? 129 : 128;
+        size_t at = 0;
+        for (int i = 0; i < levels; i++) {
+            memcpy(deep + at, i + 1 < levels ? "{\"a\":" : "{", i + 1 < levels ? 5 : 1);
+            at += i + 1 < levels ? 5 : 1;
+        }
+        for (int i = 0; i < levels; i++) deep[at++] = '}';
+        deep[at] = '\0';
+        char *token = NULL;
+        int rc = oojwt_sign(keyring, deep, at, NULL, 0, &token);
+        if (levels == 128) {
+            CHECK(rc == OOJWT_OK);
+            char *claims = NULL;
+            CHECK(oojwt_verify(keyring, token, token ? strlen(token) : 0, NULL, 0, &claims) == OOJWT_OK);
+            oojwt_free(claims);
+        } else {
+            CHECK(rc == OOJWT_ERR_INVALID_INPUT);
+        }
+        oojwt_free(token);
+    }
+    EXPECT_ERROR(oojwt_sign(keyring, S("{\"a\":1}"), S("{\"allow_weak\":\"yes\"}"), &out), out,
+                 OOJWT_ERR_INVALID_INPUT);
+    oojwt_keyring_free(keyring);
+}
+
 static void test_garbage(void) {
     oojwt_keyring *keyring = new_keyring(STRONG, false);
     char *out = sentinel_text;
@@ -935,6 +968,7 @@ int main(int argc, char **argv) {
     test_sign_and_verify_known_answers();
     test_verify_rules();
     test_connector_operations();
+    test_same_errors();
     test_garbage();
     test_threads();
     int vectors_ran = 0;

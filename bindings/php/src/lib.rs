@@ -50,8 +50,9 @@ fn keyring(secret: &Zval, options: &Value) -> Result<Keyring> {
 pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let claims = convert::to_json(claims, "claims")?;
-        json_api::sign(&claims, &keyring(secret, &options)?, &options)
+        json_api::sign(&claims, &keyring, &options)
     })
 }
 
@@ -68,9 +69,10 @@ pub fn sign_jws(
 ) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let header = convert::string_arg(header, "header")?;
         let payload = convert::string_arg(payload, "payload")?;
-        json_api::sign_jws(header, payload, &keyring(secret, &options)?, &options)
+        json_api::sign_jws(header, payload, &keyring, &options)
     })
 }
 
@@ -82,8 +84,9 @@ pub fn sign_jws(
 pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let token = convert::string_arg(token, "token")?;
-        json_api::verify(token, &keyring(secret, &options)?, &options)
+        json_api::verify(token, &keyring, &options)
     })
 }
 
@@ -119,8 +122,9 @@ pub fn audit_ds_config(local_json_text: &Zval, options: Option<&Zval>) -> PhpRes
 pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let config = convert::to_json(config, "config")?;
-        json_api::sign_config(&config, &keyring(secret, &options)?, &options)
+        json_api::sign_config(&config, &keyring, &options)
     })
 }
 
@@ -133,8 +137,9 @@ pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpR
 pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let body = convert::to_json(body, "body")?;
-        json_api::sign_request(&body, &keyring(secret, &options)?, &options)
+        json_api::sign_request(&body, &keyring, &options)
     })
 }
 
@@ -147,8 +152,9 @@ pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpRe
 pub fn verify_callback(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let body = convert::bytes_arg(body, "body")?;
-        json_api::verify_callback(body, &keyring(secret, &options)?, &options)
+        json_api::verify_callback(body, &keyring, &options)
     })
 }
 
@@ -164,8 +170,9 @@ pub fn verify_incoming(
 ) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let authorization = convert::optional_string_arg(Some(authorization), "authorization")?;
-        json_api::verify_incoming(authorization, &keyring(secret, &options)?, &options)
+        json_api::verify_incoming(authorization, &keyring, &options)
     })
 }
 
@@ -198,9 +205,10 @@ pub fn document_key(
 ) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let version = convert::to_json(version, "version")?;
         json_api::document_key(
-            &keyring(secret, &options)?,
+            &keyring,
             convert::string_arg(file_id, "file_id")?,
             &version,
             &options,
@@ -227,8 +235,9 @@ pub fn derive_secrets(master: &Zval, options: Option<&Zval>) -> PhpResult<Zval> 
 pub fn sign_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let url = convert::string_arg(url, "url")?;
-        json_api::sign_link(url, &keyring(secret, &options)?, &options)
+        json_api::sign_link(url, &keyring, &options)
     })
 }
 
@@ -240,8 +249,9 @@ pub fn sign_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult
 pub fn verify_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let options = convert::options_arg(options)?;
+        let keyring = keyring(secret, &options)?;
         let url = convert::string_arg(url, "url")?;
-        json_api::verify_link(url, &keyring(secret, &options)?, &options)
+        json_api::verify_link(url, &keyring, &options)
     })
 }
 

@@ -171,14 +171,18 @@ pub fn secrets_from_py(object: &Bound<'_, PyAny>) -> PyResult<Vec<Secret>> {
     Ok(vec![one_secret(object)?])
 }
 
-/// A text argument given as str or bytes. Bytes that are not UTF-8 are decoded lossily,
-/// so that the core sees the invalid characters and refuses them with its own code.
+/// A text argument given as str or bytes; bytes that are not UTF-8 are `invalid_input`,
+/// as in the other bindings.
 pub fn text_or_bytes<'a>(object: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
     if let Ok(text) = object.cast::<PyString>() {
         return str_of(text);
     }
     if let Ok(bytes) = object.cast::<PyBytes>() {
-        return Ok(String::from_utf8_lossy(bytes.as_bytes()));
+        // Never replaced: two different byte strings must never become one text (two
+        // file ids, one document key).
+        return std::str::from_utf8(bytes.as_bytes())
+            .map(Cow::Borrowed)
+            .map_err(|_| invalid_input(format!("{what} is not UTF-8")));
     }
     Err(invalid_input(format!(
         "{what} must be str or bytes, not {}",

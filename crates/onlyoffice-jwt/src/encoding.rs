@@ -39,6 +39,27 @@ pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
 /// The deepest nesting of arrays and objects [`parse_json`] accepts.
 pub const MAX_NESTING: usize = 128;
 
+/// How deeply `value` nests arrays and objects (a scalar: 0, `{}`: 1), counted without
+/// recursion so that any depth is safe to measure.
+pub fn nesting_depth(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut pending = vec![(value, 1)];
+    while let Some((value, depth)) = pending.pop() {
+        match value {
+            Value::Array(items) => {
+                deepest = deepest.max(depth);
+                pending.extend(items.iter().map(|item| (item, depth + 1)));
+            }
+            Value::Object(members) => {
+                deepest = deepest.max(depth);
+                pending.extend(members.values().map(|member| (member, depth + 1)));
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// Parses JSON strictly: one value, no trailing data, no duplicate object members,
 /// at most [`MAX_NESTING`] nested arrays/objects, numbers that fit an f64.
 pub fn parse_json(bytes: &[u8]) -> std::result::Result<Value, String> {
@@ -189,6 +210,8 @@ mod tests {
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse_json(deep.as_bytes()).is_err());
         let v = parse_json(br#"{"b":1,"a":[true,null,1.5,"x"]}"#).unwrap();
+        assert_eq!(nesting_depth(&v), 2);
+        assert_eq!(nesting_depth(&Value::from(1)), 0);
         assert_eq!(to_json(&v), r#"{"b":1,"a":[true,null,1.5,"x"]}"#);
     }
 }

@@ -36,6 +36,7 @@ impl<'a> Options<'a> {
             _ => return Err(err!(InvalidInput, "{operation}: options must be an object")),
         };
         if let Some(map) = map {
+            allow_weak(options)?;
             for key in map.keys() {
                 if key != "allow_weak" && !known.contains(&key.as_str()) {
                     return Err(err!(
@@ -129,13 +130,20 @@ impl<'a> Options<'a> {
     }
 }
 
-/// A JSON object argument; an empty array counts as an empty object.
+/// A JSON object argument; an empty array counts as an empty object. It may nest at
+/// most [`MAX_NESTING`](crate::encoding::MAX_NESTING) levels (itself included), the
+/// limit of verification: nothing is signed that could not be verified.
 pub fn object_arg<'v>(
     operation: &str,
     what: &str,
     value: &'v Value,
 ) -> Result<std::borrow::Cow<'v, Map<String, Value>>> {
+    use crate::encoding::{nesting_depth, MAX_NESTING};
     match value {
+        Value::Object(_) if nesting_depth(value) > MAX_NESTING => Err(err!(
+            InvalidInput,
+            "{operation}: {what} nest deeper than {MAX_NESTING} levels"
+        )),
         Value::Object(map) => Ok(std::borrow::Cow::Borrowed(map)),
         Value::Array(items) if items.is_empty() => Ok(std::borrow::Cow::Owned(Map::new())),
         _ => Err(err!(
@@ -148,20 +156,19 @@ pub fn object_arg<'v>(
 /// Builds the keyring from one or more secrets (first signs, all verify), honouring
 /// the `allow_weak` option.
 pub fn keyring(secrets: Vec<Secret>, options: &Value) -> Result<Keyring> {
-    let allow_weak = match options {
-        Value::Object(map) => match map.get("allow_weak") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
-                return Err(err!(
-                    InvalidInput,
-                    "option allow_weak must be true or false"
-                ))
-            }
-        },
-        _ => false,
-    };
-    Keyring::from_secrets(secrets, allow_weak)
+    Keyring::from_secrets(secrets, allow_weak(options)?)
+}
+
+/// The `allow_weak` option, which every operation accepts: true, false or null.
+fn allow_weak(options: &Value) -> Result<bool> {
+    match options.get("allow_weak") {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(allow)) => Ok(*allow),
+        Some(_) => Err(err!(
+            InvalidInput,
+            "option allow_weak must be true or false"
+        )),
+    }
 }
 
 /// The sign options of `sign`-like operations (`alg`, `ttl`, `iat`, `now`).
