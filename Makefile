@@ -12,7 +12,7 @@ TEST_TARGETS :=
 DEMO_TARGETS :=
 INSTALL_TARGETS :=
 
-.PHONY: all deps demo test install clean
+.PHONY: all deps demo test install clean help
 all: test
 
 deps: target/.deps-stamp
@@ -32,5 +32,10 @@ install: deps $(INSTALL_TARGETS)
 ## make demo — build, install, run the end-to-end demo.
 demo: deps $(DEMO_TARGETS)
 
+## make clean — cargo clean.
 clean:
 	$(CARGO) clean
+
+## make help — this list: every target documented with a `## make` line.
+help:
+	@grep -h '^## make ' $(MAKEFILE_LIST) | sed -e 's/^## make /  make /'

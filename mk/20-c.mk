@@ -8,6 +8,8 @@ DESTDIR ?=
 C_TARGET := $(ROOT)/target/c
 C_LIBDIR := $(ROOT)/target/release
 C_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' $(ROOT)/Cargo.toml | head -n 1)
+# The C ABI's major version: the SONAME is libonlyoffice_jwt.so.$(C_ABI) (bindings/c/build.rs).
+C_ABI := $(shell sed -n 's/^const ABI: u32 = \([0-9]*\);$$/\1/p' $(ROOT)/bindings/c/build.rs)
 C_PC_DIR := $(C_TARGET)/pkgconfig
 C_CC ?= gcc
 C_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -DOOJWT_EXPECTED_VERSION='"$(C_VERSION)"'
@@ -18,8 +20,10 @@ C_EXAMPLE_SRC := $(ROOT)/bindings/c/examples/sign_verify.c
 c-pc = sed -e 's|@PREFIX@|$(1)|' -e 's|@LIBDIR@|$(2)|' -e 's|@INCLUDEDIR@|$(3)|' \
 	-e 's|@VERSION@|$(C_VERSION)|' $(ROOT)/bindings/c/onlyoffice_jwt.pc.in
 
+## make build-c — libonlyoffice_jwt.so/.a and onlyoffice_jwt.pc in target/.
 build-c: deps
 	$(CARGO) build --release --locked -p onlyoffice-jwt-c
+	ln -sf libonlyoffice_jwt.so $(C_LIBDIR)/libonlyoffice_jwt.so.$(C_ABI)
 	mkdir -p $(C_PC_DIR) $(C_TARGET)/static
 	$(call c-pc,$(ROOT),$(C_LIBDIR),$(ROOT)/bindings/c/include) > $(C_PC_DIR)/onlyoffice_jwt.pc
 	cp $(C_LIBDIR)/libonlyoffice_jwt.a $(C_TARGET)/static/
@@ -64,11 +68,17 @@ test-c-install: build-c
 		$$(PKG_CONFIG_SYSROOT_DIR=$(C_TARGET)/stage PKG_CONFIG_LIBDIR=$(C_TARGET)/stage/usr/local/lib/pkgconfig \
 		pkg-config --cflags --libs onlyoffice_jwt)
 	LD_LIBRARY_PATH=$(C_TARGET)/stage/usr/local/lib $(C_TARGET)/sign_verify_installed
+	readelf -d $(C_TARGET)/stage/usr/local/lib/libonlyoffice_jwt.so.$(C_VERSION) | grep -q 'SONAME.*\[libonlyoffice_jwt.so.$(C_ABI)\]'
+	readelf -d $(C_TARGET)/sign_verify_installed | grep -q 'NEEDED.*\[libonlyoffice_jwt.so.$(C_ABI)\]'
+	test "$$(readlink $(C_TARGET)/stage/usr/local/lib/libonlyoffice_jwt.so)" = libonlyoffice_jwt.so.$(C_ABI)
+	test "$$(readlink $(C_TARGET)/stage/usr/local/lib/libonlyoffice_jwt.so.$(C_ABI))" = libonlyoffice_jwt.so.$(C_VERSION)
 
-## make install-c — libraries, header and onlyoffice_jwt.pc under $(PREFIX) (/usr/local).
+## make install-c — libraries (libonlyoffice_jwt.so.VERSION, .so.ABI and .so links), header and onlyoffice_jwt.pc under $(PREFIX) (/usr/local).
 install-c: build-c
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
-	install -m 0755 $(C_LIBDIR)/libonlyoffice_jwt.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 0755 $(C_LIBDIR)/libonlyoffice_jwt.so $(DESTDIR)$(PREFIX)/lib/libonlyoffice_jwt.so.$(C_VERSION)
+	ln -sf libonlyoffice_jwt.so.$(C_VERSION) $(DESTDIR)$(PREFIX)/lib/libonlyoffice_jwt.so.$(C_ABI)
+	ln -sf libonlyoffice_jwt.so.$(C_ABI) $(DESTDIR)$(PREFIX)/lib/libonlyoffice_jwt.so
 	install -m 0644 $(C_LIBDIR)/libonlyoffice_jwt.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 0644 $(ROOT)/bindings/c/include/onlyoffice_jwt.h $(DESTDIR)$(PREFIX)/include/
 	$(call c-pc,$(PREFIX),$${prefix}/lib,$${prefix}/include) > $(DESTDIR)$(PREFIX)/lib/pkgconfig/onlyoffice_jwt.pc

@@ -12,6 +12,7 @@ PHP_SO := $(ROOT)/target/release/libonlyoffice_jwt_php.so
 PHP_TEST_INI := $(ROOT)/target/php-test-ini
 PHP_SCAN_DIR = $(shell $(PHP) --ini | sed -n 's/^Scan for additional .ini files in: *//p')
 
+## make build-php — the PHP extension, release build.
 build-php: deps
 	$(CARGO) build --release --locked -p onlyoffice-jwt-php
 
@@ -22,6 +23,7 @@ $(PHP_TEST_INI): build-php
 	done
 	echo "extension=$(PHP_SO)" > $@/99-onlyoffice_jwt.ini
 
+## make install-php — the extension into the system PHP (extension dir + ini).
 install-php: build-php
 	install -m 0755 $(PHP_SO) "$$($(PHP_CONFIG) --extension-dir)/onlyoffice_jwt.so"
 	echo "extension=onlyoffice_jwt" > "$(PHP_SCAN_DIR)/20-onlyoffice_jwt.ini"
@@ -30,6 +32,7 @@ install-php: build-php
 
 install: install-php
 
+## make test-php — PHPUnit and the memory check against the fresh build.
 test-php: $(PHP_TEST_INI) memory-php
 	PHP_INI_SCAN_DIR=$(PHP_TEST_INI) $(PHPUNIT) --configuration php/phpunit.xml
 
@@ -39,6 +42,7 @@ memory-php: $(PHP_TEST_INI)
 # valgrind sees allocations through malloc only: this build leaves out mimalloc (the
 # extension's allocator for Rust data) and runs PHP with USE_ZEND_ALLOC=0.
 PHP_VALGRIND_TARGET := $(ROOT)/target/php-valgrind
+## make valgrind-php — the memory check under valgrind (not in make test).
 valgrind-php: $(PHP_TEST_INI)
 	$(CARGO) build --release --locked -p onlyoffice-jwt-php --no-default-features --target-dir $(PHP_VALGRIND_TARGET)
 	rm -rf $(PHP_VALGRIND_TARGET)/ini && cp -a $(PHP_TEST_INI) $(PHP_VALGRIND_TARGET)/ini
@@ -46,6 +50,7 @@ valgrind-php: $(PHP_TEST_INI)
 	PHP_INI_SCAN_DIR=$(PHP_VALGRIND_TARGET)/ini USE_ZEND_ALLOC=0 valgrind --leak-check=full \
 	  --error-exitcode=3 $(PHP) php/tests/memory_check.php 2000
 
+## make bench-php — the PHP benchmark (not a test).
 bench-php: $(PHP_TEST_INI)
 	PHP_INI_SCAN_DIR=$(PHP_TEST_INI) $(PHP) php/bench/bench.php
 

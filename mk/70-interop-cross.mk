@@ -9,6 +9,7 @@ INTEROP_CROSS_DIR := tests/interop/cross
 build-cli-release: deps
 	$(CARGO) build --release --locked -p onlyoffice-jwt-cli
 
+## make test-interop-cross — tokens across PHP, Python, C, the CLI, PyJWT and jsonwebtoken.
 test-interop-cross: deps $(PHP_TEST_INI) install-python build-c build-cli-release
 	cd $(INTEROP_CROSS_DIR) && npm ci --no-audit --no-fund
 	OOJWT_PHP_INI_DIR=$(PHP_TEST_INI) OOJWT_C_LIB=$(C_LIBDIR)/libonlyoffice_jwt.so \

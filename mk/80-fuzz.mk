@@ -3,6 +3,7 @@
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := verify verify_callback check_download_url audit
 
+## make fuzz — the cargo-fuzz targets, FUZZ_SECONDS each (not in make test).
 fuzz: deps
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	cd fuzz && for target in $(FUZZ_TARGETS); do \

@@ -19,10 +19,12 @@ e2e-deps: deps $(E2E)/node_modules/.package-lock.json
 test-e2e-ds: e2e-deps
 	cd $(E2E) && $(NODE) --test ds.test.js
 
+## make e2e-demo — the end-to-end demo with the installed extension, module and CLI.
 e2e-demo: e2e-deps install-php install-python install-cli
 	$(E2E_RUN) --cli $(DESTDIR)$(CLI_PREFIX)/bin/onlyoffice-jwt --verbose
 
-test-e2e: test-e2e-ds $(PHP_TEST_INI) install-python install-cli
+## make test-e2e — the end-to-end scenarios with the fresh builds.
+test-e2e: test-e2e-ds $(PHP_TEST_INI) install-python build-cli
 	$(E2E_RUN) --cli $(ROOT)/target/release/onlyoffice-jwt --php-ini-scan-dir $(PHP_TEST_INI)
 
 TEST_TARGETS += test-e2e

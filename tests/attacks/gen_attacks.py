@@ -19,7 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "vectors", "gen"))
 
-from common import (ATTACKS, INBOX, MASTER, NOW, OUTBOX, S1, S2, WEAK_DEFAULT,  # noqa: E402
+from common import (ATTACKS_OUT, INBOX, MASTER, NOW, OUTBOX, S1, S2, WEAK_DEFAULT,  # noqa: E402
                     body_text, case, cb_tokens, literal, model, ooref)
 
 GEN = "gen_attacks.py"
@@ -453,11 +453,11 @@ def link_cases():
 
 def main():
     counts = {}
-    counts["jwt"] = ooref.write_vectors(os.path.join(ATTACKS, "jwt.json"), GEN, jwt_cases(), operation="verify")
-    counts["callbacks"] = ooref.write_vectors(os.path.join(ATTACKS, "callbacks.json"), GEN, callback_cases())
-    counts["download_urls"] = ooref.write_vectors(os.path.join(ATTACKS, "download_urls.json"), GEN,
+    counts["jwt"] = ooref.write_vectors(os.path.join(ATTACKS_OUT, "jwt.json"), GEN, jwt_cases(), operation="verify")
+    counts["callbacks"] = ooref.write_vectors(os.path.join(ATTACKS_OUT, "callbacks.json"), GEN, callback_cases())
+    counts["download_urls"] = ooref.write_vectors(os.path.join(ATTACKS_OUT, "download_urls.json"), GEN,
                                                   download_url_cases(), operation="check_download_url")
-    counts["links"] = ooref.write_vectors(os.path.join(ATTACKS, "links.json"), GEN, link_cases(),
+    counts["links"] = ooref.write_vectors(os.path.join(ATTACKS_OUT, "links.json"), GEN, link_cases(),
                                           operation="verify_link")
     for k, v in counts.items():
         print(f"  attacks/{k}.json: {v} cases")

@@ -13,6 +13,13 @@ VECTORS = os.path.dirname(HERE)
 TESTS = os.path.dirname(VECTORS)
 ATTACKS = os.path.join(TESTS, "attacks")
 
+# Where the generators write: the committed directories, or, with OOJWT_VECTORS_OUT set,
+# its `vectors/` and `attacks/` subdirectories (make test compares those with the
+# committed files instead of rewriting them).
+_OUT = os.environ.get("OOJWT_VECTORS_OUT")
+VECTORS_OUT = os.path.join(_OUT, "vectors") if _OUT else VECTORS
+ATTACKS_OUT = os.path.join(_OUT, "attacks") if _OUT else ATTACKS
+
 sys.path.insert(0, HERE)
 import ooref  # noqa: E402
 

@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-from common import ATTACKS, FUNCS, VECTORS, ooref
+from common import ATTACKS_OUT, FUNCS, VECTORS_OUT, ooref
 
 ERRORS = {"malformed", "bad_signature", "alg_not_allowed", "expired", "not_yet_valid", "missing_claim",
           "invalid_claim", "missing_token", "key_mismatch", "weak_secret", "too_large", "url_not_allowed",
@@ -41,12 +41,12 @@ def same(a, b):
 
 
 def main():
-    files = sorted(glob.glob(os.path.join(VECTORS, "*.json")) + glob.glob(os.path.join(ATTACKS, "*.json")))
+    files = sorted(glob.glob(os.path.join(VECTORS_OUT, "*.json")) + glob.glob(os.path.join(ATTACKS_OUT, "*.json")))
     checked = skipped = failed = 0
     for path in files:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
-        rel = os.path.relpath(path, os.path.dirname(VECTORS))
+        rel = os.path.relpath(path, os.path.dirname(VECTORS_OUT))
         assert set(doc) <= {"operation", "generator", "cases"} and doc["cases"], rel
         names = set()
         for c in doc["cases"]:

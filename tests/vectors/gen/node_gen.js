@@ -31,7 +31,10 @@ const URI = require('uri-js-replace');
 const { URL: WhatwgUrl } = require('url');
 
 const GEN = 'gen/node_gen.js';
-const VECTORS = path.resolve(__dirname, '..');
+// The committed directory, or OOJWT_VECTORS_OUT/vectors (see gen/common.py).
+const VECTORS = process.env.OOJWT_VECTORS_OUT
+  ? path.join(process.env.OOJWT_VECTORS_OUT, 'vectors')
+  : path.resolve(__dirname, '..');
 
 // The same fixed inputs as gen/common.py.
 const NOW = 1767225600;
@@ -122,6 +125,7 @@ function writeVectors(name, cases, operation) {
   if (operation) doc.operation = operation;
   doc.generator = GEN;
   doc.cases = cases;
+  fs.mkdirSync(VECTORS, { recursive: true });
   fs.writeFileSync(path.join(VECTORS, name), JSON.stringify(doc, null, 1) + '\n');
   console.log(`  ${name}: ${cases.length} cases (jsonwebtoken ${require('jsonwebtoken/package.json').version})`);
 }

@@ -20,7 +20,7 @@ import warnings
 import jwt
 import jwt.api_jwt
 
-from common import NOW, S1, S2, S32, VECTORS, case, ooref
+from common import NOW, S1, S2, S32, VECTORS_OUT, case, ooref
 
 GEN = "gen/pyjwt_gen.py"
 # the vectors pin the library version: a different PyJWT must not silently rewrite them
@@ -149,7 +149,7 @@ def main():
                                              separators=(",", ":")).encode()) + "." + s
     assert V("verify-tampered-payload", forged) == {"error": "bad_signature"}
 
-    n = ooref.write_vectors(os.path.join(VECTORS, "pyjwt.json"), GEN, cases)
+    n = ooref.write_vectors(os.path.join(VECTORS_OUT, "pyjwt.json"), GEN, cases)
     print(f"  pyjwt.json: {n} cases (PyJWT {jwt.__version__})")
 
 

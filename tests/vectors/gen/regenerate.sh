@@ -31,8 +31,16 @@ if ! node -e "const lock = require('$GEN/package-lock.json').packages;
   (cd "$GEN" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 
-# start from nothing, so that a case or file no generator writes any more disappears
-rm -f "$VECTORS"/*.json "$ATTACKS"/*.json
+# With OOJWT_VECTORS_OUT the files go to $OOJWT_VECTORS_OUT/{vectors,attacks} (make
+# test compares them with the committed ones and changes nothing); without it, the
+# committed files are rewritten, starting from nothing so that a case or file no
+# generator writes any more disappears.
+if [ -n "${OOJWT_VECTORS_OUT:-}" ]; then
+  rm -rf "$OOJWT_VECTORS_OUT/vectors" "$OOJWT_VECTORS_OUT/attacks"
+  mkdir -p "$OOJWT_VECTORS_OUT/vectors" "$OOJWT_VECTORS_OUT/attacks"
+else
+  rm -f "$VECTORS"/*.json "$ATTACKS"/*.json
+fi
 
 echo "regenerate: stdlib model (gen/stdlib_gen.py)"
 "$PY" "$GEN/stdlib_gen.py"

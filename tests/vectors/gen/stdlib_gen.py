@@ -16,7 +16,7 @@ import hmac
 import json
 import os
 
-from common import (INBOX, MASTER, NOW, OUTBOX, S1, S2, S31, S32, SUTF8, VECTORS,
+from common import (INBOX, MASTER, NOW, OUTBOX, S1, S2, S31, S32, SUTF8, VECTORS_OUT,
                     WEAK_DEFAULT, body_text, case, cb_tokens, literal, model, ooref)
 
 GEN = "gen/stdlib_gen.py"
@@ -1000,7 +1000,7 @@ def main():
                          ("sign_link", "sign_link", sign_link_cases),
                          ("verify_link", "verify_link", verify_link_cases),
                          ("rfc", None, rfc_cases)):
-        counts[name] = ooref.write_vectors(out(VECTORS, name + ".json"), GEN, fn(), operation=op)
+        counts[name] = ooref.write_vectors(out(VECTORS_OUT, name + ".json"), GEN, fn(), operation=op)
     for k, v in counts.items():
         print(f"  {k}.json: {v} cases")
 
