@@ -1,0 +1,34 @@
+# Packages that install without a toolchain: make dist writes them into dist/, and
+# test-dist installs them as an administrator would (scripts/test-dist.sh).
+.PHONY: dist wheel sdist debs test-dist
+
+DIST := $(ROOT)/dist
+
+## make dist — dist/: the abi3 wheel (manylinux_2_17, built with zig), the sdist, the .deb packages and SHA256SUMS.
+dist: wheel sdist debs
+	cd $(DIST) && sha256sum *.whl *.tar.gz *.deb > SHA256SUMS
+	@ls -l $(DIST)
+
+## make wheel — the abi3 wheel of the Python module in dist/, its manylinux tag checked by auditwheel.
+wheel: deps
+	mkdir -p $(DIST) && rm -f $(DIST)/*.whl
+	cd python && $(PY_ENV) $(VENV)/bin/maturin build --release --locked --zig \
+		--compatibility manylinux_2_17 --out $(DIST)
+	$(VENV)/bin/auditwheel show $(DIST)/*.whl | tee $(ROOT)/target/auditwheel.txt
+	tr -s ' \n' ' ' < $(ROOT)/target/auditwheel.txt | grep -q 'platform tag: "manylinux_2_17_x86_64"'
+
+## make sdist — the source distribution of the Python module in dist/.
+sdist: deps
+	mkdir -p $(DIST) && rm -f $(DIST)/*.tar.gz
+	cd python && $(PY_ENV) $(VENV)/bin/maturin sdist --out $(DIST)
+
+## make debs — the Debian packages (PHP extension, CLI, C library and -dev) in dist/.
+debs: build-php build-c build-cli
+	mkdir -p $(DIST) && rm -f $(DIST)/*.deb
+	bash scripts/build-debs.sh $(C_VERSION) $(C_ABI) $(DIST)
+
+## make test-dist — dist/ installed without a toolchain: the wheel in a fresh venv, the .debs with dpkg -i/-r.
+test-dist: dist
+	bash scripts/test-dist.sh $(DIST) $(C_VERSION)
+
+TEST_TARGETS += test-dist

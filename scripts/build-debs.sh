@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Builds the Debian packages of onlyoffice-jwt with dpkg-deb, from the release builds in
+# target/release (make dist runs it after building them). Usage:
+#   scripts/build-debs.sh VERSION ABI OUTDIR
+# Writes into OUTDIR:
+#   php8.2-onlyoffice-jwt_VERSION_ARCH.deb   the PHP extension (+ the firebase facade)
+#   onlyoffice-jwt-cli_VERSION_ARCH.deb      the command-line tool
+#   libonlyoffice-jwt0_VERSION_ARCH.deb      the C library (SONAME libonlyoffice_jwt.so.ABI)
+#   libonlyoffice-jwt-dev_VERSION_ARCH.deb   its header, static library, .so link, .pc
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=$1 abi=$2 out=$3
+arch=$(dpkg --print-architecture)
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+php_api=$(php-config --phpapi)
+php_ext_dir=$(php-config --extension-dir)
+php_version=$(php-config --version | cut -d. -f1,2)
+maintainer="onlyoffice-jwt developers <onlyoffice-jwt@example.invalid>"
+stage=target/debs
+rm -rf "$stage"
+mkdir -p "$stage" "$out"
+
+# control FILE PACKAGE DEPENDS DESCRIPTION [EXTRA...]: writes DEBIAN/control.
+control() {
+  local root=$1 package=$2 depends=$3 description=$4
+  mkdir -p "$root/DEBIAN"
+  {
+    echo "Package: $package"
+    echo "Version: $version"
+    echo "Architecture: $arch"
+    echo "Maintainer: $maintainer"
+    echo "Section: $5"
+    echo "Priority: optional"
+    [ -n "$depends" ] && echo "Depends: $depends"
+    echo "Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)"
+    echo "Description: $description"
+    echo " onlyoffice-jwt does every security-sensitive step of an ONLYOFFICE Docs"
+    echo " connector in one Rust core: JWT signing and verification, document keys,"
+    echo " derived secrets, signed links and callback checks."
+  } > "$root/DEBIAN/control"
+}
+
+# pack ROOT: the .deb of a staged tree, owned by root.
+pack() {
+  dpkg-deb --root-owner-group --build "$1" "$out" >/dev/null
+}
+
+# The PHP extension, its ini enabled for every SAPI by phpenmod, and the facade.
+php_root="$stage/php"
+install -D -m 0644 target/release/libonlyoffice_jwt_php.so "$php_root$php_ext_dir/onlyoffice_jwt.so"
+install -D -m 0644 /dev/stdin "$php_root/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" <<EOF
+; priority=20
+; onlyoffice-jwt: the OnlyOffice\Jwt\* functions. Uncomment to refuse keys shorter than
+; firebase/php-jwt 7's minimums in the OnlyOffice\Jwt\Compat facade:
+; onlyoffice_jwt.compat_strict_keys = 1
+extension=onlyoffice_jwt.so
+EOF
+mkdir -p "$php_root/usr/share/php/onlyoffice-jwt"
+cp -r php/autoload.php php/firebase-aliases.php php/src "$php_root/usr/share/php/onlyoffice-jwt/"
+control "$php_root" "php$php_version-onlyoffice-jwt" "phpapi-$php_api, libc6" \
+  "ONLYOFFICE Docs connector security for PHP (onlyoffice_jwt extension)" php
+cat > "$php_root/DEBIAN/postinst" <<EOF
+#!/bin/sh
+set -e
+if [ "\$1" = configure ] && command -v phpenmod >/dev/null; then
+  phpenmod -v $php_version -s ALL onlyoffice_jwt
+fi
+EOF
+cat > "$php_root/DEBIAN/prerm" <<EOF
+#!/bin/sh
+set -e
+if command -v phpdismod >/dev/null; then
+  phpdismod -v $php_version -s ALL onlyoffice_jwt
+fi
+EOF
+chmod 0755 "$php_root/DEBIAN/postinst" "$php_root/DEBIAN/prerm"
+echo "/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" > "$php_root/DEBIAN/conffiles"
+pack "$php_root"
+
+# The command-line tool.
+cli_root="$stage/cli"
+install -D -m 0755 target/release/onlyoffice-jwt "$cli_root/usr/bin/onlyoffice-jwt"
+control "$cli_root" onlyoffice-jwt-cli "libc6" \
+  "ONLYOFFICE Docs connector security: sign, verify, audit, derive, probe" utils
+pack "$cli_root"
+
+# The C library, and its development files.
+lib_root="$stage/lib"
+lib="usr/lib/$multiarch"
+install -D -m 0644 target/release/libonlyoffice_jwt.so "$lib_root/$lib/libonlyoffice_jwt.so.$version"
+ln -s "libonlyoffice_jwt.so.$version" "$lib_root/$lib/libonlyoffice_jwt.so.$abi"
+control "$lib_root" "libonlyoffice-jwt$abi" "libc6" \
+  "ONLYOFFICE Docs connector security for C and every language with a C FFI" libs
+echo "activate-noawait ldconfig" > "$lib_root/DEBIAN/triggers"
+pack "$lib_root"
+
+dev_root="$stage/dev"
+install -D -m 0644 bindings/c/include/onlyoffice_jwt.h "$dev_root/usr/include/onlyoffice_jwt.h"
+install -D -m 0644 target/release/libonlyoffice_jwt.a "$dev_root/$lib/libonlyoffice_jwt.a"
+ln -s "libonlyoffice_jwt.so.$abi" "$dev_root/$lib/libonlyoffice_jwt.so"
+mkdir -p "$dev_root/$lib/pkgconfig"
+sed -e 's|@PREFIX@|/usr|' -e "s|@LIBDIR@|\${prefix}/lib/$multiarch|" -e 's|@INCLUDEDIR@|${prefix}/include|' \
+  -e "s|@VERSION@|$version|" bindings/c/onlyoffice_jwt.pc.in > "$dev_root/$lib/pkgconfig/onlyoffice_jwt.pc"
+control "$dev_root" libonlyoffice-jwt-dev "libonlyoffice-jwt$abi (= $version)" \
+  "ONLYOFFICE Docs connector security for C: header and development files" libdevel
+pack "$dev_root"

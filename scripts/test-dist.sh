@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what `make dist` wrote as an administrator would, without a Rust toolchain,
+# and checks it works; then removes it again. Usage: scripts/test-dist.sh DIST VERSION
+#  1. the wheel, into a fresh virtualenv whose PATH has no cargo or rustc: the Python
+#     suite passes against it;
+#  2. the .deb packages with dpkg -i: the system `php -m` lists onlyoffice_jwt (enabled by
+#     phpenmod), `onlyoffice-jwt --version` runs, a C program builds with pkg-config and
+#     runs against the installed library; then dpkg -r removes every file.
+# An extension or CLI installed by hand before (make demo) is set aside and put back.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=$1 version=$2
+root=$(pwd)
+work=$root/target/dist-test
+rm -rf "$work"
+mkdir -p "$work/aside"
+
+echo "==> the wheel, in a fresh virtualenv without Rust"
+wheel=$(ls "$dist"/*.whl)
+bare_path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+if PATH=$bare_path command -v cargo rustc >/dev/null; then
+  echo "test-dist: cargo or rustc is on the bare PATH; the wheel test would not prove anything" >&2
+  exit 1
+fi
+PATH=$bare_path /usr/bin/python3 -m venv "$work/venv"
+PATH=$bare_path "$work/venv/bin/pip" install -q --disable-pip-version-check "$wheel" \
+  pytest "PyJWT==2.15.1" "Django>=4.2,<6" "requests>=2.31,<3"
+(cd "$root" && PATH=$work/venv/bin:$bare_path "$work/venv/bin/python" -m pytest -q -p no:cacheprovider \
+  -c python/pyproject.toml python/tests)
+
+echo "==> the Debian packages"
+packages=(libonlyoffice-jwt0 libonlyoffice-jwt-dev onlyoffice-jwt-cli "php$(php-config --version | cut -d. -f1,2)-onlyoffice-jwt")
+ext=$(php-config --extension-dir)/onlyoffice_jwt.so
+aside=()
+for file in "$ext" /usr/local/bin/onlyoffice-jwt /etc/php/*/*/conf.d/*onlyoffice_jwt.ini; do
+  if [ -e "$file" ] && ! dpkg -S "$file" >/dev/null 2>&1; then
+    mkdir -p "$work/aside$(dirname "$file")"
+    mv "$file" "$work/aside$file"
+    aside+=("$file")
+  fi
+done
+restore() {
+  for file in "${aside[@]}"; do mv "$work/aside$file" "$file"; done
+}
+trap restore EXIT
+
+dpkg -i "$dist"/*.deb >/dev/null
+php -m | grep -qx onlyoffice_jwt
+php -r 'require "/usr/share/php/onlyoffice-jwt/autoload.php";
+  $k = str_repeat("k", 16) . "0123456789abcdef";
+  $t = OnlyOffice\Jwt\Compat\JWT::encode(["a" => 1], $k, "HS256");
+  exit(OnlyOffice\Jwt\Compat\JWT::decode($t, new OnlyOffice\Jwt\Compat\Key($k, "HS256"))->a === 1 ? 0 : 1);'
+[ "$(onlyoffice-jwt --version)" = "onlyoffice-jwt $version" ]
+gcc -std=c11 -Wall -Wextra -Werror -o "$work/sign_verify" bindings/c/examples/sign_verify.c \
+  $(pkg-config --cflags --libs onlyoffice_jwt)
+readelf -d "$work/sign_verify" | grep -q 'NEEDED.*\[libonlyoffice_jwt.so.0\]'
+"$work/sign_verify" >/dev/null
+echo "installed: $(dpkg-query -W -f '${Package} ${Version}, ' "${packages[@]}")php -m lists onlyoffice_jwt"
+
+dpkg -r "${packages[@]}" >/dev/null
+! php -m | grep -qx onlyoffice_jwt
+! command -v onlyoffice-jwt >/dev/null
+! pkg-config --exists onlyoffice_jwt
+[ ! -e "$ext" ] && [ ! -e "/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/libonlyoffice_jwt.so.0" ]
+dpkg -P "${packages[3]}" >/dev/null  # its ini is a conffile, kept by -r
+echo "removed: every file of the packages is gone"
+echo "test-dist: the wheel and the packages install, work and are removed cleanly"
