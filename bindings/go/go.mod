@@ -1,0 +1,3 @@
+module onlyoffice-jwt/bindings/go
+
+go 1.19

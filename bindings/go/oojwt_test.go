@@ -1,0 +1,275 @@
+package oojwt
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const strong = "go-binding-test-secret-0123456789abcdef"
+
+func keyring(t *testing.T, secret string) *Keyring {
+	t.Helper()
+	k, err := NewKeyring([]byte(secret), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// RFC 7515 appendix A.1: its header and payload texts and key give its token.
+func TestSignJwsReproducesRfc7515(t *testing.T) {
+	key, _ := base64.RawURLEncoding.DecodeString("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow")
+	k, err := NewKeyring(key, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Close()
+	token, err := k.SignJws("{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}",
+		"{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}", nil)
+	want := "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9." +
+		"eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ." +
+		"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+	if err != nil || token != want {
+		t.Fatalf("got %q, %v", token, err)
+	}
+	claims, err := k.Verify(token, []byte(`{"now":1300819300}`))
+	if err != nil || !strings.Contains(claims, `"iss":"joe"`) {
+		t.Fatalf("got %q, %v", claims, err)
+	}
+}
+
+func TestErrorsCarryTheSharedNumberAndName(t *testing.T) {
+	if _, err := NewKeyring([]byte("secret"), false); !isError(err, 10, "weak_secret") {
+		t.Fatalf("got %v", err)
+	}
+	k := keyring(t, strong)
+	defer k.Close()
+	if _, err := k.Verify("not.a.token", nil); !isError(err, 1, "malformed") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := k.VerifyIncoming(nil, nil); !isError(err, 8, "missing_token") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := CheckDownloadURL("https://evil.example/x", "https://ds.example/", nil); !isError(err, 12, "url_not_allowed") {
+		t.Fatalf("got %v", err)
+	}
+	if ErrorName(2) != "bad_signature" || Version() == "" {
+		t.Fatal("names")
+	}
+	if _, err := k.Sign("{}", []byte(`{"allow_weak":"yes"}`)); !isError(err, 13, "invalid_input") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func isError(err error, number int, code string) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Number == number && e.Code == code && e.Message != ""
+}
+
+func TestRotationAndClose(t *testing.T) {
+	old := keyring(t, strong)
+	token, _ := old.Sign(`{"a":1}`, nil)
+	old.Close()
+	k := keyring(t, "go-binding-new-secret-0123456789abcdefgh")
+	defer k.Close()
+	if _, err := k.Verify(token, nil); !isError(err, 2, "bad_signature") {
+		t.Fatalf("got %v", err)
+	}
+	if err := k.AddPrevious([]byte(strong), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.Verify(token, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The shared vectors (tests/vectors, tests/attacks): same input, same result as in
+// Rust, PHP, Python and C.
+func TestSharedVectors(t *testing.T) {
+	files, _ := filepath.Glob("../../tests/vectors/*.json")
+	attacks, _ := filepath.Glob("../../tests/attacks/*.json")
+	ran := 0
+	for _, file := range append(files, attacks...) {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Operation string            `json:"operation"`
+			Cases     []json.RawMessage `json:"cases"`
+		}
+		if err := json.Unmarshal(text, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, raw := range doc.Cases {
+			var c vectorCase
+			if err := json.Unmarshal(raw, &c); err != nil {
+				t.Fatal(err)
+			}
+			if c.Operation == "" {
+				c.Operation = doc.Operation
+			}
+			got, err := c.run()
+			name := filepath.Base(file) + ": " + c.Name
+			if c.Expect.Error != "" {
+				var e *Error
+				if !errors.As(err, &e) || e.Code != c.Expect.Error {
+					t.Errorf("%s: want %s, got %v / %s", name, c.Expect.Error, err, got)
+				}
+			} else if err != nil {
+				t.Errorf("%s: %v", name, err)
+			} else if !sameJSON(got, c.Expect.Ok) {
+				t.Errorf("%s: got %s, want %s", name, got, c.Expect.Ok)
+			}
+			ran++
+		}
+	}
+	if ran < 700 {
+		t.Fatalf("only %d cases", ran)
+	}
+	t.Logf("%d vector cases", ran)
+}
+
+type vectorCase struct {
+	Name        string                     `json:"name"`
+	Operation   string                     `json:"operation"`
+	Args        map[string]json.RawMessage `json:"args"`
+	TokenRepeat *struct {
+		Prefix      string `json:"prefix"`
+		Char        string `json:"char"`
+		TotalLength int    `json:"total_length"`
+	} `json:"token_repeat"`
+	Expect struct {
+		Ok    json.RawMessage `json:"ok"`
+		Error string          `json:"error"`
+	} `json:"expect"`
+}
+
+func (c *vectorCase) text(name string) string {
+	var s string
+	_ = json.Unmarshal(c.Args[name], &s)
+	return s
+}
+
+// secrets: one secret or a list of them, each text or {"base64url": ...}.
+func (c *vectorCase) secrets(name string) [][]byte {
+	raw := c.Args[name]
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		list = []json.RawMessage{raw}
+	}
+	out := [][]byte{}
+	for _, item := range list {
+		var text string
+		if json.Unmarshal(item, &text) == nil {
+			out = append(out, []byte(text))
+			continue
+		}
+		var b struct {
+			Base64url string `json:"base64url"`
+		}
+		_ = json.Unmarshal(item, &b)
+		key, _ := base64.RawURLEncoding.DecodeString(b.Base64url)
+		out = append(out, key)
+	}
+	return out
+}
+
+func (c *vectorCase) options() []byte {
+	if raw, ok := c.Args["options"]; ok {
+		return raw
+	}
+	return nil
+}
+
+func (c *vectorCase) allowWeak() bool {
+	var o struct {
+		AllowWeak bool `json:"allow_weak"`
+	}
+	_ = json.Unmarshal(c.options(), &o)
+	return o.AllowWeak
+}
+
+func (c *vectorCase) keyring() (*Keyring, error) {
+	secrets := c.secrets("secret")
+	if len(secrets) == 0 {
+		return nil, &Error{Number: 10, Code: "weak_secret", Message: "no secret"}
+	}
+	k, err := NewKeyring(secrets[0], c.allowWeak())
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range secrets[1:] {
+		if err := k.AddPrevious(s, c.allowWeak()); err != nil {
+			k.Close()
+			return nil, err
+		}
+	}
+	return k, nil
+}
+
+func (c *vectorCase) run() (string, error) {
+	switch c.Operation {
+	case "decode_unverified":
+		return DecodeUnverified(c.text("token"))
+	case "check_download_url":
+		return CheckDownloadURL(c.text("url"), c.text("ds_url"), c.options())
+	case "derive_secrets":
+		return DeriveSecrets(c.secrets("master")[0], c.options())
+	}
+	k, err := c.keyring()
+	if err != nil {
+		return "", err
+	}
+	defer k.Close()
+	switch c.Operation {
+	case "sign":
+		return k.Sign(string(c.Args["claims"]), c.options())
+	case "verify":
+		token := c.text("token")
+		if c.TokenRepeat != nil {
+			token = c.TokenRepeat.Prefix + strings.Repeat(c.TokenRepeat.Char, c.TokenRepeat.TotalLength-len(c.TokenRepeat.Prefix))
+		}
+		return k.Verify(token, c.options())
+	case "sign_config":
+		return k.SignConfig(string(c.Args["config"]), c.options())
+	case "sign_request":
+		return k.SignRequest(string(c.Args["body"]), c.options())
+	case "verify_callback":
+		return k.VerifyCallback([]byte(c.text("body")), c.options())
+	case "verify_incoming":
+		var authorization *string
+		if raw, ok := c.Args["authorization"]; ok && string(raw) != "null" {
+			a := c.text("authorization")
+			authorization = &a
+		}
+		return k.VerifyIncoming(authorization, c.options())
+	case "document_key":
+		return k.DocumentKey(c.text("file_id"), string(c.Args["version"]))
+	case "sign_link":
+		return k.SignLink(c.text("url"), c.options())
+	case "verify_link":
+		return k.VerifyLink(c.text("url"), c.options())
+	}
+	return "", errors.New("unknown operation " + c.Operation)
+}
+
+// sameJSON compares a result with the expected value: a string result (token, URL, key)
+// is the text itself, anything else JSON text.
+func sameJSON(got string, want json.RawMessage) bool {
+	var text string
+	if json.Unmarshal(want, &text) == nil {
+		return got == text
+	}
+	var a, b interface{}
+	if json.Unmarshal([]byte(got), &a) != nil || json.Unmarshal(want, &b) != nil {
+		return false
+	}
+	return reflect.DeepEqual(a, b)
+}
