@@ -43,7 +43,7 @@ function sign_jws(string $header, string $payload, string|array $secret, array $
  * The claims of a token after strict verification.
  *
  * @param string|list<string> $secret
- * @param array{algorithms?: list<string>, leeway?: int, verify_iat?: bool, require?: list<string>, max_size?: int, now?: int|null, allow_weak?: bool} $options
+ * @param array{algorithms?: list<string>, leeway?: int, verify_exp?: bool, verify_nbf?: bool, verify_iat?: bool, require?: list<string>, max_size?: int, now?: int|null, allow_weak?: bool} $options
  * @return array<string, mixed>
  * @throws JwtException
  */

@@ -110,6 +110,8 @@ def verify(
     *,
     algorithms: Optional[Sequence[str]] = None,
     leeway: int = 60,
+    verify_exp: bool = True,
+    verify_nbf: bool = True,
     verify_iat: bool = True,
     require: Optional[Sequence[str]] = None,
     max_size: int = 1048576,

@@ -230,16 +230,50 @@ def test_stricter_than_pyjwt_where_documented():
         cjwt.encode({"a": 1}, STRONG, algorithm=None)
     with pytest.raises(cjwt.InvalidKeyError):
         cjwt.encode({"a": 1}, "")
+    # A typ our verification refuses is not written.
     with pytest.raises(NotImplementedError):
-        cjwt.encode({"a": 1}, STRONG, headers={"kid": "k1"})
-    # Short keys are refused only on request, as PyJWT's enforce_minimum_key_length.
-    token = cjwt.encode({"a": 1}, "short")
+        cjwt.encode({"a": 1}, STRONG, headers={"typ": "JOSE"})
+    # Short keys warn, as in PyJWT; refused only on request (enforce_minimum_key_length).
+    with pytest.warns(cjwt.InsecureKeyLengthWarning, match="The HMAC key is 5 bytes long"):
+        token = cjwt.encode({"a": 1}, "short")
     with pytest.raises(cjwt.InvalidKeyError):
         cjwt.decode(token, "short", algorithms=["HS256"], options={"enforce_minimum_key_length": True})
-    # Time checks cannot be switched off for a verified token.
-    with pytest.raises(NotImplementedError):
-        cjwt.decode(token, "short", algorithms=["HS256"], options={"verify_exp": False})
     # A padded signature segment is not canonical base64url.
-    assert cjwt.decode(token, "short", algorithms=["HS256"]) == {"a": 1}
+    with pytest.warns(cjwt.InsecureKeyLengthWarning):
+        assert cjwt.decode(token, "short", algorithms=["HS256"]) == {"a": 1}
     with pytest.raises(cjwt.DecodeError):
         cjwt.decode(token + "=", "short", algorithms=["HS256"])
+
+
+def test_headers_options_and_bytes_as_pyjwt():
+    payload = {"sub": "Zoë", "url": "https://x/y", "n": 1.5}
+    for headers in (None, {"kid": "k1"}, {"kid": "k1", "cty": "JWT"}, {"typ": None}):
+        ours = cjwt.encode(payload, STRONG, headers=headers)
+        assert ours == pyjwt.encode(payload, STRONG, headers=headers), headers
+        assert cjwt.get_unverified_header(ours) == pyjwt.get_unverified_header(ours)
+    assert cjwt.encode(payload, STRONG, headers={"kid": "k"}, sort_headers=False) == pyjwt.encode(
+        payload, STRONG, headers={"kid": "k"}, sort_headers=False)
+    with pytest.raises(cjwt.InvalidTokenError):
+        cjwt.encode(payload, STRONG, headers={"kid": 1})
+    expired = pyjwt.encode({"exp": 1, "nbf": 9_999_999_999}, STRONG)
+    for options in ({"verify_exp": False, "verify_nbf": False},):
+        assert cjwt.decode(expired, STRONG, algorithms=["HS256"], options=options) == pyjwt.decode(
+            expired, STRONG, algorithms=["HS256"], options=options)
+    with pytest.raises(cjwt.ImmatureSignatureError):
+        cjwt.decode(expired, STRONG, algorithms=["HS256"], options={"verify_exp": False})
+    with pytest.raises(cjwt.ExpiredSignatureError):
+        cjwt.decode(expired, STRONG, algorithms=["HS256"], options={"verify_nbf": False})
+
+
+def test_install_makes_import_jwt_resolve_to_the_facade():
+    import subprocess
+    import sys
+
+    script = (
+        "import onlyoffice_jwt.compat as c; c.install(); import jwt, jwt.exceptions, jwt.warnings, jwt.utils;"
+        "assert jwt is c and jwt.exceptions.InvalidKeyError is c.InvalidKeyError;"
+        "assert jwt.utils.base64url_encode(b'\\xfb\\xff') == b'-_8';"
+        "print(jwt.decode(jwt.encode({'a': 1}, 'k' * 16 + '0123456789abcdef'), 'k' * 16 + '0123456789abcdef', algorithms=['HS256']))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "{'a': 1}"

@@ -269,7 +269,7 @@ pub unsafe extern "C" fn oojwt_sign_jws(
 
 /// `verify(token, secret, ...)`: strict verification; `*out` is the claims as JSON
 /// text. Options: `algorithms` (list, default all three HS), `leeway` (seconds,
-/// default 60), `verify_iat` (default true: a future `iat` is refused), `require` (list
+/// default 60), `verify_exp`, `verify_nbf`, `verify_iat` (each default true), `require` (list
 /// of claim names), `max_size` (bytes, default 1 MiB), `now`.
 ///
 /// # Safety

@@ -77,8 +77,8 @@ pub fn sign_jws(
 }
 
 /// `verify(string $token, string|array $secret, array $options = []): array` — the
-/// verified claims; options `algorithms`, `leeway`, `verify_iat`, `require`, `max_size`,
-/// `now`, `allow_weak`.
+/// verified claims; options `algorithms`, `leeway`, `verify_exp`, `verify_nbf`,
+/// `verify_iat`, `require`, `max_size`, `now`, `allow_weak`.
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\verify")]
 pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {

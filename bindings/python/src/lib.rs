@@ -124,13 +124,14 @@ fn sign_jws<'py>(
 ///
 /// `algorithms` defaults to HS256, HS384 and HS512; `leeway` (seconds, default 60)
 /// applies to `exp`, `nbf` and `iat` (compared at their own precision); a future `iat`
-/// is refused unless `verify_iat=False`; every name in `require` must be present; tokens
+/// is refused unless `verify_iat=False` (`verify_exp`/`verify_nbf` likewise, for
+/// facades); every name in `require` must be present; tokens
 /// over `max_size` bytes (default 1 MiB) are refused. Raises the `JwtError` subclass of
 /// the first check that failed.
 #[pyfunction]
 #[pyo3(
     signature = (token, secret, **options),
-    text_signature = "(token, secret, *, algorithms=None, leeway=60, verify_iat=True, require=None, max_size=1048576, now=None, allow_weak=False)"
+    text_signature = "(token, secret, *, algorithms=None, leeway=60, verify_exp=True, verify_nbf=True, verify_iat=True, require=None, max_size=1048576, now=None, allow_weak=False)"
 )]
 fn verify<'py>(
     py: Python<'py>,

@@ -184,8 +184,8 @@ pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
     })
 }
 
-/// The verify options (`algorithms`, `leeway`, `verify_iat`, `require`, `max_size`,
-/// `now`).
+/// The verify options (`algorithms`, `leeway`, `verify_exp`, `verify_nbf`,
+/// `verify_iat`, `require`, `max_size`, `now`).
 pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
     let defaults = VerifyOptions::default();
     let algorithms = match options.strings("algorithms")? {
@@ -209,6 +209,8 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
     Ok(VerifyOptions {
         algorithms,
         leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
+        verify_exp: options.bool("verify_exp", defaults.verify_exp)?,
+        verify_nbf: options.bool("verify_nbf", defaults.verify_nbf)?,
         verify_iat: options.bool("verify_iat", defaults.verify_iat)?,
         require: options
             .strings("require")?
@@ -233,8 +235,8 @@ pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring, options: &Value)
     sign::sign_jws(header, payload, keyring).map(Value::String)
 }
 
-/// `verify(token, secret, algorithms, leeway=60, verify_iat=True, require=[],
-/// max_size=1 MiB, now=None)`: the verified claims.
+/// `verify(token, secret, algorithms, leeway=60, verify_exp=True, verify_nbf=True,
+/// verify_iat=True, require=[], max_size=1 MiB, now=None)`: the verified claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new(
         "verify",
@@ -242,6 +244,8 @@ pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> 
         &[
             "algorithms",
             "leeway",
+            "verify_exp",
+            "verify_nbf",
             "verify_iat",
             "require",
             "max_size",

@@ -23,6 +23,13 @@ pub struct VerifyOptions {
     pub algorithms: Vec<Algorithm>,
     /// Clock tolerance in seconds for `exp`, `nbf` and `iat` (default 60).
     pub leeway: u64,
+    /// Whether an `exp` at or before now - leeway is refused (`expired`; default true).
+    /// Off only for facades of libraries that let callers switch it off (PyJWT's
+    /// `verify_exp`); a present `exp` must be a valid date either way.
+    pub verify_exp: bool,
+    /// Whether an `nbf` later than now + leeway is refused (`not_yet_valid`; default
+    /// true); off as `verify_exp`.
+    pub verify_nbf: bool,
     /// Whether an `iat` later than now + leeway is refused (`not_yet_valid`; default
     /// true, as PyJWT and firebase/php-jwt do). The Document Server never checks `iat`,
     /// so its traffic ([`crate::verify_callback`], [`crate::verify_incoming`]) is
@@ -41,6 +48,8 @@ impl Default for VerifyOptions {
         VerifyOptions {
             algorithms: Algorithm::ALL.to_vec(),
             leeway: DEFAULT_LEEWAY,
+            verify_exp: true,
+            verify_nbf: true,
             verify_iat: true,
             require: Vec::new(),
             max_size: DEFAULT_MAX_SIZE,
@@ -237,7 +246,7 @@ fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
     // sub-second clock (see `precise_now`).
     let now = precise_now(options.now);
     let leeway = options.leeway as f64;
-    if let Some(exp) = exp {
+    if let Some(exp) = exp.filter(|_| options.verify_exp) {
         if now >= exp + leeway {
             return Err(err!(
                 Expired,
@@ -245,7 +254,7 @@ fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
             ));
         }
     }
-    if let Some(nbf) = nbf {
+    if let Some(nbf) = nbf.filter(|_| options.verify_nbf) {
         if nbf > now + leeway {
             return Err(err!(
                 NotYetValid,

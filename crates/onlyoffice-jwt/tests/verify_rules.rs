@@ -454,3 +454,24 @@ fn iat_is_checked_unless_switched_off() {
     let token = forge(HS256, r#"{"iat":"1700000000"}"#);
     assert_eq!(kind(&token, &off), ErrorKind::InvalidClaim);
 }
+
+#[test]
+fn exp_and_nbf_checks_can_be_switched_off_but_not_their_types() {
+    let token = forge(
+        HS256,
+        &format!(r#"{{"exp":{},"nbf":{}}}"#, NOW - 100, NOW + 100),
+    );
+    assert_eq!(kind(&token, &opts()), ErrorKind::Expired);
+    let no_exp = VerifyOptions {
+        verify_exp: false,
+        ..opts()
+    };
+    assert_eq!(kind(&token, &no_exp), ErrorKind::NotYetValid);
+    let neither = VerifyOptions {
+        verify_nbf: false,
+        ..no_exp
+    };
+    assert!(verify(&token, &ring(), &neither).is_ok());
+    let token = forge(HS256, r#"{"exp":"soon"}"#);
+    assert_eq!(kind(&token, &neither), ErrorKind::InvalidClaim);
+}

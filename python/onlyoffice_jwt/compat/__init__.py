@@ -1,31 +1,32 @@
 """PyJWT's API for HS256/HS384/HS512, on top of the onlyoffice_jwt core.
 
 ``import onlyoffice_jwt.compat as jwt`` replaces ``import jwt`` in code that signs and
-verifies HMAC tokens (Seahub's ONLYOFFICE integration): same functions, same
-arguments and defaults (``verify_exp``/``verify_nbf``/``verify_iat`` on, ``require``
-empty, ``leeway`` 0, ``algorithms`` mandatory when verifying), same exception classes
-with the same inheritance. Signing and signature checks run in the Rust core.
+verifies HMAC tokens (Seahub's ONLYOFFICE integration); ``onlyoffice_jwt.compat.install()``
+makes ``import jwt`` (and ``jwt.algorithms``, ``jwt.exceptions``, ``jwt.warnings``,
+``jwt.utils``) resolve to
+it. Same functions, arguments and defaults (``verify_exp``/``verify_nbf``/``verify_iat``
+on and switchable, ``require`` empty, ``leeway`` 0, ``algorithms`` mandatory when
+verifying), same exception and warning classes with the same inheritance, the same
+token bytes as PyJWT (its header order, ``headers``, ``json.dumps`` escapes). Signing
+and signature checks run in the Rust core.
 
 Where it is stricter than PyJWT (each refusal raises the PyJWT class named):
 
 - only HS256, HS384 and HS512: any other ``algorithm`` (including ``None``, i.e.
   ``none``) is ``NotImplementedError`` when encoding; a token with another ``alg`` is
   ``InvalidAlgorithmError``;
-- ``headers`` may only repeat ``alg`` and ``typ: "JWT"`` (the core writes the fixed
-  header ``{"alg":…,"typ":"JWT"}``), anything else is ``NotImplementedError``;
-- an empty key is ``InvalidKeyError``; short keys are accepted (as PyJWT does, which
-  only warns) unless ``options={"enforce_minimum_key_length": True}``, which refuses
-  keys under 32 bytes and the literal ``secret``;
-- a payload value JSON cannot hold exactly (NaN, infinities, ints beyond 64 bits) is
-  ``TypeError``; non-ASCII text is written as raw UTF-8 rather than ``\\uXXXX``
-  escapes, so such tokens differ from PyJWT's in bytes (both verify either);
+- a header our verification would refuse (a ``typ`` other than ``JWT``, ``crit``,
+  ``b64``) is ``NotImplementedError`` when encoding;
+- an empty key is ``InvalidKeyError``; keys shorter than the hash's digest warn with
+  ``InsecureKeyLengthWarning`` (as PyJWT does), or with
+  ``options={"enforce_minimum_key_length": True}`` are ``InvalidKeyError``;
 - tokens: canonical unpadded base64url only, no duplicate JSON members, ``typ``
   absent or ``JWT``, no ``crit``/``b64`` header, at most 1 MiB (``DecodeError``);
   ``exp``/``nbf``/``iat`` must be non-negative JSON numbers (``DecodeError``,
-  ``InvalidIssuedAtError`` for ``iat``);
-- ``verify_exp``/``verify_nbf``/``verify_iat`` cannot be switched off while the
-  signature is verified (``NotImplementedError``), nor switched on without it; a
-  negative ``leeway`` is ``ValueError``, a fractional one is rounded up.
+  ``InvalidIssuedAtError`` for ``iat``), even when their checks are switched off;
+- ``verify_exp``/``verify_nbf``/``verify_iat`` cannot be switched on without the
+  signature (``NotImplementedError``); a negative ``leeway`` is ``ValueError``, a
+  fractional one is rounded up.
 """
 
 from __future__ import annotations
@@ -33,12 +34,13 @@ from __future__ import annotations
 import base64
 import json
 import math
+import warnings as _warnings
 from calendar import timegm
 from collections.abc import Container, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Optional, Union
 
-from . import _native
+from .. import _native
 
 __all__ = [
     "DecodeError",
@@ -57,77 +59,33 @@ __all__ = [
     "PyJWTError",
     "decode",
     "decode_complete",
+    "InsecureKeyLengthWarning",
+    "RemovedInPyjwt3Warning",
     "encode",
     "get_unverified_header",
+    "install",
 ]
 
 _HS_ALGORITHMS = ("HS256", "HS384", "HS512")
 
 
-class PyJWTError(Exception):
-    """Base class of every exception of this module (as in PyJWT)."""
-
-
-class InvalidTokenError(PyJWTError):
-    """A token failed ``decode()``."""
-
-
-class DecodeError(InvalidTokenError):
-    """A token cannot be decoded (structure, encoding, JSON, claim types)."""
-
-
-class InvalidSignatureError(DecodeError):
-    """The signature does not match the key."""
-
-
-class ExpiredSignatureError(InvalidTokenError):
-    """``exp`` is in the past."""
-
-
-class InvalidAudienceError(InvalidTokenError):
-    """``aud`` does not match the expected audience."""
-
-
-class InvalidIssuerError(InvalidTokenError):
-    """``iss`` does not match the expected issuer."""
-
-
-class InvalidIssuedAtError(InvalidTokenError):
-    """``iat`` is not a number."""
-
-
-class ImmatureSignatureError(InvalidTokenError):
-    """``nbf`` or ``iat`` is in the future."""
-
-
-class InvalidKeyError(PyJWTError):
-    """The key cannot be used (empty, or too short with ``enforce_minimum_key_length``)."""
-
-
-class InvalidAlgorithmError(InvalidTokenError):
-    """The token's algorithm is not allowed."""
-
-
-class InvalidSubjectError(InvalidTokenError):
-    """``sub`` is not a string or does not match the expected subject."""
-
-
-class InvalidJTIError(InvalidTokenError):
-    """``jti`` is not a string."""
-
-
-class MissingRequiredClaimError(InvalidTokenError):
-    """A required claim is absent; ``claim`` names it."""
-
-    def __init__(self, claim: str) -> None:
-        """Records the name of the missing claim."""
-        super().__init__(claim)
-        self.claim = claim
-
-    def __str__(self) -> str:
-        """The message PyJWT gives."""
-        return f'Token is missing the "{self.claim}" claim'
-
+from .exceptions import (  # noqa: E402  (re-exported, as PyJWT does)
+    DecodeError,
+    ExpiredSignatureError,
+    ImmatureSignatureError,
+    InvalidAlgorithmError,
+    InvalidAudienceError,
+    InvalidIssuedAtError,
+    InvalidIssuerError,
+    InvalidJTIError,
+    InvalidKeyError,
+    InvalidSignatureError,
+    InvalidSubjectError,
+    InvalidTokenError,
+    MissingRequiredClaimError,
+    PyJWTError,
+)
+from .warnings import InsecureKeyLengthWarning, RemovedInPyjwt3Warning  # noqa: E402
 
 _DEFAULT_OPTIONS = {
     "verify_signature": True,
@@ -162,6 +120,33 @@ def _check_key(key: Any) -> None:
         raise TypeError("Expected a string value")
 
 
+_DIGEST_SIZES = {"HS256": 32, "HS384": 48, "HS512": 64}
+
+
+def _key_bytes(key: Any) -> bytes:
+    if isinstance(key, str):
+        return key.encode("utf-8")
+    if isinstance(key, bytes):
+        return key
+    raise TypeError("Expected a string value")
+
+
+def _check_key_length(keys: Sequence[bytes], algorithm: str, enforce: bool) -> None:
+    """PyJWT's rule: an HMAC key shorter than the hash's digest warns
+    (``InsecureKeyLengthWarning``), or with ``enforce_minimum_key_length`` is refused."""
+    minimum = _DIGEST_SIZES[algorithm]
+    for key in keys:
+        if len(key) < minimum:
+            message = (
+                f"The HMAC key is {len(key)} bytes long, which is below the minimum "
+                f"recommended length of {minimum} bytes for SHA{algorithm[2:]}. "
+                "See RFC 7518 Section 3.2."
+            )
+            if enforce:
+                raise InvalidKeyError(message)
+            _warnings.warn(message, InsecureKeyLengthWarning, stacklevel=4)
+
+
 def encode(
     payload: dict[str, Any],
     key: Union[str, bytes],
@@ -170,39 +155,44 @@ def encode(
     json_encoder: Optional[type[json.JSONEncoder]] = None,
     sort_headers: bool = True,
 ) -> str:
-    """Signs ``payload`` (a dict) and returns the compact JWT, like ``jwt.encode``.
+    """Signs ``payload`` (a dict) and returns the compact JWT, like ``jwt.encode``: the
+    same bytes as PyJWT (header ``{"alg":…,"typ":"JWT"}`` plus ``headers``, sorted
+    unless ``sort_headers`` is false; ``json.dumps`` of the payload), signed by the core.
 
     ``exp``, ``iat`` and ``nbf`` given as ``datetime`` become Unix seconds; no claim is
-    added. ``json_encoder`` converts values JSON cannot hold natively before signing.
-    ``sort_headers`` has no effect: the header is always ``{"alg":…,"typ":"JWT"}``.
+    added. A key shorter than the algorithm's digest warns with
+    ``InsecureKeyLengthWarning``, as in PyJWT.
     """
     if not isinstance(payload, dict):
         raise TypeError(
             "Expecting a dict object, as JWT only supports JSON objects as payloads."
         )
-    headers = dict(headers or {})
-    algorithm = headers.pop("alg", algorithm)
-    if headers.pop("typ", "JWT") != "JWT" or headers:
-        raise NotImplementedError(
-            "onlyoffice_jwt.compat writes only the header fields alg and typ"
-        )
+    header: dict[str, Any] = {"typ": "JWT", "alg": algorithm}
+    if headers:
+        if "kid" in headers and not isinstance(headers["kid"], str):
+            raise InvalidTokenError("Key ID header parameter must be a string")
+        header.update(headers)
+        if not header.get("typ"):
+            del header["typ"]
+    algorithm = header["alg"]
     if algorithm not in _HS_ALGORITHMS:
         raise NotImplementedError("Algorithm not supported")
-    _check_key(key)
+    secret = _key_bytes(key)
     payload = payload.copy()
     for claim in ("exp", "iat", "nbf"):
         if isinstance(payload.get(claim), datetime):
             payload[claim] = timegm(payload[claim].utctimetuple())
     if "iss" in payload and not isinstance(payload["iss"], str):
         raise TypeError("Issuer (iss) must be a string.")
-    if json_encoder is not None:
-        payload = json.loads(json.dumps(payload, cls=json_encoder))
+    _check_key_length([secret], algorithm, enforce=False)
+    json_header = json.dumps(header, separators=(",", ":"), cls=json_encoder, sort_keys=sort_headers)
+    json_payload = json.dumps(payload, separators=(",", ":"), cls=json_encoder)
     try:
-        return _native.sign(payload, key, alg=algorithm, iat=False, allow_weak=True)
+        return _native.sign_jws(json_header, json_payload, secret, allow_weak=True)
     except _native.WeakSecretError as error:
         raise InvalidKeyError(str(error)) from error
     except _native.InvalidInputError as error:
-        raise TypeError(str(error)) from error
+        raise NotImplementedError(str(error)) from error
 
 
 def _merge_options(options: Optional[dict[str, Any]]) -> dict[str, Any]:
@@ -249,9 +239,9 @@ def _decode(
     """Header and claims: verified by the core, or only decoded."""
     if not isinstance(jwt, (str, bytes)):
         raise DecodeError(f"Invalid token type. Token must be a {bytes}")
-    time_checks = [options[name] for name in _TIME_OPTIONS]
+    time_checks = {name: bool(options[name]) for name in _TIME_OPTIONS}
     if not options["verify_signature"]:
-        if any(time_checks):
+        if any(time_checks.values()):
             raise NotImplementedError(
                 "onlyoffice_jwt.compat checks exp, nbf and iat only with the signature"
             )
@@ -264,23 +254,27 @@ def _decode(
             'It is required that you pass in a value for the "algorithms" argument '
             "when calling decode()."
         )
-    if not all(time_checks):
-        raise NotImplementedError(
-            "onlyoffice_jwt.compat always checks exp, nbf and iat of a verified token"
-        )
     if isinstance(algorithms, str):
         algorithms = [algorithms]
     allowed = [name for name in algorithms if name in _HS_ALGORITHMS]
     if not allowed:
         raise InvalidAlgorithmError("The specified alg value is not allowed")
     _check_key(key)
+    keys = [_key_bytes(item) for item in key] if isinstance(key, (list, tuple)) else [_key_bytes(key)]
+    try:
+        token_alg = _native.decode_unverified(jwt)["header"].get("alg")
+    except _native.JwtError as error:
+        raise DecodeError(str(error)) from error
+    if token_alg in allowed:
+        _check_key_length(keys, token_alg, options["enforce_minimum_key_length"])
     try:
         claims = _native.verify(
             jwt,
             key,
             algorithms=allowed,
             leeway=leeway,
-            allow_weak=not options["enforce_minimum_key_length"],
+            allow_weak=True,
+            **time_checks,
         )
         header_fields = _native.decode_unverified(jwt)["header"] if header else {}
     except _native.JwtError as error:
@@ -438,3 +432,20 @@ def get_unverified_header(jwt: Union[str, bytes]) -> dict[str, Any]:
         return _native.decode_unverified(jwt)["header"]
     except _native.JwtError as error:
         raise DecodeError(str(error)) from error
+
+
+def install() -> None:
+    """Makes ``import jwt`` resolve to this module (and ``jwt.algorithms``,
+    ``jwt.exceptions``, ``jwt.warnings``, ``jwt.utils`` to its submodules), for code written for PyJWT:
+    call it once, before that code imports ``jwt`` (e.g. at the top of Seahub's
+    ``seahub_settings.py``: ``import onlyoffice_jwt.compat; onlyoffice_jwt.compat.install()``).
+    """
+    import sys
+
+    from . import algorithms, exceptions, utils, warnings
+
+    sys.modules["jwt"] = sys.modules[__name__]
+    sys.modules["jwt.algorithms"] = algorithms
+    sys.modules["jwt.exceptions"] = exceptions
+    sys.modules["jwt.warnings"] = warnings
+    sys.modules["jwt.utils"] = utils
