@@ -12,7 +12,7 @@
  * refused (WeakSecretException) unless the option `allow_weak` is true.
  *
  * PHP arrays in and out: a list (keys 0..n-1) is a JSON array, any other array or a
- * stdClass a JSON object; `[]` given as claims, config or body is an empty object; a
+ * stdClass a JSON object (its public properties, as json_encode writes them); `[]` given as claims, config or body is an empty object; a
  * JSON object comes back as an associative array (an empty one as `[]`).
  */
 

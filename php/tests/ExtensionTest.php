@@ -145,6 +145,31 @@ final class ExtensionTest extends TestCase
         );
     }
 
+    /**
+     * A stdClass subclass signs as json_encode writes it: public properties only, in
+     * declaration order then dynamic ones, unset and uninitialised ones left out.
+     */
+    public function testObjectsSignWhatJsonEncodeWrites(): void
+    {
+        $options = ['iat' => false];
+        $object = new ClaimsWithDeclaredProperties();
+        unset($object->first);
+        $object->dynamic = 3;
+        $expected = json_encode($object);
+        self::assertSame('{"second":2,"dynamic":3}', $expected);
+        self::assertSame($expected, self::payloadJson(Jwt\sign($object, self::SECRET, $options)));
+        self::assertSame($expected, self::payloadJson($object->signedFromInside(self::SECRET)), 'the caller\'s scope does not reveal private properties');
+        $plain = new \stdClass();
+        $plain->a = 1;
+        $plain->b = 2;
+        unset($plain->a);
+        $plain->c = 3;
+        self::assertSame(json_encode($plain), self::payloadJson(Jwt\sign($plain, self::SECRET, $options)));
+        $value = 5;
+        $plain->ref = &$value;
+        self::assertSame(json_encode($plain), self::payloadJson(Jwt\sign($plain, self::SECRET, $options)));
+    }
+
     /** @return iterable<string, array{callable}> */
     public function badArguments(): iterable
     {
@@ -366,3 +391,20 @@ final class ExtensionTest extends TestCase
         self::assertArrayHasKey('line', $syntax[0]);
     }
 }
+
+/** Claims as a stdClass subclass with declared, typed, protected and private properties. */
+class ClaimsWithDeclaredProperties extends \stdClass
+{
+    public $first = 1;
+    public int $uninitialised;
+    protected $hiddenProtected = 'protected';
+    private $hiddenPrivate = 'private';
+    public $second = 2;
+
+    /** Signs $this from inside the class, where the private properties are in scope. */
+    public function signedFromInside(string $secret): string
+    {
+        return Jwt\sign($this, $secret, ['iat' => false]);
+    }
+}
+

@@ -16,7 +16,7 @@
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::array::Iter;
-use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
+use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
@@ -48,9 +48,9 @@ fn to_json_at(zval: &Zval, what: &str, depth: usize) -> Result<Value> {
     } else if zval.is_string() {
         Ok(Value::String(utf8(zval, what)?.to_owned()))
     } else if let Some(table) = zval.array() {
-        array_to_json(table, what, depth)
+        array_to_json(table, Members::All, what, depth)
     } else if let Some(object) = zval.object() {
-        object_to_json(object, what, depth)
+        object_to_json(zval, object, what, depth)
     } else if zval.is_null() || zval.get_type() == DataType::Undef {
         Ok(Value::Null)
     } else {
@@ -70,7 +70,21 @@ fn deeper(what: &str, depth: usize) -> Result<usize> {
     Ok(depth + 1)
 }
 
-fn array_to_json(table: &ZendHashTable, what: &str, depth: usize) -> Result<Value> {
+/// Which entries of a table become JSON members.
+#[derive(Clone, Copy, PartialEq)]
+enum Members {
+    /// Every entry (a PHP array).
+    All,
+    /// Entries whose key does not start with NUL (an object's public properties).
+    Public,
+}
+
+fn array_to_json(
+    table: &ZendHashTable,
+    members: Members,
+    what: &str,
+    depth: usize,
+) -> Result<Value> {
     let depth = deeper(what, depth)?;
     // Values go into a list while the keys are 0, 1, 2…; at the first other key the
     // list so far becomes the start of an object.
@@ -79,6 +93,12 @@ fn array_to_json(table: &ZendHashTable, what: &str, depth: usize) -> Result<Valu
     // Keys are read as zvals: the crate's key iterator panics on a non-UTF-8 string key.
     let mut iter = Iter::new(table);
     while let Some((key, value)) = iter.next_zval() {
+        let hidden = key
+            .zend_str()
+            .is_some_and(|name| name.as_bytes().first() == Some(&0));
+        if members == Members::Public && hidden {
+            continue;
+        }
         let index = key.long();
         if map.is_none() && index.and_then(|i| usize::try_from(i).ok()) == Some(list.len()) {
             list.push(to_json_at(value, what, depth)?);
@@ -108,17 +128,24 @@ fn array_to_json(table: &ZendHashTable, what: &str, depth: usize) -> Result<Valu
     Ok(map.map_or(Value::Array(list), Value::Object))
 }
 
-fn object_to_json(object: &ZendObject, what: &str, depth: usize) -> Result<Value> {
+/// An object's public properties, as `json_encode` sees them: in declaration order,
+/// then the dynamic ones; unset and uninitialised properties left out; protected
+/// and private ones (whose names PHP mangles with a leading NUL) left out.
+fn object_to_json(zval: &Zval, object: &ZendObject, what: &str, depth: usize) -> Result<Value> {
     if !object.instance_of(ce::stdclass()) {
         let class = object.get_class_name().unwrap_or_default();
         return Err(invalid(format!(
             "{what}: only arrays and stdClass objects convert to JSON, not {class}"
         )));
     }
-    let properties = object
-        .get_properties()
-        .map_err(|_| invalid(format!("{what}: unreadable object properties")))?;
-    match array_to_json(properties, what, depth)? {
+    // The engine's own copy of the property table: the raw table of a class with
+    // declared properties holds indirect slots that an unset property leaves empty.
+    let unreadable = || invalid(format!("{what}: unreadable object properties"));
+    let vars = ZendCallable::try_from_name("get_mangled_object_vars")
+        .and_then(|function| function.try_call(vec![zval]))
+        .map_err(|_| unreadable())?;
+    let properties = vars.array().ok_or_else(unreadable)?;
+    match array_to_json(properties, Members::Public, what, depth)? {
         Value::Array(items) if items.is_empty() => Ok(Value::Object(Map::new())),
         Value::Array(items) => Ok(Value::Object(
             items
