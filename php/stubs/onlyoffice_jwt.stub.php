@@ -26,7 +26,7 @@ namespace OnlyOffice\Jwt;
  * @param array{alg?: 'HS256'|'HS384'|'HS512', ttl?: int|null, iat?: bool, now?: int|null, allow_weak?: bool} $options
  * @throws JwtException
  */
-function sign(array|\stdClass $claims, string|array $secret, array $options = []): string {}
+function sign(array|\stdClass $claims, #[\SensitiveParameter] string|array $secret, array $options = []): string {}
 
 /**
  * The token over the given header and payload JSON texts, byte for byte (for a facade
@@ -37,7 +37,7 @@ function sign(array|\stdClass $claims, string|array $secret, array $options = []
  * @param array{allow_weak?: bool} $options
  * @throws JwtException
  */
-function sign_jws(string $header, string $payload, string|array $secret, array $options = []): string {}
+function sign_jws(string $header, string $payload, #[\SensitiveParameter] string|array $secret, array $options = []): string {}
 
 /**
  * The claims of a token after strict verification.
@@ -47,7 +47,7 @@ function sign_jws(string $header, string $payload, string|array $secret, array $
  * @return array<string, mixed>
  * @throws JwtException
  */
-function verify(string $token, string|array $secret, array $options = []): array {}
+function verify(string $token, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
 
 /**
  * Header and claims of a token WITHOUT any check — for inspection only.
@@ -67,7 +67,7 @@ function decode_unverified(string $token, array $options = []): array {}
  * @return array<string, mixed>
  * @throws JwtException
  */
-function sign_config(array|\stdClass $config, string|array $secret, array $options = []): array {}
+function sign_config(array|\stdClass $config, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
 
 /**
  * A request to the Document Server (command, conversion, docbuilder): the body with
@@ -80,7 +80,7 @@ function sign_config(array|\stdClass $config, string|array $secret, array $optio
  * @return array{body: array<string, mixed>, headers: array<string, string>, header_omitted: bool}
  * @throws JwtException
  */
-function sign_request(array|\stdClass $body, string|array $secret, array $options = []): array {}
+function sign_request(array|\stdClass $body, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
 
 /**
  * The signed claims of a Document Server callback (`$body`: the raw request body);
@@ -91,7 +91,7 @@ function sign_request(array|\stdClass $body, string|array $secret, array $option
  * @return array<string, mixed>
  * @throws JwtException
  */
-function verify_callback(string $body, string|array $secret, array $options = []): array {}
+function verify_callback(string $body, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
 
 /**
  * The signed claims of a request from the Document Server (`payload` unwrapped); with
@@ -102,7 +102,7 @@ function verify_callback(string $body, string|array $secret, array $options = []
  * @return array<string, mixed>
  * @throws JwtException
  */
-function verify_incoming(?string $authorization, string|array $secret, array $options = []): array {}
+function verify_incoming(?string $authorization, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
 
 /**
  * The URL to fetch for a callback `url`/`changesurl`, mapped to the internal Document
@@ -121,7 +121,7 @@ function check_download_url(string $url, string $ds_url, array $options = []): s
  * @param array{allow_weak?: bool} $options
  * @throws JwtException
  */
-function document_key(string|array $secret, string $file_id, int|string $version, array $options = []): string {}
+function document_key(#[\SensitiveParameter] string|array $secret, string $file_id, int|string $version, array $options = []): string {}
 
 /**
  * Secrets derived from one master secret: `inbox`, `outbox`, `session` (Document
@@ -131,7 +131,7 @@ function document_key(string|array $secret, string $file_id, int|string $version
  * @return array{inbox: string, outbox: string, session: string, links: string, doc_keys: string}
  * @throws JwtException
  */
-function derive_secrets(string $master, array $options = []): array {}
+function derive_secrets(#[\SensitiveParameter] string $master, array $options = []): array {}
 
 /**
  * The URL with `oo_exp` and `oo_sig` appended: an expiring signed link.
@@ -140,7 +140,7 @@ function derive_secrets(string $master, array $options = []): array {}
  * @param array{ttl?: int, now?: int|null, allow_weak?: bool} $options
  * @throws JwtException
  */
-function sign_link(string $url, string|array $secret, array $options = []): string {}
+function sign_link(string $url, #[\SensitiveParameter] string|array $secret, array $options = []): string {}
 
 /**
  * The URL without `oo_exp` and `oo_sig`, once its signature and expiry are checked.
@@ -149,7 +149,7 @@ function sign_link(string $url, string|array $secret, array $options = []): stri
  * @param array{now?: int|null, allow_weak?: bool} $options
  * @throws JwtException
  */
-function verify_link(string $url, string|array $secret, array $options = []): string {}
+function verify_link(string $url, #[\SensitiveParameter] string|array $secret, array $options = []): string {}
 
 /**
  * Findings for a Document Server `local.json`, errors first.
@@ -158,7 +158,7 @@ function verify_link(string $url, string|array $secret, array $options = []): st
  * @return list<array{severity: string, code: string, path: string, message: string, fix: string}>
  * @throws JwtException
  */
-function audit_ds_config(string $local_json_text, array $options = []): array {}
+function audit_ds_config(#[\SensitiveParameter] string $local_json_text, array $options = []): array {}
 
 /**
  * Base class of every exception of the extension. `getCode()` is the stable error

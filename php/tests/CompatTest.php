@@ -44,6 +44,28 @@ final class CompatTest extends TestCase
         return $input . '.' . self::b64(hash_hmac($hash, $input, $key, true));
     }
 
+    /** The facade's key parameters carry #[\SensitiveParameter], as firebase/php-jwt's. */
+    public function testKeyParametersAreSensitive(): void
+    {
+        $expected = [
+            [JWT::class, 'encode', 'key'],
+            [JWT::class, 'sign', 'key'],
+            [JWT::class, 'decode', 'keyOrKeyArray'],
+            [Key::class, '__construct', 'keyMaterial'],
+            [JWK::class, 'parseKeySet', 'jwks'],
+            [JWK::class, 'parseKey', 'jwk'],
+        ];
+        foreach ($expected as [$class, $method, $name]) {
+            $parameters = array_filter(
+                (new \ReflectionMethod($class, $method))->getParameters(),
+                fn ($p) => $p->getName() === $name
+            );
+            self::assertCount(1, $parameters, "$class::$method \$$name");
+            $attributes = array_map(fn ($a) => $a->getName(), reset($parameters)->getAttributes());
+            self::assertSame(['SensitiveParameter'], $attributes, "$class::$method \$$name");
+        }
+    }
+
     public function testTheReadmeExampleRoundTrips(): void
     {
         $payload = [

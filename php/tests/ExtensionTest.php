@@ -146,6 +146,42 @@ final class ExtensionTest extends TestCase
     }
 
     /**
+     * Every parameter that holds a secret (`secret`, `master`, the text of `local.json`)
+     * carries #[\SensitiveParameter], and no other does.
+     */
+    public function testSecretParametersAreSensitive(): void
+    {
+        $secretNames = ['secret', 'master', 'local_json_text'];
+        $marked = 0;
+        foreach (get_extension_funcs('onlyoffice_jwt') as $name) {
+            foreach ((new \ReflectionFunction($name))->getParameters() as $parameter) {
+                $attributes = array_map(fn ($a) => $a->getName(), $parameter->getAttributes());
+                $expected = in_array($parameter->getName(), $secretNames, true) ? ['SensitiveParameter'] : [];
+                self::assertSame($expected, $attributes, $name . ' $' . $parameter->getName());
+                $marked += count($expected);
+            }
+        }
+        self::assertSame(12, $marked);
+    }
+
+    public function testStackTracesLeaveSecretsOut(): void
+    {
+        $previous = ini_set('zend.exception_ignore_args', '0');
+        try {
+            Jwt\sign(42, 'trace-test-secret-0123456789abcdef');
+            self::fail('sign accepted an integer as claims');
+        } catch (Jwt\InvalidInputException $e) {
+            self::assertStringNotContainsString('trace-test', $e->getTraceAsString());
+            self::assertStringContainsString("OnlyOffice\\Jwt\\sign(42, Object(SensitiveParameterValue))", $e->getTraceAsString());
+            $secret = $e->getTrace()[0]['args'][1];
+            self::assertInstanceOf(\SensitiveParameterValue::class, $secret);
+            self::assertSame('trace-test-secret-0123456789abcdef', $secret->getValue());
+        } finally {
+            ini_set('zend.exception_ignore_args', (string) $previous);
+        }
+    }
+
+    /**
      * A stdClass subclass signs as json_encode writes it: public properties only, in
      * declaration order then dynamic ones, unset and uninitialised ones left out.
      */

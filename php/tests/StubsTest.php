@@ -18,14 +18,14 @@ final class StubsTest extends TestCase
         preg_match_all('/^function (\w+)\(([^)]*)\)/m', $stub, $matches, PREG_SET_ORDER);
         $described = [];
         foreach ($matches as [, $name, $params]) {
-            preg_match_all('/\$(\w+)( = )?/', $params, $names, PREG_SET_ORDER);
-            $described['onlyoffice\\jwt\\' . $name] = array_map(fn ($m) => [$m[1], isset($m[2])], $names);
+            preg_match_all('/\s*(#\[\\\\SensitiveParameter\] )?[^$,]*\$(\w+)( = )?/', $params, $names, PREG_SET_ORDER);
+            $described['onlyoffice\\jwt\\' . $name] = array_map(fn ($m) => [$m[2], isset($m[3]), $m[1] !== ''], $names);
         }
         $actual = [];
         foreach (get_extension_funcs('onlyoffice_jwt') as $function) {
             $reflection = new \ReflectionFunction($function);
             $actual[strtolower($function)] = array_map(
-                fn (\ReflectionParameter $p) => [$p->getName(), $p->isOptional()],
+                fn (\ReflectionParameter $p) => [$p->getName(), $p->isOptional(), $p->getAttributes(\SensitiveParameter::class) !== []],
                 $reflection->getParameters()
             );
         }

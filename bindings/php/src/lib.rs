@@ -20,6 +20,7 @@ use serde_json::Value;
 
 pub mod convert;
 pub mod exceptions;
+pub mod sensitive;
 
 /// Rust's allocations in this extension (JSON values, strings) go to mimalloc: the
 /// conversions allocate many small blocks per call, and with glibc's malloc they took
@@ -269,15 +270,15 @@ static INI_ENTRIES: IniEntryDefs<2> = IniEntryDefs::new([
     IniEntryDef::end(),
 ]);
 
-/// Registers the ini settings and the exception classes at module startup (0 =
-/// success).
+/// Registers the ini settings and the exception classes and marks the secret
+/// parameters at module startup (0 = success).
 extern "C" fn startup(_type: i32, module_number: i32) -> i32 {
     let registered = catch_unwind(|| {
         IniEntryDef::register(INI_ENTRIES.as_slice(), module_number);
-        exceptions::register()
+        exceptions::register().map(|()| sensitive::mark_secret_parameters())
     });
     match registered {
-        Ok(Ok(())) => 0,
+        Ok(Ok(true)) => 0,
         _ => 1,
     }
 }

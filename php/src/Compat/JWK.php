@@ -22,7 +22,7 @@ final class JWK
      * @throws \InvalidArgumentException the set holds no keys
      * @throws \UnexpectedValueException no `keys` member, or no usable key in it
      */
-    public static function parseKeySet(array $jwks, ?string $defaultAlg = null): array
+    public static function parseKeySet(#[\SensitiveParameter] array $jwks, ?string $defaultAlg = null): array
     {
         if (!isset($jwks['keys'])) {
             throw new \UnexpectedValueException('"keys" member must exist in the JWK Set');
@@ -52,7 +52,7 @@ final class JWK
      * @throws \InvalidArgumentException an empty JWK
      * @throws \UnexpectedValueException no `kty`, no algorithm, or an `oct` key without `k`
      */
-    public static function parseKey(array $jwk, ?string $defaultAlg = null): ?Key
+    public static function parseKey(#[\SensitiveParameter] array $jwk, ?string $defaultAlg = null): ?Key
     {
         if (empty($jwk)) {
             throw new \InvalidArgumentException('JWK must not be empty');

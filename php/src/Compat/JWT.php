@@ -59,7 +59,7 @@ final class JWT
      */
     public static function encode(
         array $payload,
-        $key,
+        #[\SensitiveParameter] $key,
         string $alg,
         ?string $keyId = null,
         ?array $head = null
@@ -99,7 +99,7 @@ final class JWT
      * @throws \DomainException          unsupported algorithm
      * @throws \InvalidArgumentException a key that is not a string
      */
-    public static function sign(string $msg, $key, string $alg): string
+    public static function sign(string $msg, #[\SensitiveParameter] $key, string $alg): string
     {
         if (!isset(self::$supported_algs[$alg])) {
             throw new \DomainException('Algorithm not supported');
@@ -192,7 +192,7 @@ final class JWT
      * @throws BeforeValidException       `nbf` or `iat` in the future
      * @throws ExpiredException           `exp` passed
      */
-    public static function decode(string $jwt, $keyOrKeyArray, ?\stdClass &$headers = null): \stdClass
+    public static function decode(string $jwt, #[\SensitiveParameter] $keyOrKeyArray, ?\stdClass &$headers = null): \stdClass
     {
         $timestamp = self::$timestamp === null ? time() : self::integerSetting('timestamp', self::$timestamp);
         $leeway = self::integerSetting('leeway', self::$leeway);
@@ -271,7 +271,7 @@ final class JWT
      * without it, a shorter key is accepted as firebase 6.11 does and one warning per
      * process goes to the PHP log.
      */
-    private static function checkKeyLength(string $key, string $alg): void
+    private static function checkKeyLength(#[\SensitiveParameter] string $key, string $alg): void
     {
         $strict = filter_var(ini_get('onlyoffice_jwt.compat_strict_keys'), FILTER_VALIDATE_BOOLEAN);
         $minimum = (int) substr($alg, 2) / 8;
@@ -314,7 +314,7 @@ final class JWT
     }
 
     /** The key for the token: the one given, or the entry named by the header's `kid`. */
-    private static function selectKey(array $header, $keyOrKeyArray): Key
+    private static function selectKey(array $header, #[\SensitiveParameter] $keyOrKeyArray): Key
     {
         if ($keyOrKeyArray instanceof Key) {
             return $keyOrKeyArray;

@@ -23,7 +23,7 @@ final class Key
      * @throws \TypeError               when the key material is not a string
      * @throws \InvalidArgumentException when the key material or the algorithm is empty
      */
-    public function __construct($keyMaterial, string $algorithm)
+    public function __construct(#[\SensitiveParameter] $keyMaterial, string $algorithm)
     {
         if (!is_string($keyMaterial)) {
             throw new \TypeError('Key material must be a string (only HMAC keys are supported)');
