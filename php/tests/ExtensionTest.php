@@ -164,6 +164,35 @@ final class ExtensionTest extends TestCase
         self::assertSame(12, $marked);
     }
 
+    /**
+     * The Rust heap of a call counts against memory_limit: claims that would take the
+     * process past it are `too_large`, in both shapes, and the limit holds again after.
+     */
+    public function testRustAllocationsCountAgainstMemoryLimit(): void
+    {
+        $shapes = [
+            'one long string' => ['s' => str_repeat('x', 16 << 20)],
+            // One shared PHP array, but 200000 separate JSON objects on the Rust side.
+            'many small values' => ['history' => array_fill(0, 200000, ['user' => 'someone', 'n' => 1])],
+        ];
+        $previous = (string) ini_get('memory_limit');
+        self::assertNotFalse(ini_set('memory_limit', (string) (memory_get_usage() + (8 << 20))));
+        try {
+            foreach ($shapes as $shape => $claims) {
+                try {
+                    Jwt\sign($claims, self::SECRET);
+                    self::fail($shape . ': signed past memory_limit');
+                } catch (Jwt\TooLargeException $e) {
+                    self::assertSame(11, $e->getCode(), $shape);
+                    self::assertStringContainsString('memory_limit', $e->getMessage(), $shape);
+                }
+            }
+            self::assertCount(3, explode('.', Jwt\sign(['a' => 1], self::SECRET)), 'a small call after the refusals');
+        } finally {
+            ini_set('memory_limit', $previous);
+        }
+    }
+
     public function testStackTracesLeaveSecretsOut(): void
     {
         $previous = ini_set('zend.exception_ignore_args', '0');

@@ -19,10 +19,22 @@ use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
+
+use crate::memory;
 use serde_json::{Map, Number, Value};
 
 /// The deepest nesting of arrays and objects accepted from PHP (as `json_encode`).
 pub const MAX_DEPTH: usize = 512;
+
+/// Strings from this length on are checked against `memory_limit` before their copy.
+pub const LARGE_STRING: usize = 64 * 1024;
+
+/// Array and object entries converted between two checks against `memory_limit`.
+const MEMORY_CHECK_EVERY: usize = 1024;
+
+/// The Rust heap an array or object entry takes besides its key and text: the value,
+/// its slot in the list or map, and the key's string header.
+const ENTRY_BYTES: usize = 2 * std::mem::size_of::<Value>() + std::mem::size_of::<String>();
 
 fn invalid(message: String) -> Error {
     Error::new(ErrorKind::InvalidInput, message)
@@ -30,10 +42,19 @@ fn invalid(message: String) -> Error {
 
 /// A PHP value as JSON; `what` names the argument in error messages.
 pub fn to_json(zval: &Zval, what: &str) -> Result<Value> {
-    to_json_at(zval, what, 0)
+    to_json_at(
+        zval,
+        &mut Walk {
+            what,
+            entries: 0,
+            bytes: 0,
+        },
+        0,
+    )
 }
 
-fn to_json_at(zval: &Zval, what: &str, depth: usize) -> Result<Value> {
+fn to_json_at(zval: &Zval, walk: &mut Walk, depth: usize) -> Result<Value> {
+    let what = walk.what;
     let zval = zval.dereference();
     if let Some(b) = zval.bool() {
         Ok(Value::Bool(b))
@@ -46,11 +67,13 @@ fn to_json_at(zval: &Zval, what: &str, depth: usize) -> Result<Value> {
             ))
         })
     } else if zval.is_string() {
-        Ok(Value::String(utf8(zval, what)?.to_owned()))
+        let text = utf8(zval, what)?;
+        walk.string(text.len())?;
+        Ok(Value::String(text.to_owned()))
     } else if let Some(table) = zval.array() {
-        array_to_json(table, Members::All, what, depth)
+        array_to_json(table, Members::All, walk, depth)
     } else if let Some(object) = zval.object() {
-        object_to_json(zval, object, what, depth)
+        object_to_json(zval, object, walk, depth)
     } else if zval.is_null() || zval.get_type() == DataType::Undef {
         Ok(Value::Null)
     } else {
@@ -58,6 +81,36 @@ fn to_json_at(zval: &Zval, what: &str, depth: usize) -> Result<Value> {
             "{what}: a PHP {:?} value has no JSON form",
             zval.get_type()
         )))
+    }
+}
+
+/// One conversion from PHP: what is converted, how many entries so far, and an
+/// estimate of the bytes the JSON value takes on the Rust heap.
+struct Walk<'w> {
+    what: &'w str,
+    entries: usize,
+    bytes: usize,
+}
+
+impl Walk<'_> {
+    /// Counts one array or object entry (its key and value slots); every
+    /// [`MEMORY_CHECK_EVERY`] entries, checks the estimate against `memory_limit`.
+    fn entry(&mut self, key: usize) -> Result<()> {
+        self.entries += 1;
+        self.bytes = self.bytes.saturating_add(ENTRY_BYTES + key);
+        if self.entries.is_multiple_of(MEMORY_CHECK_EVERY) {
+            memory::check(self.what, self.bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Counts a string's bytes; a large one is checked before its copy is made.
+    fn string(&mut self, len: usize) -> Result<()> {
+        self.bytes = self.bytes.saturating_add(len);
+        if len >= LARGE_STRING {
+            memory::check(self.what, self.bytes)?;
+        }
+        Ok(())
     }
 }
 
@@ -82,9 +135,10 @@ enum Members {
 fn array_to_json(
     table: &ZendHashTable,
     members: Members,
-    what: &str,
+    walk: &mut Walk,
     depth: usize,
 ) -> Result<Value> {
+    let what = walk.what;
     let depth = deeper(what, depth)?;
     // Values go into a list while the keys are 0, 1, 2…; at the first other key the
     // list so far becomes the start of an object.
@@ -93,6 +147,7 @@ fn array_to_json(
     // Keys are read as zvals: the crate's key iterator panics on a non-UTF-8 string key.
     let mut iter = Iter::new(table);
     while let Some((key, value)) = iter.next_zval() {
+        walk.entry(key.zend_str().map_or(0, |name| name.len()))?;
         let hidden = key
             .zend_str()
             .is_some_and(|name| name.as_bytes().first() == Some(&0));
@@ -101,7 +156,7 @@ fn array_to_json(
         }
         let index = key.long();
         if map.is_none() && index.and_then(|i| usize::try_from(i).ok()) == Some(list.len()) {
-            list.push(to_json_at(value, what, depth)?);
+            list.push(to_json_at(value, walk, depth)?);
             continue;
         }
         let map = map.get_or_insert_with(|| {
@@ -123,7 +178,7 @@ fn array_to_json(
                     .to_owned()
             }
         };
-        map.insert(key, to_json_at(value, what, depth)?);
+        map.insert(key, to_json_at(value, walk, depth)?);
     }
     Ok(map.map_or(Value::Array(list), Value::Object))
 }
@@ -131,7 +186,13 @@ fn array_to_json(
 /// An object's public properties, as `json_encode` sees them: in declaration order,
 /// then the dynamic ones; unset and uninitialised properties left out; protected
 /// and private ones (whose names PHP mangles with a leading NUL) left out.
-fn object_to_json(zval: &Zval, object: &ZendObject, what: &str, depth: usize) -> Result<Value> {
+fn object_to_json(
+    zval: &Zval,
+    object: &ZendObject,
+    walk: &mut Walk,
+    depth: usize,
+) -> Result<Value> {
+    let what = walk.what;
     if !object.instance_of(ce::stdclass()) {
         let class = object.get_class_name().unwrap_or_default();
         return Err(invalid(format!(
@@ -145,7 +206,7 @@ fn object_to_json(zval: &Zval, object: &ZendObject, what: &str, depth: usize) ->
         .and_then(|function| function.try_call(vec![zval]))
         .map_err(|_| unreadable())?;
     let properties = vars.array().ok_or_else(unreadable)?;
-    match array_to_json(properties, Members::Public, what, depth)? {
+    match array_to_json(properties, Members::Public, walk, depth)? {
         Value::Array(items) if items.is_empty() => Ok(Value::Object(Map::new())),
         Value::Array(items) => Ok(Value::Object(
             items

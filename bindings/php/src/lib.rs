@@ -20,6 +20,7 @@ use serde_json::Value;
 
 pub mod convert;
 pub mod exceptions;
+pub mod memory;
 pub mod sensitive;
 
 /// Rust's allocations in this extension (JSON values, strings) go to mimalloc: the
@@ -32,7 +33,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Runs one operation: conversion, core call and conversion back, with panics caught
 /// and core errors turned into the matching exception.
 fn run(operation: impl FnOnce() -> Result<Value>) -> PhpResult<Zval> {
-    match catch_unwind(AssertUnwindSafe(operation)) {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let value = operation()?;
+        match value.as_str() {
+            Some(text) if text.len() >= convert::LARGE_STRING => {
+                memory::check("result", text.len()).map(|()| value)
+            }
+            _ => Ok(value),
+        }
+    }));
+    match result {
         Ok(Ok(value)) => Ok(convert::to_php(&value)),
         Ok(Err(error)) => Err(exceptions::from_error(&error)),
         Err(_) => Err(exceptions::internal()),
