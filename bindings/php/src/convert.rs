@@ -19,9 +19,9 @@ use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
+use serde_json::{Map, Number, Value};
 
 use crate::memory;
-use serde_json::{Map, Number, Value};
 
 /// The deepest nesting of arrays and objects accepted from PHP (as `json_encode`).
 pub const MAX_DEPTH: usize = 512;
@@ -42,15 +42,7 @@ fn invalid(message: String) -> Error {
 
 /// A PHP value as JSON; `what` names the argument in error messages.
 pub fn to_json(zval: &Zval, what: &str) -> Result<Value> {
-    to_json_at(
-        zval,
-        &mut Walk {
-            what,
-            entries: 0,
-            bytes: 0,
-        },
-        0,
-    )
+    to_json_at(zval, &mut Walk::new(what), 0)
 }
 
 fn to_json_at(zval: &Zval, walk: &mut Walk, depth: usize) -> Result<Value> {
@@ -92,7 +84,16 @@ struct Walk<'w> {
     bytes: usize,
 }
 
-impl Walk<'_> {
+impl<'w> Walk<'w> {
+    /// A conversion of the argument `what` that has converted nothing yet.
+    fn new(what: &'w str) -> Self {
+        Walk {
+            what,
+            entries: 0,
+            bytes: 0,
+        }
+    }
+
     /// Counts one array or object entry (its key and value slots); every
     /// [`MEMORY_CHECK_EVERY`] entries, checks the estimate against `memory_limit`.
     fn entry(&mut self, key: usize) -> Result<()> {
@@ -147,11 +148,9 @@ fn array_to_json(
     // Keys are read as zvals: the crate's key iterator panics on a non-UTF-8 string key.
     let mut iter = Iter::new(table);
     while let Some((key, value)) = iter.next_zval() {
-        walk.entry(key.zend_str().map_or(0, |name| name.len()))?;
-        let hidden = key
-            .zend_str()
-            .is_some_and(|name| name.as_bytes().first() == Some(&0));
-        if members == Members::Public && hidden {
+        let name = key.zend_str().map(|name| name.as_bytes());
+        walk.entry(name.map_or(0, <[u8]>::len))?;
+        if members == Members::Public && name.is_some_and(|name| name.first() == Some(&0)) {
             continue;
         }
         let index = key.long();
@@ -171,12 +170,9 @@ fn array_to_json(
         });
         let key = match index {
             Some(index) => index.to_string(),
-            None => {
-                let bytes = key.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
-                std::str::from_utf8(bytes)
-                    .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?
-                    .to_owned()
-            }
+            None => std::str::from_utf8(name.unwrap_or_default())
+                .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?
+                .to_owned(),
         };
         map.insert(key, to_json_at(value, walk, depth)?);
     }
