@@ -25,17 +25,22 @@ __all__ = [
     "UrlNotAllowedError",
     "WeakSecretError",
     "audit_ds_config",
+    "b64url_decode",
     "check_download_url",
+    "decode_jws_unverified",
     "decode_unverified",
     "derive_secrets",
     "document_key",
     "sign",
     "sign_config",
+    "sign_jws",
+    "sign_jws_bytes",
     "sign_link",
     "sign_request",
     "verify",
     "verify_callback",
     "verify_incoming",
+    "verify_jws",
     "verify_link",
 ]
 
@@ -46,6 +51,8 @@ class JwtError(Exception):
 
     code: ClassVar[str]
     number: ClassVar[int]
+    detail: Optional[str]
+    """Which part of the input failed (e.g. "header.json", "claims.exp"), or None."""
 
 class MalformedError(JwtError):
     """The token or body is not well-formed (code "malformed", 1)."""
@@ -103,6 +110,27 @@ def sign(
 
 def sign_jws(header: _Text, payload: _Text, secret: _Secrets, *, allow_weak: bool = False) -> str:
     """The JWT over the given header and payload JSON texts, byte for byte."""
+
+def sign_jws_bytes(header: _Text, payload: bytes, secret: _Secrets, *, allow_weak: bool = False) -> str:
+    """The JWS over the given header JSON text and payload bytes (any bytes)."""
+
+def verify_jws(
+    token: _Text,
+    secret: _Secrets,
+    detached_payload: Optional[bytes] = None,
+    *,
+    algorithms: Optional[Sequence[str]] = None,
+    max_size: int = 1048576,
+    allow_weak: bool = False,
+) -> dict[str, Any]:
+    """Verifies a JWS whose payload is any bytes (or detached, RFC 7797):
+    {"header", "payload", "signature"}."""
+
+def b64url_decode(segment: _Text) -> bytes:
+    """One token segment's bytes: canonical unpadded base64url only."""
+
+def decode_jws_unverified(token: _Text) -> dict[str, Any]:
+    """{"header", "payload", "signature"} of a JWS, nothing verified."""
 
 def verify(
     token: _Text,

@@ -42,8 +42,11 @@ API_CODES = [
 OPERATIONS = [
     "sign",
     "sign_jws",
+    "sign_jws_bytes",
     "verify",
+    "verify_jws",
     "decode_unverified",
+    "decode_jws_unverified",
     "sign_config",
     "sign_request",
     "verify_callback",
@@ -501,6 +504,65 @@ def test_sign_jws_signs_the_given_texts_byte_for_byte():
             oo.sign_jws(bad_header, bad_payload, STRONG)
     with pytest.raises(oo.WeakSecretError):
         oo.sign_jws(header, payload, "short")
+
+
+def test_a_jws_over_any_bytes_matches_the_stdlib_and_pyjws():
+    header = '{"alg":"HS384","typ":"JWT"}'
+    payload = b"hello world\x00\xff not JSON"
+    token = oo.sign_jws_bytes(header, payload, STRONG)
+    head, body, signature = token.split(".")
+    expected = hmac.new(STRONG.encode(), f"{head}.{body}".encode(), hashlib.sha384).digest()
+    assert signature == b64url(expected) and body == b64url(payload)
+    assert pyjwt.api_jws.PyJWS().decode(token, STRONG, algorithms=["HS384"]) == payload
+    theirs = pyjwt.api_jws.PyJWS().encode(payload, STRONG, algorithm="HS512", headers={"kid": "k"})
+    parts = oo.verify_jws(theirs, STRONG)
+    assert parts == {"header": {"alg": "HS512", "kid": "k", "typ": "JWT"}, "payload": payload,
+                     "signature": b64url_decode(theirs.rsplit(".", 1)[1])}
+    assert oo.decode_jws_unverified(theirs) == parts
+    with pytest.raises(oo.BadSignatureError):
+        oo.verify_jws(theirs, OTHER)
+    with pytest.raises(oo.AlgNotAllowedError):
+        oo.verify_jws(theirs, STRONG, algorithms=["HS256"])
+    with pytest.raises(oo.MalformedError):
+        oo.verify(token, STRONG)
+
+
+def test_a_detached_payload_follows_rfc_7797_and_pyjws():
+    # RFC 7797, section 4.2: "$.02" under the HMAC key of RFC 7515, appendix A.1.
+    key = b64url_decode("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow")
+    rfc = ("eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19.."
+           "A5dxf2s96_n5FLueVuW1Z_vh161FwXZC4YLPff6dmDY")
+    header = '{"alg":"HS256","b64":false,"crit":["b64"]}'
+    assert oo.sign_jws_bytes(header, b"$.02", key, allow_weak=True) == rfc
+    assert oo.verify_jws(rfc, key, b"$.02", allow_weak=True)["payload"] == b""
+    with pytest.raises(oo.BadSignatureError):
+        oo.verify_jws(rfc, key, b"$.03", allow_weak=True)
+    with pytest.raises(oo.MalformedError) as missing:
+        oo.verify_jws(rfc, key, allow_weak=True)
+    assert missing.value.detail == "payload.detached"
+    theirs = pyjwt.api_jws.PyJWS().encode(b"data", STRONG, is_payload_detached=True)
+    assert oo.verify_jws(theirs, STRONG, b"data")["header"]["crit"] == ["b64"]
+
+
+def test_errors_name_the_part_that_failed():
+    cases = [
+        ("a.b", "token.segments"),
+        (b64url(b"[1]") + ".e30.", "header.object"),
+        (b64url(b'{"alg":"HS256"}') + ".e30=.", "payload.base64"),
+        (hs256(STRONG.encode(), {"alg": "HS256", "typ": "JOSE"}, {}), "header.typ"),
+        (hs256(STRONG.encode(), {"alg": "HS256"}, {"exp": "soon"}), "claims.exp"),
+        (hs256(STRONG.encode(), {"alg": "HS256"}, {"nbf": NOW + 3600}), "claims.nbf"),
+    ]
+    for token, detail in cases:
+        with pytest.raises(oo.JwtError) as error:
+            oo.verify(token, STRONG, now=NOW)
+        assert error.value.detail == detail, token
+    with pytest.raises(oo.BadSignatureError) as error:
+        oo.verify(hs256(STRONG.encode(), {"alg": "HS256"}, {}), OTHER)
+    assert error.value.detail is None
+    with pytest.raises(oo.MissingClaimError) as error:
+        oo.verify(hs256(STRONG.encode(), {"alg": "HS256"}, {}), STRONG, require=["sub"])
+    assert error.value.detail == "claims.sub"
 
 
 # ---- same input, same error in every binding (see also php/tests/SameErrorTest.php and

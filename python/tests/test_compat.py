@@ -225,14 +225,22 @@ def test_encode_refusals_use_pyjwt_classes():
 
 
 def test_stricter_than_pyjwt_where_documented():
-    # PyJWT signs with alg "none" and accepts an empty key; the facade refuses both.
-    with pytest.raises(NotImplementedError):
-        cjwt.encode({"a": 1}, STRONG, algorithm=None)
+    # alg "none" writes PyJWT's unsigned token (key None only); nothing verifies it.
+    unsigned = cjwt.encode({"a": 1}, None, algorithm=None)
+    assert unsigned == pyjwt.encode({"a": 1}, None, algorithm=None)
+    for library in (cjwt, pyjwt):
+        with pytest.raises(library.InvalidSignatureError, match="Signature verification failed"):
+            library.decode(unsigned, None, algorithms=["none"])
+        with pytest.raises(library.InvalidKeyError):
+            library.encode({"a": 1}, STRONG, algorithm=None)
     with pytest.raises(cjwt.InvalidKeyError):
         cjwt.encode({"a": 1}, "")
-    # A typ our verification refuses is not written.
-    with pytest.raises(NotImplementedError):
-        cjwt.encode({"a": 1}, STRONG, headers={"typ": "JOSE"})
+    # A typ other than JWT is written as PyJWT writes it, and refused when verifying.
+    jose = cjwt.encode({"a": 1}, STRONG, headers={"typ": "JOSE"})
+    assert jose == pyjwt.encode({"a": 1}, STRONG, headers={"typ": "JOSE"})
+    assert pyjwt.decode(jose, STRONG, algorithms=["HS256"]) == {"a": 1}
+    with pytest.raises(cjwt.DecodeError):
+        cjwt.decode(jose, STRONG, algorithms=["HS256"])
     # Short keys warn, as in PyJWT; refused only on request (enforce_minimum_key_length).
     with pytest.warns(cjwt.InsecureKeyLengthWarning, match="The HMAC key is 5 bytes long"):
         token = cjwt.encode({"a": 1}, "short")

@@ -150,3 +150,11 @@ def test_history_and_document_key_blocks(env):
     assert key == onlyoffice_jwt.document_key(SECRET, "repo-id/a.docx", "0" * 40)
     assert re.fullmatch(r"[0-9A-Za-z_-]{32}", key)
     assert generate("repo-id", "/a.docx", "1" * 40) != key
+
+
+def test_the_pyjwt_suites_deliberate_refusals_are_the_ones_documented():
+    runner = DOC.parents[1] / "python" / "tests" / "pyjwt_suite" / "run_pyjwt_suite.py"
+    listed = dict(re.findall(r'^    "(test_[^"]+)": ([A-Z_]+),$', runner.read_text(encoding="utf-8"), re.M))
+    documented = re.findall(r"^\| `(test_[^`]+)` \|", DOC.read_text(encoding="utf-8"), re.M)
+    assert len(listed) == 7
+    assert sorted(documented) == sorted(listed)

@@ -37,6 +37,7 @@ macro_rules! error_classes {
             let base = py.get_type::<JwtError>();
             base.setattr("code", "internal")?;
             base.setattr("number", -1)?;
+            base.setattr("detail", py.None())?;
             module.add("JwtError", base)?;
             $(
                 let class = py.get_type::<$class>();
@@ -66,9 +67,16 @@ error_classes! {
     InvalidConfig => InvalidConfigError: "A configuration (e.g. a Document Server local.json) cannot be used.";
 }
 
-/// The exception for a core error: its kind's class with the core's message.
+/// The exception for a core error: its kind's class with the core's message, and the
+/// core's `detail` (which part of the input failed, or None) as its `detail` attribute.
 pub fn core_error(py: Python<'_>, error: &Error) -> PyErr {
-    PyErr::from_type(class_of(py, error.kind()), error.message().to_owned())
+    let exception = PyErr::from_type(class_of(py, error.kind()), error.message().to_owned());
+    if let Some(detail) = error.detail() {
+        if let Err(failed) = exception.value(py).setattr("detail", detail) {
+            return failed;
+        }
+    }
+    exception
 }
 
 /// An `InvalidInputError` for an argument this layer cannot convert.

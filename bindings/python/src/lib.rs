@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use onlyoffice_jwt::json_api;
 use onlyoffice_jwt::Keyring;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 use serde_json::Value;
 
 use convert::{
@@ -118,6 +118,109 @@ fn sign_jws<'py>(
         })?;
         value_to_py(py, &token)
     })
+}
+
+/// Signs a header given as JSON text (str or bytes) and a payload of any bytes, and
+/// returns the compact JWS (str): for a facade of a JWS library whose payloads need not
+/// be JSON (PyJWT's `PyJWS`). The header rules are those of `sign_jws`.
+#[pyfunction]
+#[pyo3(
+    signature = (header, payload, secret, **options),
+    text_signature = "(header, payload, secret, *, allow_weak=False)"
+)]
+fn sign_jws_bytes<'py>(
+    py: Python<'py>,
+    header: &Bound<'py, PyAny>,
+    payload: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let header = text_or_bytes(header, "header")?;
+        let payload = bytes_arg(payload, "payload")?;
+        let token = run(py, header.len() + payload.len(), || {
+            json_api::sign_jws_bytes(&header, &payload, &keyring, &options)
+        })?;
+        value_to_py(py, &token)
+    })
+}
+
+/// Verifies a compact JWS (str or bytes) whose payload is any bytes: structure, header
+/// and signature, nothing about the payload. `detached_payload` (bytes) is the payload
+/// of a token whose header says `"b64": false` (RFC 7797). Returns
+/// `{"header": dict, "payload": bytes, "signature": bytes}`.
+#[pyfunction]
+#[pyo3(
+    signature = (token, secret, detached_payload=None, **options),
+    text_signature = "(token, secret, detached_payload=None, *, algorithms=None, max_size=1048576, allow_weak=False)"
+)]
+fn verify_jws<'py>(
+    py: Python<'py>,
+    token: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    detached_payload: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let text = text_or_bytes(token, "token")?;
+        let detached = detached_payload
+            .map(|payload| bytes_arg(payload, "detached_payload"))
+            .transpose()?;
+        let size = text.len() + detached.as_ref().map_or(0, |payload| payload.len());
+        let jws = run(py, size, || {
+            json_api::verify_jws(&text, &keyring, &options, detached.as_deref())
+        })?;
+        jws_to_py(py, jws)
+    })
+}
+
+/// Decodes a compact JWS whose payload is any bytes **without verifying anything** but
+/// its structure: `{"header": dict, "payload": bytes, "signature": bytes}`.
+#[pyfunction]
+#[pyo3(signature = (token, **options), text_signature = "(token)")]
+fn decode_jws_unverified<'py>(
+    py: Python<'py>,
+    token: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let text = text_or_bytes(token, "token")?;
+        let jws = run(py, text.len(), || {
+            json_api::decode_jws_unverified(&text, &options)
+        })?;
+        jws_to_py(py, jws)
+    })
+}
+
+/// The bytes of one token segment (str or bytes), decoded as the core decodes tokens:
+/// canonical unpadded base64url only (`MalformedError` otherwise).
+#[pyfunction]
+#[pyo3(signature = (segment, **options), text_signature = "(segment)")]
+fn b64url_decode<'py>(
+    py: Python<'py>,
+    segment: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = options_value(options)?;
+        let text = text_or_bytes(segment, "segment")?;
+        let bytes = run(py, text.len(), || json_api::b64url_decode(&text, &options))?;
+        Ok(PyBytes::new(py, &bytes).into_any())
+    })
+}
+
+/// A JWS's parts as the dict `{"header", "payload", "signature"}`.
+fn jws_to_py(py: Python<'_>, jws: onlyoffice_jwt::Jws) -> PyResult<Bound<'_, PyAny>> {
+    let parts = PyDict::new(py);
+    parts.set_item("header", value_to_py(py, &Value::Object(jws.header))?)?;
+    parts.set_item("payload", PyBytes::new(py, &jws.payload))?;
+    parts.set_item("signature", PyBytes::new(py, &jws.signature))?;
+    Ok(parts.into_any())
 }
 
 /// Verifies a compact JWT (str or bytes) strictly and returns its claims (dict).
@@ -448,7 +551,11 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(module)?;
     module.add_function(wrap_pyfunction!(sign, module)?)?;
     module.add_function(wrap_pyfunction!(sign_jws, module)?)?;
+    module.add_function(wrap_pyfunction!(sign_jws_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(verify, module)?)?;
+    module.add_function(wrap_pyfunction!(verify_jws, module)?)?;
+    module.add_function(wrap_pyfunction!(decode_jws_unverified, module)?)?;
+    module.add_function(wrap_pyfunction!(b64url_decode, module)?)?;
     module.add_function(wrap_pyfunction!(decode_unverified, module)?)?;
     module.add_function(wrap_pyfunction!(sign_config, module)?)?;
     module.add_function(wrap_pyfunction!(sign_request, module)?)?;

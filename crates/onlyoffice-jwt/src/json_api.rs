@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::algorithm::Algorithm;
 use crate::error::{err, Result};
+use crate::jws;
 use crate::secret::{Keyring, Secret};
 use crate::sign::{self, SignOptions};
 use crate::verify::{self, VerifyOptions};
@@ -233,6 +234,50 @@ pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value>
 pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
     Options::new("sign_jws", options, &[])?;
     sign::sign_jws(header, payload, keyring).map(Value::String)
+}
+
+/// `sign_jws_bytes(header, payload, secret)`: the JWS over the given header JSON text
+/// and payload bytes (see [`jws::sign_jws_bytes`]).
+pub fn sign_jws_bytes(
+    header: &str,
+    payload: &[u8],
+    keyring: &Keyring,
+    options: &Value,
+) -> Result<Value> {
+    Options::new("sign_jws_bytes", options, &[])?;
+    jws::sign_jws_bytes(header, payload, keyring).map(Value::String)
+}
+
+/// `verify_jws(token, secret, algorithms, max_size=1 MiB)`, with the detached payload
+/// of a `"b64": false` token: the verified parts of a JWS whose payload is any bytes
+/// (see [`jws::verify_jws`]).
+pub fn verify_jws(
+    token: &str,
+    keyring: &Keyring,
+    options: &Value,
+    detached: Option<&[u8]>,
+) -> Result<jws::Jws> {
+    let options = Options::new("verify_jws", options, &["algorithms", "max_size"])?;
+    let checked = verify_options(&options)?;
+    let options = jws::JwsOptions {
+        algorithms: checked.algorithms,
+        max_size: checked.max_size,
+    };
+    jws::verify_jws(token, keyring, &options, detached)
+}
+
+/// `decode_jws_unverified(token)`: the parts of a JWS whose payload is any bytes,
+/// **nothing verified** (see [`jws::decode_jws_unverified`]).
+pub fn decode_jws_unverified(token: &str, options: &Value) -> Result<jws::Jws> {
+    Options::new("decode_jws_unverified", options, &[])?;
+    jws::decode_jws_unverified(token)
+}
+
+/// `b64url_decode(segment)`: the bytes of one token segment, canonical unpadded
+/// base64url only (see [`verify::decode_segment`]).
+pub fn b64url_decode(segment: &str, options: &Value) -> Result<Vec<u8>> {
+    Options::new("b64url_decode", options, &[])?;
+    verify::decode_segment(segment, "segment")
 }
 
 /// `verify(token, secret, algorithms, leeway=60, verify_exp=True, verify_nbf=True,

@@ -103,31 +103,51 @@ fn append_members(claims: &Claims, added: &[(&str, i64)]) -> String {
 /// escapes, extra header members such as `kid`). Both are checked so that [`verify`]
 /// accepts the token: the header a JSON object whose `alg` is HS256, HS384 or HS512,
 /// whose `typ` is absent or `JWT`, without `crit` or `b64`; the payload a JSON object;
-/// neither with duplicate members (`invalid_input` otherwise).
+/// neither with duplicate members (`invalid_input` otherwise). A payload of any bytes
+/// is signed with [`crate::jws::sign_jws_bytes`].
 ///
 /// [`verify`]: crate::verify::verify
 pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring) -> Result<String> {
-    let object = |text: &str, what: &str| match parse_json(text.as_bytes()) {
-        Ok(Value::Object(members)) => Ok(members),
-        Ok(_) => Err(err!(InvalidInput, "the {what} is not a JSON object")),
-        Err(e) => Err(err!(InvalidInput, "the {what} is not valid JSON: {e}")),
-    };
-    let alg = header_algorithm(&object(header, "header")?, &Algorithm::ALL).map_err(|e| {
+    let alg = signing_algorithm(header)?;
+    object(payload, "payload")?;
+    Ok(sign_segments(alg, header, payload.as_bytes(), keyring))
+}
+
+/// The algorithm of a header given as JSON text, with every header rule of verification.
+fn signing_algorithm(header: &str) -> Result<Algorithm> {
+    header_algorithm(&object(header, "header")?, &Algorithm::ALL).map_err(|e| {
         err!(
             InvalidInput,
             "the header cannot sign a token: {}",
             e.message()
         )
-    })?;
-    object(payload, "payload")?;
+    })
+}
+
+/// The compact token over `header` and `payload`, both base64url-encoded here.
+pub(crate) fn sign_segments(
+    alg: Algorithm,
+    header: &str,
+    payload: &[u8],
+    keyring: &Keyring,
+) -> String {
     let mut token = String::with_capacity((header.len() + payload.len()) * 4 / 3 + 92);
     b64_encode_into(header.as_bytes(), &mut token);
     token.push('.');
-    b64_encode_into(payload.as_bytes(), &mut token);
+    b64_encode_into(payload, &mut token);
     let tag = alg.sign(keyring.signing().expose(), token.as_bytes());
     token.push('.');
     b64_encode_into(&tag, &mut token);
-    Ok(token)
+    token
+}
+
+/// `text` parsed strictly as a JSON object (`invalid_input` naming `what` otherwise).
+pub(crate) fn object(text: &str, what: &str) -> Result<Claims> {
+    match parse_json(text.as_bytes()) {
+        Ok(Value::Object(members)) => Ok(members),
+        Ok(_) => Err(err!(InvalidInput, "the {what} is not a JSON object")),
+        Err(e) => Err(err!(InvalidInput, "the {what} is not valid JSON: {e}")),
+    }
 }
 
 /// Signs an already serialized JSON payload.

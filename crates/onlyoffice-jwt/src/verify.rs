@@ -83,14 +83,44 @@ struct Parts<'t> {
 /// [`VerifyOptions::verify_iat`]), required claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &VerifyOptions) -> Result<Claims> {
     let parts = split(token, options.max_size)?;
-    let alg = header_algorithm(&parts.header, &options.algorithms)?;
+    check_signature(&parts, keyring, &options.algorithms)?;
+    let claims = payload_object(&parts.payload)?;
+    check_times(&claims, options)?;
+    for name in &options.require {
+        if !claims.contains_key(name) {
+            return Err(err!(
+                detail = format!("claims.{name}");
+                MissingClaim,
+                "required claim {:?} is absent",
+                truncate(name)
+            ));
+        }
+    }
+    Ok(claims)
+}
+
+/// The header rules and the signature, in constant time against every secret.
+fn check_signature(parts: &Parts<'_>, keyring: &Keyring, allowed: &[Algorithm]) -> Result<()> {
+    let alg = header_algorithm(&parts.header, allowed)?;
+    check_mac(
+        alg,
+        keyring,
+        parts.signing_input.as_bytes(),
+        &parts.signature,
+    )
+}
+
+/// Whether `signature` is the `alg` MAC of `signing_input` under any secret of the
+/// keyring, every secret tried (constant time in which one matches).
+pub(crate) fn check_mac(
+    alg: Algorithm,
+    keyring: &Keyring,
+    signing_input: &[u8],
+    signature: &[u8],
+) -> Result<()> {
     let mut valid = false;
     for secret in keyring.verifying() {
-        valid |= alg.verify(
-            secret.expose(),
-            parts.signing_input.as_bytes(),
-            &parts.signature,
-        );
+        valid |= alg.verify(secret.expose(), signing_input, signature);
     }
     if !valid {
         return Err(err!(
@@ -104,18 +134,7 @@ pub fn verify(token: &str, keyring: &Keyring, options: &VerifyOptions) -> Result
             }
         ));
     }
-    let claims = payload_object(&parts.payload)?;
-    check_times(&claims, options)?;
-    for name in &options.require {
-        if !claims.contains_key(name) {
-            return Err(err!(
-                MissingClaim,
-                "required claim {:?} is absent",
-                truncate(name)
-            ));
-        }
-    }
-    Ok(claims)
+    Ok(())
 }
 
 /// Decodes header and claims **without verifying anything** but the structure.
@@ -130,6 +149,20 @@ pub fn decode_unverified(token: &str) -> Result<Unverified> {
 }
 
 fn split(token: &str, max_size: usize) -> Result<Parts<'_>> {
+    let [header, payload, signature] = segments(token, max_size)?;
+    let header_json = decode_segment(header, "header")?;
+    let payload_bytes = decode_segment(payload, "payload")?;
+    let signature_bytes = decode_segment(signature, "signature")?;
+    Ok(Parts {
+        header: parse_header(&header_json)?,
+        payload: payload_bytes,
+        signature: signature_bytes,
+        signing_input: &token[..header.len() + 1 + payload.len()],
+    })
+}
+
+/// The three dot-separated segments of a token of at most `max_size` bytes.
+pub(crate) fn segments(token: &str, max_size: usize) -> Result<[&str; 3]> {
     if token.len() > max_size {
         return Err(err!(
             TooLarge,
@@ -138,37 +171,37 @@ fn split(token: &str, max_size: usize) -> Result<Parts<'_>> {
         ));
     }
     let segments: Vec<&str> = token.split('.').collect();
-    if segments.len() != 3 {
-        return Err(err!(
+    match segments[..] {
+        [header, payload, signature] => Ok([header, payload, signature]),
+        _ => Err(err!(
+            detail = "token.segments";
             Malformed,
             "a token has 3 dot-separated segments, this one has {}",
             segments.len()
-        ));
+        )),
     }
-    let names = ["header", "payload", "signature"];
-    let mut decoded = Vec::with_capacity(3);
-    for (segment, name) in segments.iter().zip(names) {
-        decoded.push(b64_decode(segment).ok_or_else(|| {
-            err!(
-                Malformed,
-                "the {name} segment is not canonical unpadded base64url"
-            )
-        })?);
-    }
-    let signature = decoded.pop().unwrap_or_default();
-    let payload = decoded.pop().unwrap_or_default();
-    let header = match parse_json(&decoded[0]) {
-        Ok(Value::Object(header)) => header,
-        Ok(_) => return Err(err!(Malformed, "the header is not a JSON object")),
-        Err(e) => return Err(err!(Malformed, "the header is not valid JSON: {e}")),
-    };
-    let signing_input = &token[..segments[0].len() + 1 + segments[1].len()];
-    Ok(Parts {
-        header,
-        payload,
-        signature,
-        signing_input,
+}
+
+/// The bytes of a token segment, which must be canonical unpadded base64url
+/// (`malformed` otherwise, with the detail `<name>.base64`; `name` is header, payload or
+/// signature, or segment for one given alone).
+pub fn decode_segment(segment: &str, name: &str) -> Result<Vec<u8>> {
+    b64_decode(segment).ok_or_else(|| {
+        err!(
+            detail = format!("{name}.base64");
+            Malformed,
+            "the {name} segment is not canonical unpadded base64url"
+        )
     })
+}
+
+/// The header's JSON object (strictly parsed).
+pub(crate) fn parse_header(bytes: &[u8]) -> Result<Map<String, Value>> {
+    match parse_json(bytes) {
+        Ok(Value::Object(header)) => Ok(header),
+        Ok(_) => Err(err!(detail = "header.object"; Malformed, "the header is not a JSON object")),
+        Err(e) => Err(err!(detail = "header.json"; Malformed, "the header is not valid JSON: {e}")),
+    }
 }
 
 /// The algorithm of a token header, with every header rule of [`verify`] applied:
@@ -178,20 +211,51 @@ pub(crate) fn header_algorithm(
     header: &Map<String, Value>,
     allowed: &[Algorithm],
 ) -> Result<Algorithm> {
+    let alg = allowed_algorithm(header, allowed)?;
+    match header.get("typ") {
+        None => {}
+        Some(Value::String(typ)) if typ.eq_ignore_ascii_case("JWT") => {}
+        Some(_) => {
+            return Err(err!(detail = "header.typ"; Malformed, "the header's typ is not JWT"))
+        }
+    }
+    for member in ["crit", "b64"] {
+        if header.contains_key(member) {
+            return Err(err!(
+                detail = format!("header.{member}");
+                Malformed,
+                "the header member {member:?} is not supported"
+            ));
+        }
+    }
+    Ok(alg)
+}
+
+/// The header's `alg`: a string naming an algorithm of `allowed` (never `none`).
+pub(crate) fn allowed_algorithm(
+    header: &Map<String, Value>,
+    allowed: &[Algorithm],
+) -> Result<Algorithm> {
     let name = match header.get("alg") {
         Some(Value::String(name)) => name,
-        Some(_) => return Err(err!(AlgNotAllowed, "the header's alg is not a string")),
-        None => return Err(err!(AlgNotAllowed, "the header has no alg")),
+        Some(_) => {
+            return Err(
+                err!(detail = "header.alg"; AlgNotAllowed, "the header's alg is not a string"),
+            )
+        }
+        None => return Err(err!(detail = "header.alg"; AlgNotAllowed, "the header has no alg")),
     };
     if name.eq_ignore_ascii_case("none") {
         return Err(err!(
+            detail = "header.alg";
             AlgNotAllowed,
             "unsigned tokens (alg {name:?}) are refused"
         ));
     }
-    let alg = Algorithm::from_name(name)?;
+    let alg = Algorithm::from_name(name).map_err(|e| e.with_detail("header.alg"))?;
     if !allowed.contains(&alg) {
         return Err(err!(
+            detail = "header.alg";
             AlgNotAllowed,
             "algorithm {} is not in the allowed list ({})",
             alg.name(),
@@ -202,27 +266,18 @@ pub(crate) fn header_algorithm(
                 .join(", ")
         ));
     }
-    match header.get("typ") {
-        None => {}
-        Some(Value::String(typ)) if typ.eq_ignore_ascii_case("JWT") => {}
-        Some(_) => return Err(err!(Malformed, "the header's typ is not JWT")),
-    }
-    for member in ["crit", "b64"] {
-        if header.contains_key(member) {
-            return Err(err!(
-                Malformed,
-                "the header member {member:?} is not supported"
-            ));
-        }
-    }
     Ok(alg)
 }
 
 fn payload_object(payload: &[u8]) -> Result<Claims> {
     match parse_json(payload) {
         Ok(Value::Object(claims)) => Ok(claims),
-        Ok(_) => Err(err!(Malformed, "the payload is not a JSON object")),
-        Err(e) => Err(err!(Malformed, "the payload is not valid JSON: {e}")),
+        Ok(_) => {
+            Err(err!(detail = "payload.object"; Malformed, "the payload is not a JSON object"))
+        }
+        Err(e) => {
+            Err(err!(detail = "payload.json"; Malformed, "the payload is not valid JSON: {e}"))
+        }
     }
 }
 
@@ -232,9 +287,13 @@ fn numeric_date(claims: &Claims, name: &str) -> Result<Option<f64>> {
         None => Ok(None),
         Some(Value::Number(n)) => match n.as_f64() {
             Some(t) if t.is_finite() && t >= 0.0 => Ok(Some(t)),
-            _ => Err(err!(InvalidClaim, "claim {name:?} is not a valid date")),
+            _ => Err(
+                err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a valid date"),
+            ),
         },
-        Some(_) => Err(err!(InvalidClaim, "claim {name:?} is not a number")),
+        Some(_) => Err(
+            err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a number"),
+        ),
     }
 }
 
@@ -249,6 +308,7 @@ fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
     if let Some(exp) = exp.filter(|_| options.verify_exp) {
         if now >= exp + leeway {
             return Err(err!(
+                detail = "claims.exp";
                 Expired,
                 "the token expired at {exp} (now {now}, leeway {leeway} s)"
             ));
@@ -257,6 +317,7 @@ fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
     if let Some(nbf) = nbf.filter(|_| options.verify_nbf) {
         if nbf > now + leeway {
             return Err(err!(
+                detail = "claims.nbf";
                 NotYetValid,
                 "the token is not valid before {nbf} (now {now}, leeway {leeway} s)"
             ));
@@ -265,6 +326,7 @@ fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
     if let Some(iat) = iat.filter(|_| options.verify_iat) {
         if iat > now + leeway {
             return Err(err!(
+                detail = "claims.iat";
                 NotYetValid,
                 "the token was issued in the future, at {iat} (now {now}, leeway {leeway} s)"
             ));

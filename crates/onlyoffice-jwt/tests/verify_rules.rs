@@ -475,3 +475,67 @@ fn exp_and_nbf_checks_can_be_switched_off_but_not_their_types() {
     let token = forge(HS256, r#"{"exp":"soon"}"#);
     assert_eq!(kind(&token, &neither), ErrorKind::InvalidClaim);
 }
+
+#[test]
+fn each_failure_names_the_part_that_failed() {
+    let good = forge(HS256, r#"{"a":1}"#);
+    let sig = good.rsplit('.').next().unwrap().to_owned();
+    let cases: Vec<(String, &str)> = vec![
+        ("a.b".to_owned(), "token.segments"),
+        (
+            format!("{}=.e30.{sig}", b64(HS256.as_bytes())),
+            "header.base64",
+        ),
+        (
+            format!("{}.e30=.{sig}", b64(HS256.as_bytes())),
+            "payload.base64",
+        ),
+        (
+            format!("{}.e30.{sig}=", b64(HS256.as_bytes())),
+            "signature.base64",
+        ),
+        (forge("[1]", "{}"), "header.object"),
+        (forge("{", "{}"), "header.json"),
+        (
+            forge(r#"{"alg":"HS256","alg":"HS256"}"#, "{}"),
+            "header.json",
+        ),
+        (forge(r#"{"typ":"JWT"}"#, "{}"), "header.alg"),
+        (forge(r#"{"alg":"none"}"#, "{}"), "header.alg"),
+        (forge(r#"{"alg":"RS256"}"#, "{}"), "header.alg"),
+        (forge(r#"{"alg":"HS256","typ":"JOSE"}"#, "{}"), "header.typ"),
+        (
+            forge(r#"{"alg":"HS256","crit":["b64"]}"#, "{}"),
+            "header.crit",
+        ),
+        (forge(r#"{"alg":"HS256","b64":false}"#, "{}"), "header.b64"),
+        (forge(HS256, "[]"), "payload.object"),
+        (forge(HS256, r#"{"a":1,"a":1}"#), "payload.json"),
+        (forge(HS256, r#"{"exp":"soon"}"#), "claims.exp"),
+        (forge(HS256, r#"{"nbf":-1}"#), "claims.nbf"),
+        (
+            forge(HS256, &format!(r#"{{"exp":{}}}"#, NOW - 100)),
+            "claims.exp",
+        ),
+        (
+            forge(HS256, &format!(r#"{{"nbf":{}}}"#, NOW + 100)),
+            "claims.nbf",
+        ),
+        (
+            forge(HS256, &format!(r#"{{"iat":{}}}"#, NOW + 100)),
+            "claims.iat",
+        ),
+    ];
+    for (token, detail) in cases {
+        let error = verify(&token, &ring(), &opts()).unwrap_err();
+        assert_eq!(error.detail(), Some(detail), "{token}: {error}");
+    }
+    let require = VerifyOptions {
+        require: vec!["sub".to_owned()],
+        ..opts()
+    };
+    let error = verify(&good, &ring(), &require).unwrap_err();
+    assert_eq!(error.detail(), Some("claims.sub"));
+    let other = Keyring::new("another secret of at least 32 bytes", false).unwrap();
+    assert_eq!(verify(&good, &other, &opts()).unwrap_err().detail(), None);
+}

@@ -15,7 +15,12 @@ __all__ = [
     "InvalidSignatureError",
     "InvalidSubjectError",
     "InvalidTokenError",
+    "MissingCryptographyError",
     "MissingRequiredClaimError",
+    "PyJWKClientConnectionError",
+    "PyJWKClientError",
+    "PyJWKError",
+    "PyJWKSetError",
     "PyJWTError",
 ]
 
@@ -83,3 +88,23 @@ class MissingRequiredClaimError(InvalidTokenError):
     def __str__(self) -> str:
         """The message PyJWT gives."""
         return f'Token is missing the "{self.claim}" claim'
+
+
+class PyJWKError(PyJWTError):
+    """A JWK cannot be used (PyJWT's class)."""
+
+
+class MissingCryptographyError(PyJWKError):
+    """The key needs an asymmetric algorithm, which this facade does not have."""
+
+
+class PyJWKSetError(PyJWTError):
+    """A JWK Set is empty or has no usable key."""
+
+
+class PyJWKClientError(PyJWTError):
+    """PyJWT's JWKS client failed (that client is not part of this facade)."""
+
+
+class PyJWKClientConnectionError(PyJWKClientError):
+    """PyJWT's JWKS client could not fetch the set."""
