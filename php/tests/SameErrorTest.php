@@ -46,4 +46,43 @@ final class SameErrorTest extends TestCase
         self::assertSame('weak_secret', self::errorOf(fn () => Jwt\sign('not claims', 'short')));
         self::assertSame('invalid_input', self::errorOf(fn () => Jwt\document_key(self::SECRET, "file-\xff", '1')));
     }
+
+    /**
+     * A fiber's stack may be 512 KiB: converting, signing and verifying the deepest
+     * accepted claims must fit, and deeper ones (up to the 512 levels json_encode
+     * takes) must be refused, not crash the worker. Run in a child PHP so that a crash
+     * fails this test instead of the run.
+     */
+    public function testTheDeepestClaimsAreSafeOnA512KibFiberStack(): void
+    {
+        $script = <<<'PHP'
+            $nested = function (int $containers) {
+                $value = 1;
+                for ($i = 1; $i < $containers; $i++) {
+                    $value = [$value];
+                }
+                return ['deep' => $value];
+            };
+            $fiber = new Fiber(function () use ($nested) {
+                $secret = 'same-error-test-secret-0123456789abcdef';
+                foreach ([128, 129, 512] as $containers) {
+                    try {
+                        OnlyOffice\Jwt\verify(OnlyOffice\Jwt\sign($nested($containers), $secret), $secret);
+                        echo "$containers:ok\n";
+                    } catch (OnlyOffice\Jwt\JwtException $e) {
+                        echo "$containers:", $e->getErrorName(), "\n";
+                    }
+                }
+            });
+            $fiber->start();
+            PHP;
+        $command = [PHP_BINARY, '-d', 'fiber.stack_size=512K', '-r', $script];
+        $process = proc_open($command, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+        self::assertIsResource($process);
+        $output = stream_get_contents($pipes[1]);
+        $errors = stream_get_contents($pipes[2]);
+        $status = proc_close($process);
+        self::assertSame(0, $status, $errors);
+        self::assertSame("128:ok\n129:invalid_input\n512:invalid_input\n", $output);
+    }
 }

@@ -55,3 +55,60 @@ def test_inputs_over_the_threshold_give_the_same_results():
         pass
     else:
         raise AssertionError("an expired large token was accepted")
+
+
+SMALL_STACK_SCRIPT = r"""
+import json, sys, threading
+import onlyoffice_jwt as oo, onlyoffice_jwt.compat as cjwt
+
+SECRET = "a-strong-test-secret-0123456789abcdef"
+
+def nested(containers):
+    value = 1
+    for _ in range(containers - 1):
+        value = [value]
+    return {"deep": value}
+
+def body(containers):
+    return {"document": {"key": "k1", "url": "https://ds.example/f.docx"}, "x": nested(containers - 1)}
+
+def run(results):
+    for containers in (128, 129):
+        outcome = []
+        for name, call in [
+            ("sign", lambda: oo.verify(oo.sign(nested(containers), SECRET), SECRET)),
+            ("sign_config", lambda: oo.sign_config(body(containers), SECRET)),
+            ("sign_request", lambda: oo.sign_request({"c": nested(containers - 1)}, SECRET)),
+            ("compat", lambda: cjwt.decode(cjwt.encode(nested(containers), SECRET), SECRET, algorithms=["HS256"])),
+        ]:
+            try:
+                call()
+                outcome.append(name + ":ok")
+            except oo.JwtError as error:
+                outcome.append(name + ":" + error.code)
+            except cjwt.PyJWTError as error:
+                outcome.append(name + ":" + type(error).__name__)
+        results.append(" ".join(outcome))
+
+threading.stack_size(128 * 1024)
+results = []
+thread = threading.Thread(target=run, args=(results,))
+thread.start()
+thread.join()
+print("\n".join(results))
+"""
+
+
+def test_the_deepest_accepted_input_is_safe_on_a_128_kib_thread_stack():
+    # A Python thread may have a 128 KiB stack: conversion, signing and verification at
+    # the nesting limit must fit, and one level more must be refused, not crash. Run in a
+    # child process so that a crash is a failure of this test, not of the run.
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", SMALL_STACK_SCRIPT], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == [
+        "sign:ok sign_config:ok sign_request:ok compat:ok",
+        "sign:invalid_input sign_config:invalid_input sign_request:invalid_input compat:DecodeError",
+    ]

@@ -5,7 +5,9 @@
 //! `0..n-1` in order (including the empty array) to a JSON array, any other array or a
 //! `stdClass` object to a JSON object (integer keys written in decimal). Anything else
 //! (another object class, a resource, NaN or infinity, invalid UTF-8, nesting deeper
-//! than [`MAX_DEPTH`], which also stops self-referencing arrays) is `invalid_input`.
+//! than the core's [`MAX_NESTING`], which also stops self-referencing arrays) is
+//! `invalid_input`. The conversion recurses once per level: bounded by that limit, it
+//! fits a PHP fiber's stack (tested with 512 KiB).
 //! Whether an empty array given as claims, config or body means an empty object is
 //! decided by the core (`json_api`), not here.
 //!
@@ -18,13 +20,11 @@ use ext_php_rs::flags::DataType;
 use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
+use onlyoffice_jwt::encoding::MAX_NESTING;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
 
 use crate::memory;
-
-/// The deepest nesting of arrays and objects accepted from PHP (as `json_encode`).
-pub const MAX_DEPTH: usize = 512;
 
 /// Strings from this length on are checked against `memory_limit` before their copy.
 pub const LARGE_STRING: usize = 64 * 1024;
@@ -116,9 +116,9 @@ impl<'w> Walk<'w> {
 }
 
 fn deeper(what: &str, depth: usize) -> Result<usize> {
-    if depth >= MAX_DEPTH {
+    if depth >= MAX_NESTING {
         return Err(invalid(format!(
-            "{what}: nested deeper than {MAX_DEPTH} levels (or refers to itself)"
+            "{what}: nested deeper than {MAX_NESTING} levels (or refers to itself)"
         )));
     }
     Ok(depth + 1)

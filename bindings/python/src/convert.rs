@@ -4,18 +4,16 @@
 
 use std::borrow::Cow;
 
+use onlyoffice_jwt::encoding::MAX_NESTING;
 use onlyoffice_jwt::Secret;
 use pyo3::prelude::*;
+use pyo3::types::iter::{BoundDictIterator, BoundListIterator, BoundTupleIterator};
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
 };
 use serde_json::{Map, Number, Value};
 
 use crate::errors::invalid_input;
-
-/// Deepest nesting of Python containers converted to JSON (serde_json's own limit); it
-/// also stops containers that contain themselves.
-const MAX_DEPTH: usize = 128;
 
 /// A converted argument and the approximate size of its JSON text in bytes.
 pub struct Input {
@@ -28,7 +26,7 @@ pub struct Input {
 /// Converts a Python object (dict, list, tuple, str, int, float, bool, None) to JSON.
 pub fn py_to_value(object: &Bound<'_, PyAny>) -> PyResult<Input> {
     let mut size = 0;
-    let value = to_value(object, 0, &mut size)?;
+    let value = to_value(object, &mut size)?;
     Ok(Input { value, size })
 }
 
@@ -45,63 +43,151 @@ fn str_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
         .map_err(|_| invalid_input("a str is not valid Unicode (lone surrogate)"))
 }
 
-fn to_value(object: &Bound<'_, PyAny>, depth: usize, size: &mut usize) -> PyResult<Value> {
+/// A Python container being converted: its remaining items and what is built so far.
+enum Frame<'py> {
+    Object {
+        entries: BoundDictIterator<'py>,
+        map: Map<String, Value>,
+        key: Option<String>,
+    },
+    List {
+        items: BoundListIterator<'py>,
+        values: Vec<Value>,
+    },
+    Tuple {
+        items: BoundTupleIterator<'py>,
+        values: Vec<Value>,
+    },
+}
+
+impl<'py> Frame<'py> {
+    /// The next item to convert (a dict's key is read and checked here), or None.
+    fn next_item(&mut self, size: &mut usize) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Ok(match self {
+            Frame::Object { entries, key, .. } => match entries.next() {
+                None => None,
+                Some((name, item)) => {
+                    let name = name
+                        .cast::<PyString>()
+                        .map_err(|_| invalid_input("dict keys must be str"))?;
+                    let name = str_of(name)?;
+                    *size += name.len();
+                    *key = Some(name.into_owned());
+                    Some(item)
+                }
+            },
+            Frame::List { items, .. } => items.next(),
+            Frame::Tuple { items, .. } => items.next(),
+        })
+    }
+
+    /// Stores the converted value of the item last returned by `next_item`.
+    fn accept(&mut self, value: Value) {
+        match self {
+            Frame::Object { map, key, .. } => {
+                map.insert(key.take().unwrap_or_default(), value);
+            }
+            Frame::List { values, .. } | Frame::Tuple { values, .. } => values.push(value),
+        }
+    }
+
+    /// The finished container.
+    fn finish(self) -> Value {
+        match self {
+            Frame::Object { map, .. } => Value::Object(map),
+            Frame::List { values, .. } | Frame::Tuple { values, .. } => Value::Array(values),
+        }
+    }
+}
+
+/// One object converted: a scalar's value, or the frame of a container to fill.
+enum Step<'py> {
+    Scalar(Value),
+    Container(Frame<'py>),
+}
+
+/// Converts without recursion (an explicit stack of at most [`MAX_NESTING`] frames), so
+/// that the deepest accepted input is as safe on a thread's 128 KiB stack as any other.
+fn to_value(object: &Bound<'_, PyAny>, size: &mut usize) -> PyResult<Value> {
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut next = step(object, size)?;
+    loop {
+        match next {
+            Step::Container(frame) => {
+                if stack.len() >= MAX_NESTING {
+                    return Err(invalid_input(format!(
+                        "containers are nested deeper than {MAX_NESTING} levels"
+                    )));
+                }
+                stack.push(frame);
+            }
+            Step::Scalar(value) => match stack.last_mut() {
+                None => return Ok(value),
+                Some(top) => top.accept(value),
+            },
+        }
+        next = loop {
+            let Some(top) = stack.last_mut() else {
+                return Err(invalid_input("internal: conversion stack empty"));
+            };
+            if let Some(item) = top.next_item(size)? {
+                break step(&item, size)?;
+            }
+            let finished = stack.pop().map(Frame::finish).unwrap_or(Value::Null);
+            match stack.last_mut() {
+                None => return Ok(finished),
+                Some(parent) => parent.accept(finished),
+            }
+        };
+    }
+}
+
+/// One object converted: a scalar, or an empty frame for a container.
+fn step<'py>(object: &Bound<'py, PyAny>, size: &mut usize) -> PyResult<Step<'py>> {
     *size += 8;
     if object.is_none() {
-        return Ok(Value::Null);
+        return Ok(Step::Scalar(Value::Null));
     }
     if let Ok(text) = object.cast::<PyString>() {
         let text = str_of(text)?;
         *size += text.len();
-        return Ok(Value::String(text.into_owned()));
+        return Ok(Step::Scalar(Value::String(text.into_owned())));
     }
     if let Ok(flag) = object.cast::<PyBool>() {
-        return Ok(Value::Bool(flag.is_true()));
+        return Ok(Step::Scalar(Value::Bool(flag.is_true())));
     }
     if object.is_instance_of::<PyInt>() {
         if let Ok(number) = object.extract::<i64>() {
-            return Ok(Value::from(number));
+            return Ok(Step::Scalar(Value::from(number)));
         }
         return object
             .extract::<u64>()
-            .map(Value::from)
+            .map(|number| Step::Scalar(Value::from(number)))
             .map_err(|_| invalid_input("an int is outside the 64-bit range of JSON numbers"));
     }
     if let Ok(number) = object.cast::<PyFloat>() {
         return Number::from_f64(number.value())
-            .map(Value::Number)
+            .map(|number| Step::Scalar(Value::Number(number)))
             .ok_or_else(|| invalid_input("a float is NaN or infinite, which JSON cannot hold"));
     }
-    if depth >= MAX_DEPTH {
-        return Err(invalid_input(format!(
-            "containers are nested deeper than {MAX_DEPTH} levels"
-        )));
-    }
     if let Ok(dict) = object.cast::<PyDict>() {
-        let mut map = Map::with_capacity(dict.len());
-        for (key, item) in dict.iter() {
-            let key = key
-                .cast::<PyString>()
-                .map_err(|_| invalid_input("dict keys must be str"))?;
-            let key = str_of(key)?;
-            *size += key.len();
-            map.insert(key.into_owned(), to_value(&item, depth + 1, size)?);
-        }
-        return Ok(Value::Object(map));
+        return Ok(Step::Container(Frame::Object {
+            map: Map::with_capacity(dict.len()),
+            entries: dict.iter(),
+            key: None,
+        }));
     }
     if let Ok(list) = object.cast::<PyList>() {
-        return list
-            .iter()
-            .map(|item| to_value(&item, depth + 1, size))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
+        return Ok(Step::Container(Frame::List {
+            values: Vec::with_capacity(list.len()),
+            items: list.iter(),
+        }));
     }
     if let Ok(tuple) = object.cast::<PyTuple>() {
-        return tuple
-            .iter()
-            .map(|item| to_value(&item, depth + 1, size))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
+        return Ok(Step::Container(Frame::Tuple {
+            values: Vec::with_capacity(tuple.len()),
+            items: tuple.iter(),
+        }));
     }
     Err(invalid_input(format!(
         "cannot convert a {} to JSON (dict, list, tuple, str, int, float, bool or None)",
@@ -109,10 +195,66 @@ fn to_value(object: &Bound<'_, PyAny>, depth: usize, size: &mut usize) -> PyResu
     )))
 }
 
-/// Converts a JSON value to Python: objects become dicts (in order), arrays lists.
+/// A JSON container being converted to Python: its remaining members and the object.
+enum Open<'v, 'py> {
+    Array(std::slice::Iter<'v, Value>, Bound<'py, PyList>),
+    Object(
+        serde_json::map::Iter<'v>,
+        Bound<'py, PyDict>,
+        Option<&'v str>,
+    ),
+}
+
+/// Converts a JSON value to Python: objects become dicts (in order), arrays lists;
+/// without recursion, as [`to_value`].
 pub fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    let mut stack: Vec<Open<'_, 'py>> = Vec::new();
+    let mut current = value;
+    loop {
+        let mut finished = match current {
+            Value::Array(items) => {
+                stack.push(Open::Array(items.iter(), PyList::empty(py)));
+                None
+            }
+            Value::Object(map) => {
+                stack.push(Open::Object(map.iter(), PyDict::new(py), None));
+                None
+            }
+            scalar => Some(scalar_to_py(py, scalar)?),
+        };
+        current = loop {
+            if let Some(item) = finished.take() {
+                match stack.last_mut() {
+                    None => return Ok(item),
+                    Some(Open::Array(_, list)) => list.append(item)?,
+                    Some(Open::Object(_, dict, key)) => {
+                        dict.set_item(PyString::new(py, key.take().unwrap_or_default()), item)?;
+                    }
+                }
+            }
+            let next = match stack.last_mut() {
+                None => None,
+                Some(Open::Array(items, _)) => items.next(),
+                Some(Open::Object(members, _, key)) => members.next().map(|(name, item)| {
+                    *key = Some(name.as_str());
+                    item
+                }),
+            };
+            if let Some(item) = next {
+                break item;
+            }
+            finished = match stack.pop() {
+                Some(Open::Array(_, list)) => Some(list.into_any()),
+                Some(Open::Object(_, dict, _)) => Some(dict.into_any()),
+                None => return Err(invalid_input("internal: conversion stack empty")),
+            };
+        };
+    }
+}
+
+/// A JSON scalar (null, bool, number, string) as a Python object.
+fn scalar_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
-        Value::Null => py.None().into_bound(py),
         Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
         Value::Number(number) => {
             if let Some(integer) = number.as_i64() {
@@ -127,20 +269,7 @@ pub fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, P
             }
         }
         Value::String(text) => PyString::new(py, text).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(value_to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (key, item) in map {
-                dict.set_item(PyString::new(py, key), value_to_py(py, item)?)?;
-            }
-            dict.into_any()
-        }
+        _ => py.None().into_bound(py),
     })
 }
 
