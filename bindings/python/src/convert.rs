@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use onlyoffice_jwt::encoding::MAX_NESTING;
+use onlyoffice_jwt::host::{Build, JsonWriter};
 use onlyoffice_jwt::Secret;
 use pyo3::prelude::*;
 use pyo3::types::iter::{BoundDictIterator, BoundListIterator, BoundTupleIterator};
@@ -369,4 +370,184 @@ pub fn optional_text(object: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<
         .filter(|value| !value.is_none())
         .map(|value| Ok(Value::String(text_or_bytes(value, what)?.into_owned())))
         .transpose()
+}
+
+/// A Python container being written as JSON: its remaining items.
+enum Writing<'py> {
+    Object(BoundDictIterator<'py>),
+    List(BoundListIterator<'py>),
+    Tuple(BoundTupleIterator<'py>),
+}
+
+/// Writes a Python object as JSON text with the core's writer, without recursion and
+/// without an intermediate tree: what [`py_to_value`] accepts, and ints of any size.
+pub fn write_json(object: &Bound<'_, PyAny>, writer: &mut JsonWriter) -> PyResult<()> {
+    let mut stack: Vec<Writing<'_>> = Vec::new();
+    let mut current = Some(object.clone());
+    loop {
+        if let Some(item) = current.take() {
+            if let Some(container) = write_scalar_or_open(&item, writer)? {
+                stack.push(container);
+            }
+        }
+        let Some(top) = stack.last_mut() else {
+            return Ok(());
+        };
+        let next = match top {
+            Writing::Object(entries) => match entries.next() {
+                Some((name, item)) => {
+                    let name = name
+                        .cast::<PyString>()
+                        .map_err(|_| invalid_input("dict keys must be str"))?;
+                    writer.key(&str_of(name)?);
+                    Some(item)
+                }
+                None => {
+                    writer.end_object();
+                    None
+                }
+            },
+            Writing::List(items) => items.next().or_else(|| {
+                writer.end_array();
+                None
+            }),
+            Writing::Tuple(items) => items.next().or_else(|| {
+                writer.end_array();
+                None
+            }),
+        };
+        match next {
+            Some(item) => current = Some(item),
+            None => {
+                stack.pop();
+            }
+        }
+    }
+}
+
+/// Writes a scalar, or opens a container and returns its items to write.
+fn write_scalar_or_open<'py>(
+    object: &Bound<'py, PyAny>,
+    writer: &mut JsonWriter,
+) -> PyResult<Option<Writing<'py>>> {
+    let core = |error: onlyoffice_jwt::Error| invalid_input(error.message().to_owned());
+    if object.is_none() {
+        writer.null();
+    } else if let Ok(text) = object.cast::<PyString>() {
+        writer.string(&str_of(text)?);
+    } else if let Ok(flag) = object.cast::<PyBool>() {
+        writer.boolean(flag.is_true());
+    } else if object.is_instance_of::<PyInt>() {
+        if let Ok(number) = object.extract::<i64>() {
+            writer.integer(number);
+        } else if let Ok(number) = object.extract::<u64>() {
+            writer.unsigned(number);
+        } else {
+            // int(...) first: a subclass's str() need not be its digits.
+            let exact = object.py().get_type::<PyInt>().call1((object,))?;
+            let digits = exact
+                .str()
+                .map_err(|_| invalid_input("an int has too many digits to write"))?;
+            writer.big_integer(&str_of(&digits)?).map_err(core)?;
+        }
+    } else if let Ok(number) = object.cast::<PyFloat>() {
+        writer.float(number.value()).map_err(core)?;
+    } else if let Ok(dict) = object.cast::<PyDict>() {
+        writer.begin_object().map_err(core)?;
+        return Ok(Some(Writing::Object(dict.iter())));
+    } else if let Ok(list) = object.cast::<PyList>() {
+        writer.begin_array().map_err(core)?;
+        return Ok(Some(Writing::List(list.iter())));
+    } else if let Ok(tuple) = object.cast::<PyTuple>() {
+        writer.begin_array().map_err(core)?;
+        return Ok(Some(Writing::Tuple(tuple.iter())));
+    } else {
+        return Err(invalid_input(format!(
+            "cannot convert a {} to JSON (dict, list, tuple, str, int, float, bool or None)",
+            object.get_type().name()?
+        )));
+    }
+    Ok(None)
+}
+
+/// Builds Python objects straight from the core's strict parser: dicts (in order),
+/// lists, and ints of any size.
+pub struct PyBuilder<'py> {
+    py: Python<'py>,
+}
+
+impl<'py> PyBuilder<'py> {
+    /// A builder of objects of this interpreter.
+    pub fn new(py: Python<'py>) -> Self {
+        PyBuilder { py }
+    }
+}
+
+impl<'py> Build for PyBuilder<'py> {
+    type Value = Bound<'py, PyAny>;
+    type Object = Bound<'py, PyDict>;
+    type Array = Vec<Bound<'py, PyAny>>;
+    type Error = PyErr;
+
+    fn null(&mut self) -> PyResult<Self::Value> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+
+    fn boolean(&mut self, value: bool) -> PyResult<Self::Value> {
+        Ok(PyBool::new(self.py, value).to_owned().into_any())
+    }
+
+    fn integer(&mut self, value: i64) -> PyResult<Self::Value> {
+        Ok(value.into_pyobject(self.py)?.into_any())
+    }
+
+    fn unsigned(&mut self, value: u64) -> PyResult<Self::Value> {
+        Ok(value.into_pyobject(self.py)?.into_any())
+    }
+
+    fn float(&mut self, value: f64) -> PyResult<Self::Value> {
+        Ok(PyFloat::new(self.py, value).into_any())
+    }
+
+    fn big_integer(&mut self, digits: &str) -> PyResult<Self::Value> {
+        self.py.get_type::<PyInt>().call1((digits,))
+    }
+
+    fn string(&mut self, value: &str) -> PyResult<Self::Value> {
+        Ok(PyString::new(self.py, value).into_any())
+    }
+
+    fn object(&mut self) -> PyResult<Self::Object> {
+        Ok(PyDict::new(self.py))
+    }
+
+    fn member(
+        &mut self,
+        object: &mut Self::Object,
+        key: &str,
+        value: Self::Value,
+    ) -> PyResult<bool> {
+        // One lookup: a new key grows the dict, a duplicate only replaces (and the
+        // parser then refuses the whole text).
+        let before = object.len();
+        object.set_item(PyString::new(self.py, key), value)?;
+        Ok(object.len() > before)
+    }
+
+    fn end_object(&mut self, object: Self::Object) -> PyResult<Self::Value> {
+        Ok(object.into_any())
+    }
+
+    fn array(&mut self) -> PyResult<Self::Array> {
+        Ok(Vec::new())
+    }
+
+    fn element(&mut self, array: &mut Self::Array, value: Self::Value) -> PyResult<()> {
+        array.push(value);
+        Ok(())
+    }
+
+    fn end_array(&mut self, array: Self::Array) -> PyResult<Self::Value> {
+        Ok(PyList::new(self.py, array)?.into_any())
+    }
 }

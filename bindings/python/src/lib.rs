@@ -16,15 +16,15 @@ mod errors;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use onlyoffice_jwt::json_api;
-use onlyoffice_jwt::Keyring;
+use onlyoffice_jwt::host::{Failure, JsonWriter};
+use onlyoffice_jwt::{json_api, Keyring};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyBytes, PyDict, PyString};
 use serde_json::Value;
 
 use convert::{
     bytes_arg, optional_text, options_value, py_to_value, secrets_from_py, single_secret,
-    text_or_bytes, value_to_py, with_option, Input,
+    text_or_bytes, value_to_py, with_option, write_json, Input, PyBuilder,
 };
 use errors::{core_error, panic_error};
 
@@ -86,9 +86,21 @@ fn sign<'py>(
     guard(|| {
         let options = options_value(options)?;
         let keyring = keyring(py, secret, &options)?;
-        let Input { value, size } = py_to_value(claims)?;
-        let token = run(py, size, || json_api::sign(&value, &keyring, &options))?;
-        value_to_py(py, &token)
+        let Ok(dict) = claims.cast::<PyDict>() else {
+            // Not a dict: the core decides (an empty list is an empty object, as in
+            // the other bindings; anything else is refused with its message).
+            let Input { value, size } = py_to_value(claims)?;
+            let token = run(py, size, || json_api::sign(&value, &keyring, &options))?;
+            return value_to_py(py, &token);
+        };
+        let sign_options = run(py, 0, || json_api::sign_call_options(&options))?;
+        let mut writer = JsonWriter::with_capacity(256);
+        write_json(dict.as_any(), &mut writer)?;
+        let size = writer.len();
+        let token = run(py, size, || {
+            onlyoffice_jwt::sign::sign_written(writer, &keyring, &sign_options)
+        })?;
+        Ok(PyString::new(py, &token).into_any())
     })
 }
 
@@ -246,10 +258,19 @@ fn verify<'py>(
         let options = options_value(options)?;
         let keyring = keyring(py, secret, &options)?;
         let text = text_or_bytes(token, "token")?;
-        let claims = run(py, text.len(), || {
-            json_api::verify(&text, &keyring, &options)
+        let verify_options = run(py, 0, || json_api::verify_call_options(&options))?;
+        let payload = run(py, text.len(), || {
+            onlyoffice_jwt::verify::verified_payload(&text, &keyring, &verify_options)
         })?;
-        value_to_py(py, &claims)
+        match onlyoffice_jwt::verify::claims_with(
+            &payload,
+            &verify_options,
+            &mut PyBuilder::new(py),
+        ) {
+            Ok(claims) => Ok(claims),
+            Err(Failure::Core(error)) => Err(core_error(py, &error)),
+            Err(Failure::Host(error)) => Err(error),
+        }
     })
 }
 

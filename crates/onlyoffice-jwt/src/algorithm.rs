@@ -44,6 +44,35 @@ impl Algorithm {
             })
     }
 
+    /// The base64url of the Document Server's header for this algorithm,
+    /// `{"alg":"HS256","typ":"JWT"}` (PyJWT writes the same bytes), as `sign` writes it.
+    pub fn header_segment(self) -> &'static str {
+        match self {
+            Algorithm::HS256 => "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+            Algorithm::HS384 => "eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9",
+            Algorithm::HS512 => "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9",
+        }
+    }
+
+    /// The algorithm of a header segment that is byte for byte one of the common
+    /// headers — the Document Server's (and PyJWT's) `{"alg":…,"typ":"JWT"}` or
+    /// firebase/php-jwt's `{"typ":"JWT","alg":…}` — recognised without decoding it
+    /// (those headers pass every header rule); `None` for any other segment.
+    pub fn of_known_header(segment: &str) -> Option<Algorithm> {
+        Algorithm::ALL
+            .into_iter()
+            .find(|alg| segment == alg.header_segment() || segment == alg.firebase_header_segment())
+    }
+
+    /// The base64url of `{"typ":"JWT","alg":"HS256"}` (and HS384, HS512).
+    fn firebase_header_segment(self) -> &'static str {
+        match self {
+            Algorithm::HS256 => "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9",
+            Algorithm::HS384 => "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzM4NCJ9",
+            Algorithm::HS512 => "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzUxMiJ9",
+        }
+    }
+
     /// The MAC of `data` under `key`.
     pub fn sign(self, key: &[u8], data: &[u8]) -> Vec<u8> {
         match self {
@@ -125,5 +154,27 @@ mod tests {
         assert_eq!(Algorithm::from_name("HS384").unwrap(), Algorithm::HS384);
         assert!(Algorithm::from_name("hs256").is_err());
         assert!(Algorithm::from_name("none").is_err());
+    }
+
+    #[test]
+    fn the_common_headers_are_recognised_and_nothing_else() {
+        // base64url of the headers, from Python's base64 module.
+        let known = [
+            ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", Algorithm::HS256),
+            ("eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9", Algorithm::HS384),
+            ("eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9", Algorithm::HS512),
+            ("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9", Algorithm::HS256),
+            ("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzM4NCJ9", Algorithm::HS384),
+            ("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzUxMiJ9", Algorithm::HS512),
+        ];
+        for (segment, alg) in known {
+            assert_eq!(Algorithm::of_known_header(segment), Some(alg), "{segment}");
+        }
+        // {"alg":"none","typ":"JWT"} and {"alg":"HS256"}
+        assert_eq!(
+            Algorithm::of_known_header("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0"),
+            None
+        );
+        assert_eq!(Algorithm::of_known_header("eyJhbGciOiJIUzI1NiJ9"), None);
     }
 }

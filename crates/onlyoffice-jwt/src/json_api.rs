@@ -224,9 +224,19 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
 
 /// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: the token.
 pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign", options, &["alg", "ttl", "iat", "now"])?;
+    let options = Options::new("sign", options, SIGN_OPTIONS)?;
     let claims = object_arg("sign", "claims", claims)?;
     sign::sign(&claims, keyring, &sign_options(&options)?).map(Value::String)
+}
+
+/// The options `sign` knows.
+const SIGN_OPTIONS: &[&str] = &["alg", "ttl", "iat", "now"];
+
+/// The options of `sign` (`alg`, `ttl`, `iat`, `now`), for a binding that writes the
+/// claims itself ([`sign::sign_written`]).
+pub fn sign_call_options(options: &Value) -> Result<SignOptions> {
+    let options = Options::new("sign", options, SIGN_OPTIONS)?;
+    sign_options(&options)
 }
 
 /// `sign_jws(header, payload, secret)`: the token over the given header and payload
@@ -283,6 +293,12 @@ pub fn b64url_decode(segment: &str, options: &Value) -> Result<Vec<u8>> {
 /// `verify(token, secret, algorithms, leeway=60, verify_exp=True, verify_nbf=True,
 /// verify_iat=True, require=[], max_size=1 MiB, now=None)`: the verified claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
+    verify::verify(token, keyring, &verify_call_options(options)?).map(Value::Object)
+}
+
+/// The options of `verify`, for a binding that builds the claims itself
+/// ([`verify::verified_payload`], [`verify::claims_with`]).
+pub fn verify_call_options(options: &Value) -> Result<VerifyOptions> {
     let options = Options::new(
         "verify",
         options,
@@ -297,7 +313,7 @@ pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> 
             "now",
         ],
     )?;
-    verify::verify(token, keyring, &verify_options(&options)?).map(Value::Object)
+    verify_options(&options)
 }
 
 /// `decode_unverified(token)`: `{"header": …, "claims": …}`, **nothing verified**.

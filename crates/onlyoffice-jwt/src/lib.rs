@@ -54,6 +54,7 @@ pub mod download_url;
 pub mod ds_reply;
 pub mod encoding;
 pub mod error;
+pub mod host;
 pub mod incoming;
 pub mod json_api;
 pub mod jws;

@@ -6,6 +6,7 @@ use crate::algorithm::Algorithm;
 use crate::clock::now_or_system;
 use crate::encoding::{b64_encode_into, parse_json, to_json};
 use crate::error::{err, Result};
+use crate::host::{JsonWriter, SPAN_NAMES};
 use crate::secret::Keyring;
 use crate::verify::header_algorithm;
 
@@ -42,6 +43,60 @@ impl Default for SignOptions {
 /// caller's member order. `iat` and `exp` replace existing members in place or are
 /// appended, `iat` first.
 pub fn sign(claims: &Claims, keyring: &Keyring, options: &SignOptions) -> Result<String> {
+    let added = added_claims(options)?;
+    let payload = if added.iter().any(|(name, _)| claims.contains_key(*name)) {
+        // Replacing a member in place needs a copy; the common case below does not.
+        let mut replaced = claims.clone();
+        for (name, value) in added {
+            replaced.insert(name.to_owned(), Value::from(value));
+        }
+        to_json(&Value::Object(replaced))
+    } else {
+        append_members(claims, &added)
+    };
+    Ok(sign_payload(&payload, keyring, options.alg))
+}
+
+/// Signs claims a binding wrote itself with a [`JsonWriter`] (a JSON object), as
+/// [`sign`] signs the same claims: `iat` and `exp` replace the written members in
+/// place or are appended, `iat` first; the token is byte for byte the one [`sign`]
+/// gives for the `Value` of those claims.
+pub fn sign_written(
+    claims: JsonWriter,
+    keyring: &Keyring,
+    options: &SignOptions,
+) -> Result<String> {
+    let added = added_claims(options)?;
+    let (mut json, spans) = claims.finish_claims()?;
+    let mut appended = Vec::with_capacity(added.len());
+    let mut replaced: Vec<((usize, usize), i64)> = Vec::with_capacity(added.len());
+    for (name, value) in added {
+        let index = SPAN_NAMES.iter().position(|span| *span == name);
+        match index.and_then(|index| spans[index]) {
+            Some(span) => replaced.push((span, value)),
+            None => appended.push((name, value)),
+        }
+    }
+    // From the last span to the first, so that the earlier offsets stay valid.
+    replaced.sort_by_key(|(span, _)| std::cmp::Reverse(span.0));
+    for ((start, end), value) in replaced {
+        json.replace_range(start..end, &value.to_string());
+    }
+    if !appended.is_empty() {
+        json.pop();
+        for (name, value) in appended {
+            if json.len() > 1 {
+                json.push(',');
+            }
+            json.push_str(&format!("\"{name}\":{value}"));
+        }
+        json.push('}');
+    }
+    Ok(sign_payload(&json, keyring, options.alg))
+}
+
+/// The members `sign` sets: `iat` = now (with `options.iat`), `exp` = now + ttl.
+fn added_claims(options: &SignOptions) -> Result<Vec<(&'static str, i64)>> {
     let now = now_or_system(options.now);
     let mut added: Vec<(&str, i64)> = Vec::with_capacity(2);
     if options.iat {
@@ -57,17 +112,7 @@ pub fn sign(claims: &Claims, keyring: &Keyring, options: &SignOptions) -> Result
             .ok_or_else(|| err!(InvalidInput, "ttl {ttl} is too large"))?;
         added.push(("exp", exp));
     }
-    let payload = if added.iter().any(|(name, _)| claims.contains_key(*name)) {
-        // Replacing a member in place needs a copy; the common case below does not.
-        let mut replaced = claims.clone();
-        for (name, value) in added {
-            replaced.insert(name.to_owned(), Value::from(value));
-        }
-        to_json(&Value::Object(replaced))
-    } else {
-        append_members(claims, &added)
-    };
-    Ok(sign_payload(&payload, keyring, options.alg))
+    Ok(added)
 }
 
 /// The error of a ttl of 0: a token that expires when it is issued is never meant,
@@ -152,12 +197,7 @@ pub(crate) fn object(text: &str, what: &str) -> Result<Claims> {
 
 /// Signs an already serialized JSON payload.
 fn sign_payload(payload_json: &str, keyring: &Keyring, alg: Algorithm) -> String {
-    let header = match alg {
-        // base64url of {"alg":"HS256","typ":"JWT"} (and HS384, HS512)
-        Algorithm::HS256 => "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
-        Algorithm::HS384 => "eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9",
-        Algorithm::HS512 => "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9",
-    };
+    let header = alg.header_segment();
     let mut token = String::with_capacity(header.len() + payload_json.len() * 4 / 3 + 92);
     token.push_str(header);
     token.push('.');
@@ -261,5 +301,66 @@ mod tests {
             sign(&Claims::new(), &ring(), &options).unwrap_err().kind(),
             crate::ErrorKind::InvalidInput
         );
+    }
+
+    #[test]
+    fn claims_written_by_a_binding_sign_as_the_same_value() {
+        let cases = [
+            r#"{}"#,
+            r#"{"a":1}"#,
+            r#"{"iat":"x","b":[{"iat":1}],"exp":{"nested":[1,2]},"c":null}"#,
+            r#"{"exp":5,"z":"Zo\u00eb"}"#,
+            r#"{"iat":[[[]]]}"#,
+        ];
+        let option_sets = [
+            SignOptions {
+                now: Some(1000),
+                ..Default::default()
+            },
+            SignOptions {
+                now: Some(1000),
+                ttl: Some(60),
+                ..Default::default()
+            },
+            SignOptions {
+                now: Some(1000),
+                iat: false,
+                ..Default::default()
+            },
+            SignOptions {
+                now: Some(1000),
+                iat: false,
+                ttl: Some(5),
+                alg: Algorithm::HS512,
+            },
+        ];
+        for text in cases {
+            let Value::Object(claims) = parse_json(text.as_bytes()).unwrap() else {
+                unreachable!()
+            };
+            for options in &option_sets {
+                let mut writer = JsonWriter::default();
+                crate::host::tests::write(&Value::Object(claims.clone()), &mut writer);
+                let written = sign_written(writer, &ring(), options).unwrap();
+                assert_eq!(
+                    written,
+                    sign(&claims, &ring(), options).unwrap(),
+                    "{text} {options:?}"
+                );
+            }
+        }
+        let mut list = JsonWriter::default();
+        list.begin_array().unwrap();
+        list.end_array();
+        let err = sign_written(list, &ring(), &SignOptions::default()).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        let zero = SignOptions {
+            ttl: Some(0),
+            ..Default::default()
+        };
+        let mut empty = JsonWriter::default();
+        empty.begin_object().unwrap();
+        empty.end_object();
+        assert_eq!(sign_written(empty, &ring(), &zero).unwrap_err(), zero_ttl());
     }
 }

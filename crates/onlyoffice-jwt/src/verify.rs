@@ -7,6 +7,7 @@ use crate::algorithm::{truncate, Algorithm};
 use crate::clock::precise_now;
 use crate::encoding::{b64_decode, parse_json};
 use crate::error::{err, Result};
+use crate::host::{parse_with, Build, Failure, ParseError, Probe, Probed, ValueBuilder};
 use crate::secret::Keyring;
 use crate::sign::Claims;
 
@@ -82,21 +83,84 @@ struct Parts<'t> {
 /// payload object, types of `exp`/`nbf`/`iat`, their times with leeway (`iat` only with
 /// [`VerifyOptions::verify_iat`]), required claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &VerifyOptions) -> Result<Claims> {
+    let payload = verified_payload(token, keyring, options)?;
+    match claims_with(&payload, options, &mut ValueBuilder) {
+        Ok(Value::Object(claims)) => Ok(claims),
+        Ok(_) => Err(not_an_object()),
+        Err(Failure::Core(error)) => Err(error),
+        Err(Failure::Host(never)) => match never {},
+    }
+}
+
+/// The steps of [`verify`] up to the signature (size, structure and encoding, header,
+/// signature against every secret): the payload's bytes, for [`claims_with`]. A
+/// binding may run it without its interpreter's lock, and build the claims after.
+pub fn verified_payload(
+    token: &str,
+    keyring: &Keyring,
+    options: &VerifyOptions,
+) -> Result<Vec<u8>> {
+    let [header, payload, signature] = segments(token, options.max_size)?;
+    if let Some(alg) =
+        Algorithm::of_known_header(header).filter(|alg| options.algorithms.contains(alg))
+    {
+        // A common header, allowed: nothing in it to decode or check (the same steps
+        // and errors as below otherwise).
+        let payload_bytes = decode_segment(payload, "payload")?;
+        let signature_bytes = decode_segment(signature, "signature")?;
+        let signing_input = &token[..header.len() + 1 + payload.len()];
+        check_mac(alg, keyring, signing_input.as_bytes(), &signature_bytes)?;
+        return Ok(payload_bytes);
+    }
     let parts = split(token, options.max_size)?;
     check_signature(&parts, keyring, &options.algorithms)?;
-    let claims = payload_object(&parts.payload)?;
-    check_times(&claims, options)?;
+    Ok(parts.payload)
+}
+
+/// The steps of [`verify`] after the signature, the claims built by `builder` (a
+/// binding's own dicts or arrays) straight from the payload: a JSON object without
+/// duplicate members, nesting ≤ 128, the types and windows of `exp`/`nbf`/`iat`, the
+/// required claims.
+pub fn claims_with<B: Build>(
+    payload: &[u8],
+    options: &VerifyOptions,
+    builder: &mut B,
+) -> std::result::Result<B::Value, Failure<B::Error>> {
+    let mut names: Vec<&str> = Vec::with_capacity(3 + options.require.len());
+    names.extend(TIME_CLAIMS);
+    names.extend(options.require.iter().map(String::as_str));
+    let mut probe = Probe::new(&names);
+    let claims = match parse_with(payload, builder, &mut probe) {
+        Ok(claims) => claims,
+        Err(ParseError::Host(failure)) => return Err(Failure::Host(failure)),
+        Err(ParseError::Json(e)) => {
+            return Err(Failure::Core(
+                err!(detail = "payload.json"; Malformed, "the payload is not valid JSON: {e}"),
+            ))
+        }
+    };
+    if !probe.is_object() {
+        return Err(Failure::Core(not_an_object()));
+    }
+    check_times(&probe, options)?;
     for name in &options.require {
-        if !claims.contains_key(name) {
-            return Err(err!(
+        if probe.get(name).is_none() {
+            return Err(Failure::Core(err!(
                 detail = format!("claims.{name}");
                 MissingClaim,
                 "required claim {:?} is absent",
                 truncate(name)
-            ));
+            )));
         }
     }
     Ok(claims)
+}
+
+/// The time claims, probed while the claims are built.
+const TIME_CLAIMS: [&str; 3] = ["exp", "nbf", "iat"];
+
+fn not_an_object() -> crate::Error {
+    err!(detail = "payload.object"; Malformed, "the payload is not a JSON object")
 }
 
 /// The header rules and the signature, in constant time against every secret.
@@ -170,14 +234,14 @@ pub(crate) fn segments(token: &str, max_size: usize) -> Result<[&str; 3]> {
             token.len()
         ));
     }
-    let segments: Vec<&str> = token.split('.').collect();
-    match segments[..] {
-        [header, payload, signature] => Ok([header, payload, signature]),
+    let mut parts = token.splitn(4, '.');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(header), Some(payload), Some(signature), None) => Ok([header, payload, signature]),
         _ => Err(err!(
             detail = "token.segments";
             Malformed,
             "a token has 3 dot-separated segments, this one has {}",
-            segments.len()
+            token.split('.').count()
         )),
     }
 }
@@ -282,25 +346,23 @@ fn payload_object(payload: &[u8]) -> Result<Claims> {
 }
 
 /// A NumericDate claim: absent, or a finite non-negative number.
-fn numeric_date(claims: &Claims, name: &str) -> Result<Option<f64>> {
-    match claims.get(name) {
+fn numeric_date(probe: &Probe<'_>, name: &str) -> Result<Option<f64>> {
+    match probe.get(name) {
         None => Ok(None),
-        Some(Value::Number(n)) => match n.as_f64() {
-            Some(t) if t.is_finite() && t >= 0.0 => Ok(Some(t)),
-            _ => Err(
-                err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a valid date"),
-            ),
-        },
-        Some(_) => Err(
+        Some(Probed::Number(t)) if t.is_finite() && t >= 0.0 => Ok(Some(t)),
+        Some(Probed::Number(_)) => Err(
+            err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a valid date"),
+        ),
+        Some(Probed::Other) => Err(
             err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a number"),
         ),
     }
 }
 
-fn check_times(claims: &Claims, options: &VerifyOptions) -> Result<()> {
-    let exp = numeric_date(claims, "exp")?;
-    let nbf = numeric_date(claims, "nbf")?;
-    let iat = numeric_date(claims, "iat")?;
+fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<()> {
+    let exp = numeric_date(probe, "exp")?;
+    let nbf = numeric_date(probe, "nbf")?;
+    let iat = numeric_date(probe, "iat")?;
     // Compared at the claims' own precision: a fractional claim against the
     // sub-second clock (see `precise_now`).
     let now = precise_now(options.now);
