@@ -21,6 +21,7 @@ use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use onlyoffice_jwt::encoding::MAX_NESTING;
+use onlyoffice_jwt::host::{Build, JsonWriter};
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
 
@@ -189,19 +190,8 @@ fn object_to_json(
     depth: usize,
 ) -> Result<Value> {
     let what = walk.what;
-    if !object.instance_of(ce::stdclass()) {
-        let class = object.get_class_name().unwrap_or_default();
-        return Err(invalid(format!(
-            "{what}: only arrays and stdClass objects convert to JSON, not {class}"
-        )));
-    }
-    // The engine's own copy of the property table: the raw table of a class with
-    // declared properties holds indirect slots that an unset property leaves empty.
-    let unreadable = || invalid(format!("{what}: unreadable object properties"));
-    let vars = ZendCallable::try_from_name("get_mangled_object_vars")
-        .and_then(|function| function.try_call(vec![zval]))
-        .map_err(|_| unreadable())?;
-    let properties = vars.array().ok_or_else(unreadable)?;
+    let vars = public_properties(zval, object, what)?;
+    let properties = vars.array().ok_or_else(|| unreadable(what))?;
     match array_to_json(properties, Members::Public, walk, depth)? {
         Value::Array(items) if items.is_empty() => Ok(Value::Object(Map::new())),
         Value::Array(items) => Ok(Value::Object(
@@ -320,4 +310,207 @@ fn push(table: &mut ZBox<ZendHashTable>, value: Zval) {
 fn insert(table: &mut ZBox<ZendHashTable>, key: &str, value: Zval) {
     // As for `push`: inserting a Zval cannot fail.
     let _ = table.insert(ArrayKey::from(key), value);
+}
+
+/// Whether a value is one [`write_json`] writes as a JSON object: an array that is not
+/// a list (so not empty either), or an object.
+pub fn is_object_like(zval: &Zval) -> bool {
+    let zval = zval.dereference();
+    zval.object().is_some() || zval.array().is_some_and(|table| !is_list(table))
+}
+
+/// A PHP value written as JSON text with the core's writer, with no `Value` tree: the
+/// same mapping as [`to_json`] (and the same errors), bounded by the same nesting
+/// limit. `what` names the argument in error messages.
+pub fn write_json(zval: &Zval, what: &str, writer: &mut JsonWriter) -> Result<()> {
+    write_at(zval, &mut Walk::new(what), 0, writer)
+}
+
+fn write_at(zval: &Zval, walk: &mut Walk, depth: usize, writer: &mut JsonWriter) -> Result<()> {
+    let what = walk.what;
+    let zval = zval.dereference();
+    if let Some(b) = zval.bool() {
+        writer.boolean(b);
+    } else if let Some(i) = zval.long() {
+        writer.integer(i);
+    } else if let Some(f) = zval.double() {
+        writer.float(f).map_err(|_| {
+            invalid(format!(
+                "{what}: a float that is NaN or infinite has no JSON form"
+            ))
+        })?;
+    } else if zval.is_string() {
+        let text = utf8(zval, what)?;
+        walk.string(text.len())?;
+        writer.string(text);
+    } else if let Some(table) = zval.array() {
+        write_table(table, Members::All, walk, depth, writer)?;
+    } else if let Some(object) = zval.object() {
+        let properties = public_properties(zval, object, what)?;
+        let table = properties.array().ok_or_else(|| unreadable(what))?;
+        write_table(table, Members::Public, walk, depth, writer)?;
+    } else if zval.is_null() || zval.get_type() == DataType::Undef {
+        writer.null();
+    } else {
+        return Err(invalid(format!(
+            "{what}: a PHP {:?} value has no JSON form",
+            zval.get_type()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether a PHP array's keys are exactly 0, 1, 2… in order (a JSON array).
+fn is_list(table: &ZendHashTable) -> bool {
+    let mut iter = Iter::new(table);
+    let mut expected = 0_i64;
+    while let Some((key, _)) = iter.next_zval() {
+        if key.long() != Some(expected) {
+            return false;
+        }
+        expected += 1;
+    }
+    true
+}
+
+fn write_table(
+    table: &ZendHashTable,
+    members: Members,
+    walk: &mut Walk,
+    depth: usize,
+    writer: &mut JsonWriter,
+) -> Result<()> {
+    let what = walk.what;
+    let depth = deeper(what, depth)?;
+    let nested = |_| invalid(format!("{what}: nested deeper than {MAX_NESTING} levels"));
+    let mut iter = Iter::new(table);
+    if members == Members::All && is_list(table) {
+        writer.begin_array().map_err(nested)?;
+        while let Some((_, value)) = iter.next_zval() {
+            walk.entry(0)?;
+            write_at(value, walk, depth, writer)?;
+        }
+        writer.end_array();
+        return Ok(());
+    }
+    writer.begin_object().map_err(nested)?;
+    while let Some((key, value)) = iter.next_zval() {
+        let name = key.zend_str().map(|name| name.as_bytes());
+        walk.entry(name.map_or(0, <[u8]>::len))?;
+        if members == Members::Public && name.is_some_and(|name| name.first() == Some(&0)) {
+            continue;
+        }
+        match key.long() {
+            Some(index) => writer.key(&index.to_string()),
+            None => writer.key(
+                std::str::from_utf8(name.unwrap_or_default())
+                    .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?,
+            ),
+        }
+        write_at(value, walk, depth, writer)?;
+    }
+    writer.end_object();
+    Ok(())
+}
+
+fn unreadable(what: &str) -> Error {
+    invalid(format!("{what}: unreadable object properties"))
+}
+
+/// The engine's table of an stdClass object's properties (`get_mangled_object_vars`):
+/// the raw table of a class with declared properties holds indirect slots that an
+/// unset property leaves empty. Another class is `invalid_input`.
+fn public_properties(zval: &Zval, object: &ZendObject, what: &str) -> Result<Zval> {
+    if !object.instance_of(ce::stdclass()) {
+        let class = object.get_class_name().unwrap_or_default();
+        return Err(invalid(format!(
+            "{what}: only arrays and stdClass objects convert to JSON, not {class}"
+        )));
+    }
+    ZendCallable::try_from_name("get_mangled_object_vars")
+        .and_then(|function| function.try_call(vec![zval]))
+        .map_err(|_| unreadable(what))
+}
+
+/// Builds PHP values straight from the core's strict parser, as [`to_php`] does from a
+/// `Value`: lists, associative arrays (canonical decimal keys as integer keys), and a
+/// float for an integer beyond PHP's range.
+pub struct PhpBuilder;
+
+impl Build for PhpBuilder {
+    type Value = Zval;
+    type Object = ZBox<ZendHashTable>;
+    type Array = ZBox<ZendHashTable>;
+    type Error = Error;
+
+    fn null(&mut self) -> Result<Zval> {
+        let mut zval = Zval::new();
+        zval.set_null();
+        Ok(zval)
+    }
+
+    fn boolean(&mut self, value: bool) -> Result<Zval> {
+        let mut zval = Zval::new();
+        zval.set_bool(value);
+        Ok(zval)
+    }
+
+    fn integer(&mut self, value: i64) -> Result<Zval> {
+        let mut zval = Zval::new();
+        zval.set_long(value);
+        Ok(zval)
+    }
+
+    fn unsigned(&mut self, value: u64) -> Result<Zval> {
+        // Beyond PHP's int, as json_decode: a float.
+        self.float(value as f64)
+    }
+
+    fn float(&mut self, value: f64) -> Result<Zval> {
+        let mut zval = Zval::new();
+        zval.set_double(value);
+        Ok(zval)
+    }
+
+    fn big_integer(&mut self, digits: &str) -> Result<Zval> {
+        self.float(digits.parse::<f64>().unwrap_or(f64::NAN))
+    }
+
+    fn string(&mut self, value: &str) -> Result<Zval> {
+        let mut zval = Zval::new();
+        zval.set_string(value, false)
+            .map_err(|_| invalid("a string cannot be made a PHP string".to_owned()))?;
+        Ok(zval)
+    }
+
+    fn object(&mut self) -> Result<Self::Object> {
+        Ok(ZendHashTable::new())
+    }
+
+    fn member(&mut self, object: &mut Self::Object, key: &str, value: Zval) -> Result<bool> {
+        // One lookup: a new key grows the table, a duplicate only replaces (and the
+        // parser then refuses the whole text).
+        let before = object.len();
+        insert(object, key, value);
+        Ok(object.len() > before)
+    }
+
+    fn end_object(&mut self, object: Self::Object) -> Result<Zval> {
+        let mut zval = Zval::new();
+        zval.set_hashtable(object);
+        Ok(zval)
+    }
+
+    fn array(&mut self) -> Result<Self::Array> {
+        Ok(ZendHashTable::new())
+    }
+
+    fn element(&mut self, array: &mut Self::Array, value: Zval) -> Result<()> {
+        push(array, value);
+        Ok(())
+    }
+
+    fn end_array(&mut self, array: Self::Array) -> Result<Zval> {
+        self.end_object(array)
+    }
 }

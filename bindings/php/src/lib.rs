@@ -15,6 +15,7 @@ use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
+use onlyoffice_jwt::host::{Failure, JsonWriter};
 use onlyoffice_jwt::{json_api, Keyring, Result, Secret};
 use serde_json::Value;
 
@@ -62,8 +63,16 @@ pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Z
     run(|| {
         let options = convert::options_arg(options)?;
         let keyring = keyring(secret, &options)?;
-        let claims = convert::to_json(claims, "claims")?;
-        json_api::sign(&claims, &keyring, &options)
+        if !convert::is_object_like(claims) {
+            // Not an object: the core decides (an empty array is an empty object;
+            // anything else is refused with its message).
+            let claims = convert::to_json(claims, "claims")?;
+            return json_api::sign(&claims, &keyring, &options);
+        }
+        let sign_options = json_api::sign_call_options(&options)?;
+        let mut writer = JsonWriter::with_capacity(256);
+        convert::write_json(claims, "claims", &mut writer)?;
+        onlyoffice_jwt::sign::sign_written(writer, &keyring, &sign_options).map(Value::String)
     })
 }
 
@@ -93,12 +102,26 @@ pub fn sign_jws(
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\verify")]
 pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
+    let built = catch_unwind(AssertUnwindSafe(|| -> Result<Zval> {
         let options = convert::options_arg(options)?;
         let keyring = keyring(secret, &options)?;
         let token = convert::string_arg(token, "token")?;
-        json_api::verify(token, &keyring, &options)
-    })
+        let verify_options = json_api::verify_call_options(&options)?;
+        let payload = onlyoffice_jwt::verify::verified_payload(token, &keyring, &verify_options)?;
+        match onlyoffice_jwt::verify::claims_with(
+            &payload,
+            &verify_options,
+            &mut convert::PhpBuilder,
+        ) {
+            Ok(claims) => Ok(claims),
+            Err(Failure::Core(error) | Failure::Host(error)) => Err(error),
+        }
+    }));
+    match built {
+        Ok(Ok(claims)) => Ok(claims),
+        Ok(Err(error)) => Err(exceptions::from_error(&error)),
+        Err(_) => Err(exceptions::internal()),
+    }
 }
 
 /// `decode_unverified(string $token, array $options = []): array` —
