@@ -206,11 +206,10 @@ final class JWT
             // What firebase/php-jwt answers: its JSON decoding of the segments fails.
             throw new \DomainException('Syntax error, malformed JSON');
         }
-        try {
-            $header = Native\decode_unverified($jwt)['header'];
-        } catch (Native\JwtException $e) {
-            throw new \UnexpectedValueException($e->getMessage(), 0, $e);
-        }
+        [$headerSegment, $payloadSegment] = explode('.', $jwt);
+        // The header, read as firebase reads it, only to choose the key: the core then
+        // checks it (strictly) with everything else before anything is trusted.
+        $header = self::headerArray($headerSegment);
         $alg = $header['alg'] ?? null;
         if (empty($alg)) {
             throw new \UnexpectedValueException('Empty algorithm');
@@ -232,7 +231,6 @@ final class JWT
         } catch (Native\JwtException $e) {
             throw self::translate($e);
         }
-        [$headerSegment, $payloadSegment] = explode('.', $jwt);
         if (func_num_args() > 2) {
             $headers = self::segmentObject($headerSegment);
         }
@@ -345,6 +343,17 @@ final class JWT
     }
 
     /** A verified token segment as an object, decoded as firebase/php-jwt does. */
+    /** A header segment as an array (for the key choice only), or firebase's exception. */
+    private static function headerArray(string $segment): array
+    {
+        $json = base64_decode(strtr($segment, '-_', '+/'), true);
+        $header = $json === false ? null : json_decode($json, true, 512, JSON_BIGINT_AS_STRING);
+        if (!is_array($header)) {
+            throw new \UnexpectedValueException('Invalid header encoding');
+        }
+        return $header;
+    }
+
     private static function segmentObject(string $segment): \stdClass
     {
         return json_decode(self::urlsafeB64Decode($segment), false, 512, JSON_BIGINT_AS_STRING);
