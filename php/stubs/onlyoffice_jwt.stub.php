@@ -40,14 +40,15 @@ function sign(array|\stdClass $claims, #[\SensitiveParameter] string|array $secr
 function sign_jws(string $header, string $payload, #[\SensitiveParameter] string|array $secret, array $options = []): string {}
 
 /**
- * The claims of a token after strict verification.
+ * The claims of a token after strict verification: an array, or with `objects` an
+ * `stdClass` as `json_decode($json, false, 512, JSON_BIGINT_AS_STRING)` gives them.
  *
  * @param string|list<string> $secret
- * @param array{algorithms?: list<string>, leeway?: int, verify_exp?: bool, verify_nbf?: bool, verify_iat?: bool, require?: list<string>, max_size?: int, now?: int|null, allow_weak?: bool} $options
- * @return array<string, mixed>
+ * @param array{algorithms?: list<string>, leeway?: int, verify_exp?: bool, verify_nbf?: bool, verify_iat?: bool, require?: list<string>, max_size?: int, now?: int|null, allow_weak?: bool, objects?: bool} $options
+ * @return array<string, mixed>|\stdClass
  * @throws JwtException
  */
-function verify(string $token, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
+function verify(string $token, #[\SensitiveParameter] string|array $secret, array $options = []): array|\stdClass {}
 
 /**
  * Header and claims of a token WITHOUT any check — for inspection only.

@@ -471,5 +471,23 @@ class ClaimsWithDeclaredProperties extends \stdClass
     {
         return Jwt\sign($this, $secret, ['iat' => false]);
     }
-}
 
+    public function testVerifyGivesTheClaimsAsObjectsAsJsonDecodeDoes(): void
+    {
+        $header = self::b64('{"alg":"HS256","typ":"JWT"}');
+        $json = '{"a":{"b":1,"0":"z"},"n":1180591620717411303424,"u":18446744073709551615,'
+            . '"l":[1,{"x":null},[]],"e":{},"f":1.5,"s":"Zo\u00eb"}';
+        $input = $header . '.' . self::b64($json);
+        $token = $input . '.' . self::b64(hash_hmac('sha256', $input, self::SECRET, true));
+        self::assertEquals(
+            json_decode($json, false, 512, JSON_BIGINT_AS_STRING),
+            Jwt\verify($token, self::SECRET, ['objects' => true])
+        );
+        self::assertSame(
+            json_decode($json, true),
+            Jwt\verify($token, self::SECRET, ['objects' => false])
+        );
+        $this->expectException(Jwt\InvalidInputException::class);
+        Jwt\verify($token, self::SECRET, ['objects' => 'yes']);
+    }
+}

@@ -16,6 +16,7 @@
 //! `json_decode($text, true)`), an integer beyond PHP's range a float.
 
 use ext_php_rs::boxed::ZBox;
+use ext_php_rs::convert::IntoZval;
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
@@ -236,6 +237,18 @@ pub fn bytes_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z [u8]> {
         .ok_or_else(|| invalid(format!("{what} must be a string")))
 }
 
+/// Removes a boolean option this binding handles itself (absent or null: false).
+pub fn take_bool_option(options: &mut Value, name: &str) -> Result<bool> {
+    let Some(map) = options.as_object_mut() else {
+        return Ok(false);
+    };
+    match map.shift_remove(name) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(flag)) => Ok(flag),
+        Some(_) => Err(invalid(format!("option {name} must be true or false"))),
+    }
+}
+
 /// The options array (absent = no options).
 pub fn options_arg(zval: Option<&Zval>) -> Result<Value> {
     zval.map_or(Ok(Value::Null), |z| to_json(z, "options"))
@@ -434,12 +447,25 @@ fn public_properties(zval: &Zval, object: &ZendObject, what: &str) -> Result<Zva
 
 /// Builds PHP values straight from the core's strict parser, as [`to_php`] does from a
 /// `Value`: lists, associative arrays (canonical decimal keys as integer keys), and a
-/// float for an integer beyond PHP's range.
-pub struct PhpBuilder;
+/// float for an integer beyond PHP's range. With `objects`, as
+/// `json_decode($json, false, 512, JSON_BIGINT_AS_STRING)` does instead: JSON objects
+/// as `stdClass`, integers beyond PHP's range as their digits.
+pub struct PhpBuilder {
+    /// Objects as `stdClass` and big integers as strings (`json_decode`'s object form).
+    pub objects: bool,
+}
+
+/// A JSON object being built: an associative array, or an `stdClass`.
+pub enum PhpObject {
+    /// `json_decode($json, true)`'s form.
+    Array(ZBox<ZendHashTable>),
+    /// `json_decode($json, false)`'s form.
+    Object(ZBox<ZendObject>),
+}
 
 impl Build for PhpBuilder {
     type Value = Zval;
-    type Object = ZBox<ZendHashTable>;
+    type Object = PhpObject;
     type Array = ZBox<ZendHashTable>;
     type Error = Error;
 
@@ -462,7 +488,10 @@ impl Build for PhpBuilder {
     }
 
     fn unsigned(&mut self, value: u64) -> Result<Zval> {
-        // Beyond PHP's int, as json_decode: a float.
+        // Beyond PHP's int, as json_decode: a float (or, as objects, the digits).
+        if self.objects {
+            return self.string(&value.to_string());
+        }
         self.float(value as f64)
     }
 
@@ -473,6 +502,9 @@ impl Build for PhpBuilder {
     }
 
     fn big_integer(&mut self, digits: &str) -> Result<Zval> {
+        if self.objects {
+            return self.string(digits);
+        }
         self.float(digits.parse::<f64>().unwrap_or(f64::NAN))
     }
 
@@ -483,21 +515,47 @@ impl Build for PhpBuilder {
         Ok(zval)
     }
 
-    fn object(&mut self) -> Result<Self::Object> {
-        Ok(ZendHashTable::new())
+    fn object(&mut self) -> Result<PhpObject> {
+        Ok(if self.objects {
+            PhpObject::Object(ZendObject::new_stdclass())
+        } else {
+            PhpObject::Array(ZendHashTable::new())
+        })
     }
 
-    fn member(&mut self, object: &mut Self::Object, key: &str, value: Zval) -> Result<bool> {
+    fn member(&mut self, object: &mut PhpObject, key: &str, value: Zval) -> Result<bool> {
         // One lookup: a new key grows the table, a duplicate only replaces (and the
         // parser then refuses the whole text).
-        let before = object.len();
-        insert(object, key, value);
-        Ok(object.len() > before)
+        match object {
+            PhpObject::Array(table) => {
+                let before = table.len();
+                insert(table, key, value);
+                Ok(table.len() > before)
+            }
+            PhpObject::Object(object) => {
+                if key.starts_with('\0') {
+                    return Err(invalid(
+                        "a member whose name starts with NUL cannot be a property".to_owned(),
+                    ));
+                }
+                let count = |object: &ZendObject| object.get_properties().map_or(0, |p| p.len());
+                let before = count(object);
+                object
+                    .set_property(key, value)
+                    .map_err(|_| invalid("a member cannot be set as a property".to_owned()))?;
+                Ok(count(object) > before)
+            }
+        }
     }
 
-    fn end_object(&mut self, object: Self::Object) -> Result<Zval> {
+    fn end_object(&mut self, object: PhpObject) -> Result<Zval> {
         let mut zval = Zval::new();
-        zval.set_hashtable(object);
+        match object {
+            PhpObject::Array(table) => zval.set_hashtable(table),
+            PhpObject::Object(object) => object
+                .set_zval(&mut zval, false)
+                .map_err(|_| invalid("an object cannot be returned".to_owned()))?,
+        }
         Ok(zval)
     }
 
@@ -511,6 +569,8 @@ impl Build for PhpBuilder {
     }
 
     fn end_array(&mut self, array: Self::Array) -> Result<Zval> {
-        self.end_object(array)
+        let mut zval = Zval::new();
+        zval.set_hashtable(array);
+        Ok(zval)
     }
 }

@@ -96,14 +96,19 @@ pub fn sign_jws(
     })
 }
 
-/// `verify(string $token, string|array $secret, array $options = []): array` — the
-/// verified claims; options `algorithms`, `leeway`, `verify_exp`, `verify_nbf`,
-/// `verify_iat`, `require`, `max_size`, `now`, `allow_weak`.
+/// `verify(string $token, string|array $secret, array $options = []): array|object` —
+/// the verified claims; options `algorithms`, `leeway`, `verify_exp`, `verify_nbf`,
+/// `verify_iat`, `require`, `max_size`, `now`, `allow_weak`, and this binding's
+/// `objects` (the claims as `json_decode($json, false, 512, JSON_BIGINT_AS_STRING)`
+/// gives them: `stdClass` objects, integers beyond PHP's range as strings).
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\verify")]
 pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     let built = catch_unwind(AssertUnwindSafe(|| -> Result<Zval> {
-        let options = convert::options_arg(options)?;
+        let mut options = convert::options_arg(options)?;
+        // `objects` is this binding's own option (the form of the result, as
+        // json_decode's $associative), not the core's.
+        let objects = convert::take_bool_option(&mut options, "objects")?;
         let keyring = keyring(secret, &options)?;
         let token = convert::string_arg(token, "token")?;
         let verify_options = json_api::verify_call_options(&options)?;
@@ -111,7 +116,7 @@ pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<
         match onlyoffice_jwt::verify::claims_with(
             &payload,
             &verify_options,
-            &mut convert::PhpBuilder,
+            &mut convert::PhpBuilder { objects },
         ) {
             Ok(claims) => Ok(claims),
             Err(Failure::Core(error) | Failure::Host(error)) => Err(error),

@@ -206,7 +206,7 @@ final class JWT
             // What firebase/php-jwt answers: its JSON decoding of the segments fails.
             throw new \DomainException('Syntax error, malformed JSON');
         }
-        [$headerSegment, $payloadSegment] = explode('.', $jwt);
+        [$headerSegment] = explode('.', $jwt);
         // The header, read as firebase reads it, only to choose the key: the core then
         // checks it (strictly) with everything else before anything is trusted.
         $header = self::headerArray($headerSegment);
@@ -227,14 +227,15 @@ final class JWT
         // every time and a waiver for its key policy.
         $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true];
         try {
-            Native\verify($jwt, $key->getKeyMaterial(), $options);
+            // The claims as firebase's json_decode gives them (stdClass, big integers
+            // as strings), built by the core's parser in the same pass that checks them.
+            $payload = Native\verify($jwt, $key->getKeyMaterial(), $options + ['objects' => true]);
         } catch (Native\JwtException $e) {
             throw self::translate($e);
         }
         if (func_num_args() > 2) {
             $headers = self::segmentObject($headerSegment);
         }
-        $payload = self::segmentObject($payloadSegment);
         self::checkTimes($payload, $timestamp, $leeway);
         return $payload;
     }
