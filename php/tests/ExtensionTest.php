@@ -455,22 +455,6 @@ final class ExtensionTest extends TestCase
         self::assertCount(1, $syntax);
         self::assertArrayHasKey('line', $syntax[0]);
     }
-}
-
-/** Claims as a stdClass subclass with declared, typed, protected and private properties. */
-class ClaimsWithDeclaredProperties extends \stdClass
-{
-    public $first = 1;
-    public int $uninitialised;
-    protected $hiddenProtected = 'protected';
-    private $hiddenPrivate = 'private';
-    public $second = 2;
-
-    /** Signs $this from inside the class, where the private properties are in scope. */
-    public function signedFromInside(string $secret): string
-    {
-        return Jwt\sign($this, $secret, ['iat' => false]);
-    }
 
     public function testVerifyGivesTheClaimsAsObjectsAsJsonDecodeDoes(): void
     {
@@ -489,5 +473,21 @@ class ClaimsWithDeclaredProperties extends \stdClass
         );
         $this->expectException(Jwt\InvalidInputException::class);
         Jwt\verify($token, self::SECRET, ['objects' => 'yes']);
+    }
+}
+
+/** Claims as a stdClass subclass with declared, typed, protected and private properties. */
+class ClaimsWithDeclaredProperties extends \stdClass
+{
+    public $first = 1;
+    public int $uninitialised;
+    protected $hiddenProtected = 'protected';
+    private $hiddenPrivate = 'private';
+    public $second = 2;
+
+    /** Signs $this from inside the class, where the private properties are in scope. */
+    public function signedFromInside(string $secret): string
+    {
+        return Jwt\sign($this, $secret, ['iat' => false]);
     }
 }
