@@ -3,6 +3,7 @@
 //! included in messages (they may be secrets).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use onlyoffice_jwt::encoding::MAX_NESTING;
 use onlyoffice_jwt::host::{Build, JsonWriter};
@@ -471,15 +472,49 @@ fn write_scalar_or_open<'py>(
 }
 
 /// Builds Python objects straight from the core's strict parser: dicts (in order),
-/// lists, and ints of any size.
+/// lists, and ints of any size. Keys are shared within one result, as `json.loads`
+/// shares them: a key that recurs (a callback's history) is one str object.
 pub struct PyBuilder<'py> {
     py: Python<'py>,
+    keys: HashMap<String, Bound<'py, PyString>>,
+    seen: usize,
 }
+
+/// Keys made before sharing starts.
+const UNSHARED_KEYS: usize = 64;
+
+/// Keys longer than this are not shared (they rarely recur).
+const SHARED_KEY_LEN: usize = 64;
+
+/// At most this many distinct keys are shared per result.
+const SHARED_KEYS: usize = 4096;
 
 impl<'py> PyBuilder<'py> {
     /// A builder of objects of this interpreter.
     pub fn new(py: Python<'py>) -> Self {
-        PyBuilder { py }
+        PyBuilder {
+            py,
+            keys: HashMap::new(),
+            seen: 0,
+        }
+    }
+
+    /// The str of a key: the one made for an equal key earlier in this result, if any.
+    /// Sharing starts after the first [`UNSHARED_KEYS`] keys: a small result (an
+    /// editor config) has few keys and none recurring, and pays nothing for it.
+    fn key(&mut self, key: &str) -> Bound<'py, PyString> {
+        if self.seen < UNSHARED_KEYS {
+            self.seen += 1;
+            return PyString::new(self.py, key);
+        }
+        if let Some(shared) = self.keys.get(key) {
+            return shared.clone();
+        }
+        let made = PyString::new(self.py, key);
+        if key.len() <= SHARED_KEY_LEN && self.keys.len() < SHARED_KEYS {
+            self.keys.insert(key.to_owned(), made.clone());
+        }
+        made
     }
 }
 
@@ -530,7 +565,7 @@ impl<'py> Build for PyBuilder<'py> {
         // One lookup: a new key grows the dict, a duplicate only replaces (and the
         // parser then refuses the whole text).
         let before = object.len();
-        object.set_item(PyString::new(self.py, key), value)?;
+        object.set_item(self.key(key), value)?;
         Ok(object.len() > before)
     }
 

@@ -443,9 +443,22 @@ impl<'de> Visitor<'de> for KeyVisitor {
 /// nearest float, the only number `Value` can hold for it.
 pub struct ValueBuilder;
 
+/// An object being built by [`ValueBuilder`]: its first members in a list (checked for
+/// duplicates by comparison, and moved into a map of the right size at the end), then
+/// a map once it grows past [`SMALL_OBJECT`] members.
+pub enum ValueObject {
+    /// Up to [`SMALL_OBJECT`] members.
+    Small(Vec<(String, Value)>),
+    /// More.
+    Large(Map<String, Value>),
+}
+
+/// The most members a [`ValueObject`] keeps in a list.
+const SMALL_OBJECT: usize = 16;
+
 impl Build for ValueBuilder {
     type Value = Value;
-    type Object = Map<String, Value>;
+    type Object = ValueObject;
     type Array = Vec<Value>;
     type Error = std::convert::Infallible;
 
@@ -478,27 +491,44 @@ impl Build for ValueBuilder {
         Ok(Value::String(value.to_owned()))
     }
 
-    fn object(&mut self) -> Result<Self::Object, Self::Error> {
-        Ok(Map::new())
+    fn object(&mut self) -> Result<ValueObject, Self::Error> {
+        Ok(ValueObject::Small(Vec::new()))
     }
 
     fn member(
         &mut self,
-        object: &mut Self::Object,
+        object: &mut ValueObject,
         key: &str,
         value: Value,
     ) -> Result<bool, Self::Error> {
-        match object.entry(key) {
-            Entry::Vacant(slot) => {
-                slot.insert(value);
+        match object {
+            ValueObject::Small(members) if members.len() < SMALL_OBJECT => {
+                if members.iter().any(|(name, _)| name == key) {
+                    return Ok(false);
+                }
+                members.push((key.to_owned(), value));
                 Ok(true)
             }
-            Entry::Occupied(_) => Ok(false),
+            ValueObject::Small(members) => {
+                let mut map = Map::with_capacity(members.len() * 2);
+                map.extend(members.drain(..));
+                let inserted = insert_new(&mut map, key, value);
+                *object = ValueObject::Large(map);
+                Ok(inserted)
+            }
+            ValueObject::Large(map) => Ok(insert_new(map, key, value)),
         }
     }
 
-    fn end_object(&mut self, object: Self::Object) -> Result<Value, Self::Error> {
-        Ok(Value::Object(object))
+    fn end_object(&mut self, object: ValueObject) -> Result<Value, Self::Error> {
+        Ok(Value::Object(match object {
+            ValueObject::Small(members) => {
+                let mut map = Map::with_capacity(members.len());
+                map.extend(members);
+                map
+            }
+            ValueObject::Large(map) => map,
+        }))
     }
 
     fn array(&mut self) -> Result<Self::Array, Self::Error> {
@@ -512,6 +542,17 @@ impl Build for ValueBuilder {
 
     fn end_array(&mut self, array: Self::Array) -> Result<Value, Self::Error> {
         Ok(Value::Array(array))
+    }
+}
+
+/// Inserts a member that is not yet in `map`; false (and nothing changed) otherwise.
+fn insert_new(map: &mut Map<String, Value>, key: &str, value: Value) -> bool {
+    match map.entry(key) {
+        Entry::Vacant(slot) => {
+            slot.insert(value);
+            true
+        }
+        Entry::Occupied(_) => false,
     }
 }
 
