@@ -27,9 +27,9 @@ pub struct Options<'a> {
 }
 
 impl<'a> Options<'a> {
-    /// Checks that `options` is an object (or null / empty array) whose keys are all in
-    /// `known` (plus `allow_weak`).
-    pub fn new(operation: &'static str, options: &'a Value, known: &[&str]) -> Result<Options<'a>> {
+    /// Checks that `options` is an object (or null / empty array) whose keys are all
+    /// options of `operation` in [`crate::operations::OPERATIONS`] (plus `allow_weak`).
+    pub fn new(operation: &'static str, options: &'a Value) -> Result<Options<'a>> {
         let map = match options {
             Value::Null => None,
             Value::Array(items) if items.is_empty() => None,
@@ -38,13 +38,19 @@ impl<'a> Options<'a> {
         };
         if let Some(map) = map {
             allow_weak(options)?;
+            let spec = crate::operations::operation(operation);
+            let known =
+                |key: &str| spec.is_some_and(|spec| spec.option_names().any(|name| name == key));
             for key in map.keys() {
-                if key != "allow_weak" && !known.contains(&key.as_str()) {
+                if key != "allow_weak" && !known(key) {
+                    let names: Vec<&str> = spec
+                        .map(|spec| spec.option_names().collect())
+                        .unwrap_or_default();
                     return Err(err!(
                         InvalidInput,
                         "{operation}: unknown option {:?} (known: {})",
                         crate::algorithm::truncate(key),
-                        known.join(", ")
+                        names.join(", ")
                     ));
                 }
             }
@@ -224,25 +230,22 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
 
 /// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: the token.
 pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign", options, SIGN_OPTIONS)?;
+    let options = Options::new("sign", options)?;
     let claims = object_arg("sign", "claims", claims)?;
     sign::sign(&claims, keyring, &sign_options(&options)?).map(Value::String)
 }
 
-/// The options `sign` knows.
-const SIGN_OPTIONS: &[&str] = &["alg", "ttl", "iat", "now"];
-
 /// The options of `sign` (`alg`, `ttl`, `iat`, `now`), for a binding that writes the
 /// claims itself ([`sign::sign_written`]).
 pub fn sign_call_options(options: &Value) -> Result<SignOptions> {
-    let options = Options::new("sign", options, SIGN_OPTIONS)?;
+    let options = Options::new("sign", options)?;
     sign_options(&options)
 }
 
 /// `sign_jws(header, payload, secret)`: the token over the given header and payload
 /// JSON texts, byte for byte (see [`sign::sign_jws`]).
 pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
-    Options::new("sign_jws", options, &[])?;
+    Options::new("sign_jws", options)?;
     sign::sign_jws(header, payload, keyring).map(Value::String)
 }
 
@@ -254,7 +257,7 @@ pub fn sign_jws_bytes(
     keyring: &Keyring,
     options: &Value,
 ) -> Result<Value> {
-    Options::new("sign_jws_bytes", options, &[])?;
+    Options::new("sign_jws_bytes", options)?;
     jws::sign_jws_bytes(header, payload, keyring).map(Value::String)
 }
 
@@ -267,7 +270,7 @@ pub fn verify_jws(
     options: &Value,
     detached: Option<&[u8]>,
 ) -> Result<jws::Jws> {
-    let options = Options::new("verify_jws", options, &["algorithms", "max_size"])?;
+    let options = Options::new("verify_jws", options)?;
     let checked = verify_options(&options)?;
     let options = jws::JwsOptions {
         algorithms: checked.algorithms,
@@ -279,14 +282,14 @@ pub fn verify_jws(
 /// `decode_jws_unverified(token)`: the parts of a JWS whose payload is any bytes,
 /// **nothing verified** (see [`jws::decode_jws_unverified`]).
 pub fn decode_jws_unverified(token: &str, options: &Value) -> Result<jws::Jws> {
-    Options::new("decode_jws_unverified", options, &[])?;
+    Options::new("decode_jws_unverified", options)?;
     jws::decode_jws_unverified(token)
 }
 
 /// `b64url_decode(segment)`: the bytes of one token segment, canonical unpadded
 /// base64url only (see [`verify::decode_segment`]).
 pub fn b64url_decode(segment: &str, options: &Value) -> Result<Vec<u8>> {
-    Options::new("b64url_decode", options, &[])?;
+    Options::new("b64url_decode", options)?;
     verify::decode_segment(segment, "segment")
 }
 
@@ -299,26 +302,13 @@ pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> 
 /// The options of `verify`, for a binding that builds the claims itself
 /// ([`verify::verified_payload`], [`verify::claims_with`]).
 pub fn verify_call_options(options: &Value) -> Result<VerifyOptions> {
-    let options = Options::new(
-        "verify",
-        options,
-        &[
-            "algorithms",
-            "leeway",
-            "verify_exp",
-            "verify_nbf",
-            "verify_iat",
-            "require",
-            "max_size",
-            "now",
-        ],
-    )?;
+    let options = Options::new("verify", options)?;
     verify_options(&options)
 }
 
 /// `decode_unverified(token)`: `{"header": …, "claims": …}`, **nothing verified**.
 pub fn decode_unverified(token: &str, options: &Value) -> Result<Value> {
-    Options::new("decode_unverified", options, &[])?;
+    Options::new("decode_unverified", options)?;
     let decoded = verify::decode_unverified(token)?;
     let mut out = Map::new();
     out.insert("header".to_owned(), Value::Object(decoded.header));
@@ -331,7 +321,7 @@ pub fn decode_unverified(token: &str, options: &Value) -> Result<Value> {
 /// fix}` (plus `line`, `column`, `context` for a syntax error), errors first. Reads the
 /// files named by `secret.*.file` (see [`crate::audit`]).
 pub fn audit_ds_config(text: &str, options: &Value) -> Result<Value> {
-    let options = Options::new("audit_ds_config", options, &["connector_secret"])?;
+    let options = Options::new("audit_ds_config", options)?;
     let audit_options = crate::audit::AuditOptions {
         connector_secret: options.str("connector_secret")?.map(Secret::from),
     };
@@ -341,7 +331,7 @@ pub fn audit_ds_config(text: &str, options: &Value) -> Result<Value> {
 
 /// `sign_config(config, secret, ttl=None, now=None)`: the config with `token` last.
 pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign_config", options, &["ttl", "now"])?;
+    let options = Options::new("sign_config", options)?;
     let config = object_arg("sign_config", "config", config)?;
     let config_options = crate::config::ConfigOptions {
         ttl: options.u64("ttl")?,
@@ -356,7 +346,7 @@ pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result
 /// header token would reach 7168 characters (send the body alone). An explicit `ttl`
 /// of `null` means no `exp`; 0 is refused.
 pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign_request", options, &["header", "prefix", "ttl", "now"])?;
+    let options = Options::new("sign_request", options)?;
     let body = object_arg("sign_request", "body", body)?;
     let defaults = crate::request::RequestOptions::default();
     let request_options = crate::request::RequestOptions {
@@ -390,18 +380,7 @@ pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<
 /// expected_key=None, max_size=None, now=None)`: the signed claims of the callback
 /// (`max_size` `None`: no limit, as the Document Server sets none).
 pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new(
-        "verify_callback",
-        options,
-        &[
-            "authorization",
-            "prefix",
-            "leeway",
-            "expected_key",
-            "max_size",
-            "now",
-        ],
-    )?;
+    let options = Options::new("verify_callback", options)?;
     let defaults = crate::callback::CallbackOptions::default();
     let callback_options = crate::callback::CallbackOptions {
         authorization: options.str("authorization")?.map(str::to_owned),
@@ -427,11 +406,7 @@ pub fn verify_incoming(
     keyring: &Keyring,
     options: &Value,
 ) -> Result<Value> {
-    let options = Options::new(
-        "verify_incoming",
-        options,
-        &["url", "prefix", "leeway", "now"],
-    )?;
+    let options = Options::new("verify_incoming", options)?;
     let defaults = crate::incoming::IncomingOptions::default();
     let incoming_options = crate::incoming::IncomingOptions {
         url: options.str("url")?.map(str::to_owned),
@@ -447,11 +422,7 @@ pub fn verify_incoming(
 /// `check_download_url(url, ds_url, ds_internal_url=None, extra_ds_urls=[])`: the URL
 /// to fetch.
 pub fn check_download_url(url: &str, ds_url: &str, options: &Value) -> Result<Value> {
-    let options = Options::new(
-        "check_download_url",
-        options,
-        &["ds_internal_url", "extra_ds_urls"],
-    )?;
+    let options = Options::new("check_download_url", options)?;
     crate::download_url::check_download_url(
         url,
         ds_url,
@@ -469,7 +440,7 @@ pub fn document_key(
     version: &Value,
     options: &Value,
 ) -> Result<Value> {
-    Options::new("document_key", options, &[])?;
+    Options::new("document_key", options)?;
     let version = match version {
         Value::String(text) => text.clone(),
         Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
@@ -487,7 +458,7 @@ pub fn document_key(
 /// "links", "doc_keys"}`, each as base64url text (the DS secrets are used as is; the
 /// subkeys are the decoded 32 bytes).
 pub fn derive_secrets(master: &Secret, options: &Value) -> Result<Value> {
-    let options = Options::new("derive_secrets", options, &[])?;
+    let options = Options::new("derive_secrets", options)?;
     let derived = crate::derive::derive_secrets(master, options.bool("allow_weak", false)?)?;
     let mut out = Map::new();
     for purpose in crate::derive::Purpose::ALL {
@@ -504,7 +475,7 @@ pub fn derive_secrets(master: &Secret, options: &Value) -> Result<Value> {
 
 /// `sign_link(url, secret, ttl=900, now=None)`: the URL with `oo_exp` and `oo_sig`.
 pub fn sign_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign_link", options, &["ttl", "now"])?;
+    let options = Options::new("sign_link", options)?;
     let link_options = crate::link::LinkOptions {
         ttl: options.u64("ttl")?.unwrap_or(crate::link::DEFAULT_LINK_TTL),
         now: options.i64("now")?,
@@ -514,6 +485,6 @@ pub fn sign_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value>
 
 /// `verify_link(url, secret, now=None)`: the URL without `oo_exp` and `oo_sig`.
 pub fn verify_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("verify_link", options, &["now"])?;
+    let options = Options::new("verify_link", options)?;
     crate::link::verify_link(url, keyring, options.i64("now")?).map(Value::String)
 }

@@ -59,6 +59,7 @@ pub mod incoming;
 pub mod json_api;
 pub mod jws;
 pub mod link;
+pub mod operations;
 pub mod regular_file;
 pub mod request;
 pub mod secret;
