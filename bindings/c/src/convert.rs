@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use onlyoffice_jwt::{encoding, Error, ErrorKind, Keyring, Result};
+use onlyoffice_jwt::{jwt, Error, ErrorKind, Keyring, Result};
 use serde_json::Value;
 
 use crate::{OojwtKeyring, OOJWT_ERR_INTERNAL, OOJWT_OK};
@@ -95,7 +95,7 @@ pub(crate) unsafe fn with_output(
 fn to_c_string(value: Value) -> Result<CString> {
     let text = match value {
         Value::String(text) => text,
-        other => encoding::to_json(&other),
+        other => jwt::to_json(&other),
     };
     CString::new(text).map_err(|_| invalid("the result contains a NUL byte".to_owned()))
 }
@@ -150,8 +150,7 @@ pub(crate) unsafe fn optional_text<'a>(
 pub(crate) unsafe fn json(ptr: *const c_char, len: usize, what: &str) -> Result<Value> {
     // SAFETY: forwarded contract.
     let raw = unsafe { text(ptr, len, what)? };
-    encoding::parse_json(raw.as_bytes())
-        .map_err(|e| invalid(format!("{what} is not valid JSON: {e}")))
+    jwt::parse_json(raw.as_bytes()).map_err(|e| invalid(format!("{what} is not valid JSON: {e}")))
 }
 
 /// The options object: NULL means none (JSON `null`).

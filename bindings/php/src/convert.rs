@@ -21,8 +21,8 @@ use ext_php_rs::flags::DataType;
 use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
-use onlyoffice_jwt::encoding::MAX_NESTING;
 use onlyoffice_jwt::host::{Build, JsonWriter};
+use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
 

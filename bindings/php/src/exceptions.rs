@@ -39,6 +39,8 @@ macro_rules! error_classes {
         pub fn class_name(kind: ErrorKind) -> &'static str {
             match kind {
                 $( ErrorKind::$kind => $class, )*
+                // A kind added to the core after this binding: the base class.
+                _ => BASE_CLASS,
             }
         }
 

@@ -72,7 +72,7 @@ pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Z
         let sign_options = json_api::sign_call_options(&options)?;
         let mut writer = JsonWriter::with_capacity(256);
         convert::write_json(claims, "claims", &mut writer)?;
-        onlyoffice_jwt::sign::sign_written(writer, &keyring, &sign_options).map(Value::String)
+        onlyoffice_jwt::jwt::sign_written(writer, &keyring, &sign_options).map(Value::String)
     })
 }
 
@@ -112,8 +112,8 @@ pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<
         let keyring = keyring(secret, &options)?;
         let token = convert::string_arg(token, "token")?;
         let verify_options = json_api::verify_call_options(&options)?;
-        let payload = onlyoffice_jwt::verify::verified_payload(token, &keyring, &verify_options)?;
-        match onlyoffice_jwt::verify::claims_with(
+        let payload = onlyoffice_jwt::jwt::verified_payload(token, &keyring, &verify_options)?;
+        match onlyoffice_jwt::jwt::claims_with(
             &payload,
             &verify_options,
             &mut convert::PhpBuilder { objects },

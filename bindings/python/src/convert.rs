@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use onlyoffice_jwt::encoding::MAX_NESTING;
 use onlyoffice_jwt::host::{Build, JsonWriter};
+use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::Secret;
 use pyo3::prelude::*;
 use pyo3::types::iter::{BoundDictIterator, BoundListIterator, BoundTupleIterator};

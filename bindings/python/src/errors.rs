@@ -28,6 +28,8 @@ macro_rules! error_classes {
         fn class_of(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
             match kind {
                 $(ErrorKind::$kind => py.get_type::<$class>(),)*
+                // A kind added to the core after this binding: the base class.
+                _ => py.get_type::<JwtError>(),
             }
         }
 

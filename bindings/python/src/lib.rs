@@ -98,7 +98,7 @@ fn sign<'py>(
         write_json(dict.as_any(), &mut writer)?;
         let size = writer.len();
         let token = run(py, size, || {
-            onlyoffice_jwt::sign::sign_written(writer, &keyring, &sign_options)
+            onlyoffice_jwt::jwt::sign_written(writer, &keyring, &sign_options)
         })?;
         Ok(PyString::new(py, &token).into_any())
     })
@@ -260,13 +260,9 @@ fn verify<'py>(
         let text = text_or_bytes(token, "token")?;
         let verify_options = run(py, 0, || json_api::verify_call_options(&options))?;
         let payload = run(py, text.len(), || {
-            onlyoffice_jwt::verify::verified_payload(&text, &keyring, &verify_options)
+            onlyoffice_jwt::jwt::verified_payload(&text, &keyring, &verify_options)
         })?;
-        match onlyoffice_jwt::verify::claims_with(
-            &payload,
-            &verify_options,
-            &mut PyBuilder::new(py),
-        ) {
+        match onlyoffice_jwt::jwt::claims_with(&payload, &verify_options, &mut PyBuilder::new(py)) {
             Ok(claims) => Ok(claims),
             Err(Failure::Core(error)) => Err(core_error(py, &error)),
             Err(Failure::Host(error)) => Err(error),

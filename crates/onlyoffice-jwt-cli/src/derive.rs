@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use onlyoffice_jwt::derive::{merge_fragment, secure_fragment};
+use onlyoffice_jwt::keys::{merge_fragment, secure_fragment};
 use serde_json::{json, Value};
 
 use crate::failure::Failure;

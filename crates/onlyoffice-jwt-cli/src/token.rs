@@ -3,7 +3,7 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
-use onlyoffice_jwt::encoding::{b64_encode, parse_json};
+use onlyoffice_jwt::jwt::{b64_encode, parse_json};
 use onlyoffice_jwt::{Algorithm, Claims, SignOptions, VerifyOptions};
 use serde_json::{json, Map, Value};
 use zeroize::Zeroizing;

@@ -6,6 +6,7 @@ use std::fmt;
 /// The class of a failure. Names and numbers are stable and identical in Rust, PHP,
 /// Python and C.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The token or body is not well-formed (encoding, JSON, structure).
     Malformed,

@@ -20,8 +20,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
-use crate::encoding::MAX_NESTING;
 use crate::error::err;
+use crate::jwt::encoding::MAX_NESTING;
 
 /// What the strict parser builds. Each method creates one value; `Error` is the
 /// host's own failure (e.g. a Python exception), passed through unchanged.
@@ -95,6 +95,7 @@ impl<E> From<crate::Error> for Failure<E> {
 
 /// What a top-level member is, seen by a [`Probe`].
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Probed {
     /// A JSON number (an integer beyond 64 bits as its nearest f64).
     Number(f64),
@@ -383,7 +384,7 @@ impl<'de, B: Build> Visitor<'de> for Seed<'_, '_, '_, B> {
             if !self.context.host(added)? {
                 return Err(de::Error::custom(format!(
                     "duplicate member {:?}",
-                    crate::algorithm::truncate(key.as_str())
+                    crate::jwt::algorithm::truncate(key.as_str())
                 )));
             }
         }
@@ -445,9 +446,9 @@ pub struct ValueBuilder;
 
 /// An object being built by [`ValueBuilder`]: its first members in a list (checked for
 /// duplicates by comparison, and moved into a map of the right size at the end), then
-/// a map once it grows past [`SMALL_OBJECT`] members.
+/// a map once it grows past 16 members.
 pub enum ValueObject {
-    /// Up to [`SMALL_OBJECT`] members.
+    /// Up to 16 members.
     Small(Vec<(String, Value)>),
     /// More.
     Large(Map<String, Value>),
@@ -741,7 +742,7 @@ impl JsonWriter {
     }
 
     /// The text of a top-level object and the spans of its members `iat` and `exp`
-    /// (for [`crate::sign::sign_written`], which sets them).
+    /// (for [`crate::jwt::sign::sign_written`], which sets them).
     pub(crate) fn finish_claims(self) -> crate::Result<(String, TimeSpans)> {
         let spans = self.spans;
         let object = self.out.first() == Some(&b'{');
@@ -783,7 +784,7 @@ fn write_number<N: serde::Serialize>(out: &mut Vec<u8>, number: &N) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::encoding::parse_json;
+    use crate::jwt::encoding::parse_json;
 
     /// Writes a `Value` with the writer (as a binding writes its own values).
     pub(crate) fn write(value: &Value, writer: &mut JsonWriter) {

@@ -13,12 +13,12 @@
 
 use serde_json::{Map, Value};
 
-use crate::algorithm::Algorithm;
 use crate::error::{err, Result};
-use crate::jws;
-use crate::secret::{Keyring, Secret};
-use crate::sign::{self, SignOptions};
-use crate::verify::{self, VerifyOptions};
+use crate::jwt::algorithm::Algorithm;
+use crate::jwt::jws;
+use crate::jwt::sign::{self, SignOptions};
+use crate::jwt::verify::{self, VerifyOptions};
+use crate::keys::secret::{Keyring, Secret};
 
 /// Validated options of one operation call.
 pub struct Options<'a> {
@@ -49,7 +49,7 @@ impl<'a> Options<'a> {
                     return Err(err!(
                         InvalidInput,
                         "{operation}: unknown option {:?} (known: {})",
-                        crate::algorithm::truncate(key),
+                        crate::jwt::algorithm::truncate(key),
                         names.join(", ")
                     ));
                 }
@@ -138,14 +138,14 @@ impl<'a> Options<'a> {
 }
 
 /// A JSON object argument; an empty array counts as an empty object. It may nest at
-/// most [`MAX_NESTING`](crate::encoding::MAX_NESTING) levels (itself included), the
+/// most [`MAX_NESTING`](crate::jwt::encoding::MAX_NESTING) levels (itself included), the
 /// limit of verification: nothing is signed that could not be verified.
 pub fn object_arg<'v>(
     operation: &str,
     what: &str,
     value: &'v Value,
 ) -> Result<std::borrow::Cow<'v, Map<String, Value>>> {
-    use crate::encoding::{nesting_depth, MAX_NESTING};
+    use crate::jwt::encoding::{nesting_depth, MAX_NESTING};
     match value {
         Value::Object(_) if nesting_depth(value) > MAX_NESTING => Err(err!(
             InvalidInput,
@@ -333,11 +333,11 @@ pub fn audit_ds_config(text: &str, options: &Value) -> Result<Value> {
 pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("sign_config", options)?;
     let config = object_arg("sign_config", "config", config)?;
-    let config_options = crate::config::ConfigOptions {
+    let config_options = crate::ds::config::ConfigOptions {
         ttl: options.u64("ttl")?,
         now: options.i64("now")?,
     };
-    crate::config::sign_config(&config, keyring, &config_options).map(Value::Object)
+    crate::ds::config::sign_config(&config, keyring, &config_options).map(Value::Object)
 }
 
 /// `sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300,
@@ -348,8 +348,8 @@ pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result
 pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("sign_request", options)?;
     let body = object_arg("sign_request", "body", body)?;
-    let defaults = crate::request::RequestOptions::default();
-    let request_options = crate::request::RequestOptions {
+    let defaults = crate::ds::request::RequestOptions::default();
+    let request_options = crate::ds::request::RequestOptions {
         header: options
             .str("header")?
             .map_or(defaults.header, str::to_owned),
@@ -363,7 +363,7 @@ pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<
         },
         now: options.i64("now")?,
     };
-    let signed = crate::request::sign_request(&body, keyring, &request_options)?;
+    let signed = crate::ds::request::sign_request(&body, keyring, &request_options)?;
     let mut headers = Map::new();
     let omitted = signed.header_value.is_none();
     if let Some(value) = signed.header_value {
@@ -381,8 +381,8 @@ pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<
 /// (`max_size` `None`: no limit, as the Document Server sets none).
 pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("verify_callback", options)?;
-    let defaults = crate::callback::CallbackOptions::default();
-    let callback_options = crate::callback::CallbackOptions {
+    let defaults = crate::ds::callback::CallbackOptions::default();
+    let callback_options = crate::ds::callback::CallbackOptions {
         authorization: options.str("authorization")?.map(str::to_owned),
         prefix: options
             .str("prefix")?
@@ -395,7 +395,7 @@ pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Resul
             .or(defaults.max_size),
         now: options.i64("now")?,
     };
-    crate::callback::verify_callback(body, keyring, &callback_options)
+    crate::ds::callback::verify_callback(body, keyring, &callback_options)
         .map(|callback| Value::Object(callback.claims))
 }
 
@@ -407,8 +407,8 @@ pub fn verify_incoming(
     options: &Value,
 ) -> Result<Value> {
     let options = Options::new("verify_incoming", options)?;
-    let defaults = crate::incoming::IncomingOptions::default();
-    let incoming_options = crate::incoming::IncomingOptions {
+    let defaults = crate::ds::incoming::IncomingOptions::default();
+    let incoming_options = crate::ds::incoming::IncomingOptions {
         url: options.str("url")?.map(str::to_owned),
         prefix: options
             .str("prefix")?
@@ -416,14 +416,15 @@ pub fn verify_incoming(
         leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
         now: options.i64("now")?,
     };
-    crate::incoming::verify_incoming(authorization, keyring, &incoming_options).map(Value::Object)
+    crate::ds::incoming::verify_incoming(authorization, keyring, &incoming_options)
+        .map(Value::Object)
 }
 
 /// `check_download_url(url, ds_url, ds_internal_url=None, extra_ds_urls=[])`: the URL
 /// to fetch.
 pub fn check_download_url(url: &str, ds_url: &str, options: &Value) -> Result<Value> {
     let options = Options::new("check_download_url", options)?;
-    crate::download_url::check_download_url(
+    crate::ds::download_url::check_download_url(
         url,
         ds_url,
         options.str("ds_internal_url")?,
@@ -451,7 +452,7 @@ pub fn document_key(
             ))
         }
     };
-    crate::document_key::document_key(keyring, file_id, &version).map(Value::String)
+    crate::keys::document_key::document_key(keyring, file_id, &version).map(Value::String)
 }
 
 /// `derive_secrets(master, allow_weak=False)`: `{"inbox", "outbox", "session",
@@ -459,14 +460,14 @@ pub fn document_key(
 /// subkeys are the decoded 32 bytes).
 pub fn derive_secrets(master: &Secret, options: &Value) -> Result<Value> {
     let options = Options::new("derive_secrets", options)?;
-    let derived = crate::derive::derive_secrets(master, options.bool("allow_weak", false)?)?;
+    let derived = crate::keys::derive::derive_secrets(master, options.bool("allow_weak", false)?)?;
     let mut out = Map::new();
-    for purpose in crate::derive::Purpose::ALL {
+    for purpose in crate::keys::derive::Purpose::ALL {
         let secret = derived.get(purpose);
         let text = if purpose.is_ds_secret() {
             String::from_utf8_lossy(secret.expose()).into_owned()
         } else {
-            crate::encoding::b64_encode(secret.expose())
+            crate::jwt::encoding::b64_encode(secret.expose())
         };
         out.insert(purpose.name().to_owned(), Value::String(text));
     }
@@ -476,15 +477,17 @@ pub fn derive_secrets(master: &Secret, options: &Value) -> Result<Value> {
 /// `sign_link(url, secret, ttl=900, now=None)`: the URL with `oo_exp` and `oo_sig`.
 pub fn sign_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("sign_link", options)?;
-    let link_options = crate::link::LinkOptions {
-        ttl: options.u64("ttl")?.unwrap_or(crate::link::DEFAULT_LINK_TTL),
+    let link_options = crate::keys::link::LinkOptions {
+        ttl: options
+            .u64("ttl")?
+            .unwrap_or(crate::keys::link::DEFAULT_LINK_TTL),
         now: options.i64("now")?,
     };
-    crate::link::sign_link(url, keyring, &link_options).map(Value::String)
+    crate::keys::link::sign_link(url, keyring, &link_options).map(Value::String)
 }
 
 /// `verify_link(url, secret, now=None)`: the URL without `oo_exp` and `oo_sig`.
 pub fn verify_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
     let options = Options::new("verify_link", options)?;
-    crate::link::verify_link(url, keyring, options.i64("now")?).map(Value::String)
+    crate::keys::link::verify_link(url, keyring, options.i64("now")?).map(Value::String)
 }

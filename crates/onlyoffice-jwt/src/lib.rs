@@ -16,12 +16,15 @@
 //! # Ok::<(), onlyoffice_jwt::Error>(())
 //! ```
 //!
-//! The Document Server protocol, one module per concern: [`config`] (editor configs),
-//! [`request`] (command/conversion/docbuilder requests), [`callback`] (save
-//! callbacks: only signed claims, typed), [`incoming`] (the DS's requests to the
-//! connector), [`download_url`] (the SSRF guard for callback URLs), [`document_key`](mod@document_key),
-//! [`derive`](mod@derive) (HKDF subkeys per purpose), [`link`] (expiring signed links) and
-//! [`ds_reply`] (what the DS's error codes mean). Byte formats: `docs/formats.md`.
+//! The crate is grouped by concern, each group a module with its own chosen surface,
+//! and the items most callers need re-exported here: [`jwt`] (algorithms, strict
+//! encodings, sign, verify, JWS over any bytes), [`ds`] (the Document Server protocol:
+//! editor configs, requests and their replies, callbacks, the DS's requests to the
+//! connector, the guard on the URLs it names), [`keys`] (keyrings, HKDF subkeys,
+//! document keys, signed links) and [`audit`] (a Document Server `local.json` judged).
+//! [`json_api`] is the single entry point of the bindings (JSON arguments and
+//! options), [`host`] their seam to their own values, [`operations`] the table of
+//! operations their signatures are checked against. Byte formats: `docs/formats.md`.
 //!
 //! ```
 //! use onlyoffice_jwt::{check_download_url, verify_callback, CallbackOptions, Keyring};
@@ -42,44 +45,28 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod algorithm;
 pub mod audit;
-pub mod authorization;
-pub mod callback;
-pub mod clock;
-pub mod config;
-pub mod derive;
-pub mod document_key;
-pub mod download_url;
-pub mod ds_reply;
-pub mod encoding;
-pub mod error;
+pub mod ds;
+mod error;
 pub mod host;
-pub mod incoming;
 pub mod json_api;
-pub mod jws;
-pub mod link;
+pub mod jwt;
+pub mod keys;
 pub mod operations;
 pub mod regular_file;
-pub mod request;
-pub mod secret;
-pub mod sign;
-pub mod urls;
-pub mod verify;
 
-pub use algorithm::Algorithm;
 pub use audit::{audit_ds_config, AuditOptions, Finding, Severity};
-pub use callback::{verify_callback, Callback, CallbackOptions, Status};
-pub use config::{sign_config, ConfigOptions};
-pub use derive::{derive_secrets, DerivedSecrets, Purpose};
-pub use document_key::document_key;
-pub use download_url::check_download_url;
-pub use ds_reply::{explain as explain_ds_reply, DsReply, Service};
+pub use ds::{
+    check_download_url, explain_ds_reply, sign_config, sign_request, verify_callback,
+    verify_incoming, Callback, CallbackOptions, ConfigOptions, DsReply, IncomingOptions,
+    RequestOptions, Service, SignedRequest, Status,
+};
 pub use error::{Error, ErrorKind, Result};
-pub use incoming::{verify_incoming, IncomingOptions};
-pub use jws::{decode_jws_unverified, sign_jws_bytes, verify_jws, Jws, JwsOptions};
-pub use link::{sign_link, verify_link, LinkOptions};
-pub use request::{sign_request, RequestOptions, SignedRequest};
-pub use secret::{Keyring, Secret};
-pub use sign::{sign, sign_jws, Claims, SignOptions};
-pub use verify::{decode_unverified, verify, Unverified, VerifyOptions};
+pub use jwt::{
+    decode_jws_unverified, decode_unverified, sign, sign_jws, sign_jws_bytes, verify, verify_jws,
+    Algorithm, Claims, Jws, JwsOptions, SignOptions, Unverified, VerifyOptions,
+};
+pub use keys::{
+    derive_secrets, document_key, sign_link, verify_link, DerivedSecrets, Keyring, LinkOptions,
+    Purpose, Secret,
+};

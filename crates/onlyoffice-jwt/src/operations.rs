@@ -4,10 +4,10 @@
 //! stub, the C header's comments — are checked against it by
 //! `tests/operations_table.rs`, so that a default cannot drift in one of them.
 
-use crate::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
-use crate::link::DEFAULT_LINK_TTL;
-use crate::request::DEFAULT_REQUEST_TTL;
-use crate::verify::{DEFAULT_LEEWAY, DEFAULT_MAX_SIZE};
+use crate::ds::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
+use crate::ds::request::DEFAULT_REQUEST_TTL;
+use crate::jwt::verify::{DEFAULT_LEEWAY, DEFAULT_MAX_SIZE};
+use crate::keys::link::DEFAULT_LINK_TTL;
 
 /// An operation of the API (shared/api.md).
 #[derive(Debug)]
@@ -39,6 +39,7 @@ pub struct Opt {
 
 /// The default of an option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DefaultValue {
     /// None / null: the option is off or the value is absent.
     None,

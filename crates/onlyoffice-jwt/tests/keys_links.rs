@@ -1,7 +1,7 @@
 //! `derive_secrets`, `document_key`, `sign_link`/`verify_link` and the DS reply
 //! table. Expected values: tests/expected_values.py (Python stdlib HKDF/HMAC).
 
-use onlyoffice_jwt::ds_reply::{explain, Service, REPLIES};
+use onlyoffice_jwt::ds::{explain_ds_reply as explain, Service, REPLIES};
 use onlyoffice_jwt::json_api;
 use onlyoffice_jwt::{ErrorKind, Keyring, Secret};
 use serde_json::{json, Value};

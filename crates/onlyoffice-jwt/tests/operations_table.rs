@@ -22,6 +22,7 @@ fn python_default(default: DefaultValue, quote: char) -> String {
         DefaultValue::Bool(false) => "False".to_owned(),
         DefaultValue::Int(n) => n.to_string(),
         DefaultValue::Str(s) => format!("{quote}{s}{quote}"),
+        other => panic!("a default this test cannot write: {other:?}"),
     }
 }
 

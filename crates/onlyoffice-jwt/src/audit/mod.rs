@@ -4,7 +4,7 @@
 //! written twice (one linear scan of the text), the placement of sections, the token
 //! switches, the secrets, obsolete settings and the ipfilter; the context shown around
 //! a finding is masked by one linear pass over the text. The fragment that sets derived
-//! secrets, and its merge into a `local.json`, are beside [`crate::derive`].
+//! secrets, and its merge into a `local.json`, are beside [`crate::keys::derive_secrets`].
 //!
 //! The audit reads the file system for one thing only: each `secret.*.file` path is
 //! opened as a regular file (without blocking: a FIFO or device is refused at once) and
@@ -29,16 +29,17 @@ mod tokens;
 use serde_json::{Map, Value};
 
 use crate::error::{err, Result};
-use crate::secret::Secret;
+use crate::keys::secret::Secret;
 
 /// The largest `local.json` accepted, in bytes.
 pub const MAX_CONFIG_SIZE: usize = 1 << 20;
 
 /// The largest secret file read, in bytes.
-pub const MAX_SECRET_FILE: u64 = crate::secret::MAX_SECRET_FILE_LEN;
+pub const MAX_SECRET_FILE: u64 = crate::keys::secret::MAX_SECRET_FILE_LEN;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// The server is broken or open to anyone: fix before going live.
     Error,

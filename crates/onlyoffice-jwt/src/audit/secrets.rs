@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 use super::{
     get, tokens::wrong_type, AuditOptions, Code, Finding, Severity, CO, DS_SECRETS, MAX_SECRET_FILE,
 };
-use crate::secret::{Secret, MIN_SECRET_LEN};
+use crate::keys::secret::{Secret, MIN_SECRET_LEN};
 
 /// Where the DS takes one secret from, and its bytes when they could be read.
 enum SecretSource {
@@ -250,7 +250,7 @@ pub(super) fn audit_tenants(root: &Value, findings: &mut Vec<Finding>) {
              inbox, outbox and session unless the tenant's config.json sets them), while \
              services.CoAuthoring.secret.*.file is read as raw bytes (a trailing newline \
              is part of that secret); this audit checks the main secrets only",
-            crate::algorithm::truncate(base)
+            crate::jwt::algorithm::truncate(base)
         ),
         "give each tenant its own random secret (onlyoffice-jwt keygen > FILE; the trailing \
          newline is trimmed there), and configure each tenant's connector with that text",
@@ -258,11 +258,11 @@ pub(super) fn audit_tenants(root: &Value, findings: &mut Vec<Finding>) {
 }
 
 /// Whether the DS secret `name` equals the connector's secret, or the secret that
-/// [`derive_secrets`](crate::derive::derive_secrets) derives from it for that purpose.
+/// [`derive_secrets`](crate::keys::derive::derive_secrets) derives from it for that purpose.
 fn matches_connector(connector: &Secret, name: &str, bytes: &[u8]) -> bool {
     use subtle::ConstantTimeEq;
     let direct: bool = connector.expose().ct_eq(bytes).into();
-    let derived = crate::derive::derive_secrets(connector, true).is_ok_and(|derived| {
+    let derived = crate::keys::derive::derive_secrets(connector, true).is_ok_and(|derived| {
         let secret = if name == "inbox" {
             &derived.inbox
         } else {

@@ -1,7 +1,7 @@
 //! Unit tests of the audit (the CLI tests run one fixture per finding).
 
 use super::*;
-use crate::derive::{merge_fragment, secure_fragment};
+use crate::keys::derive::{merge_fragment, secure_fragment};
 
 const SECURE: &str = r#"{"services": {"CoAuthoring": {
     "token": {"enable": {"browser": true, "request": {"inbox": true, "outbox": true}}},
@@ -162,7 +162,7 @@ fn merge_sets_the_fragment_and_keeps_everything_else() {
 #[test]
 fn the_secure_fragment_passes_the_audit() {
     let master = Secret::from("m".repeat(32).as_str());
-    let derived = crate::derive::derive_secrets(&master, true).unwrap();
+    let derived = crate::keys::derive::derive_secrets(&master, true).unwrap();
     let text = merge_fragment("{}", &secure_fragment(&derived)).unwrap();
     assert_eq!(codes(&text, Some(&"m".repeat(32))), vec![]);
     assert!(text.contains("8lPQt3F4nafEPZS5KKGDKFGfr_5-6CpBun3-wyDGfSk"));

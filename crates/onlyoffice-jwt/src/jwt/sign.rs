@@ -2,13 +2,13 @@
 
 use serde_json::{Map, Value};
 
-use crate::algorithm::Algorithm;
-use crate::clock::now_or_system;
-use crate::encoding::{b64_encode_into, parse_json, to_json};
 use crate::error::{err, Result};
 use crate::host::{JsonWriter, SPAN_NAMES};
-use crate::secret::Keyring;
-use crate::verify::header_algorithm;
+use crate::jwt::algorithm::Algorithm;
+use crate::jwt::clock::now_or_system;
+use crate::jwt::encoding::{b64_encode_into, parse_json, to_json};
+use crate::jwt::verify::header_algorithm;
+use crate::keys::secret::Keyring;
 
 /// A JSON object of claims, in the caller's order.
 pub type Claims = Map<String, Value>;
@@ -149,9 +149,9 @@ fn append_members(claims: &Claims, added: &[(&str, i64)]) -> String {
 /// accepts the token: the header a JSON object whose `alg` is HS256, HS384 or HS512,
 /// whose `typ` is absent or `JWT`, without `crit` or `b64`; the payload a JSON object;
 /// neither with duplicate members (`invalid_input` otherwise). A payload of any bytes
-/// is signed with [`crate::jws::sign_jws_bytes`].
+/// is signed with [`crate::jwt::jws::sign_jws_bytes`].
 ///
-/// [`verify`]: crate::verify::verify
+/// [`verify`]: crate::jwt::verify::verify
 pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring) -> Result<String> {
     let alg = signing_algorithm(header)?;
     object(payload, "payload")?;
@@ -246,7 +246,7 @@ mod tests {
         };
         let token = sign(&claims, &ring(), &options).unwrap();
         let payload = token.split('.').nth(1).unwrap();
-        let json = crate::encoding::b64_decode(payload).unwrap();
+        let json = crate::jwt::encoding::b64_decode(payload).unwrap();
         assert_eq!(
             std::str::from_utf8(&json).unwrap(),
             r#"{"exp":1300,"b":2,"iat":1000}"#
@@ -261,14 +261,14 @@ mod tests {
         let token = sign_jws(header, payload, &ring()).unwrap();
         let mut parts = token.split('.');
         assert_eq!(
-            crate::encoding::b64_decode(parts.next().unwrap()).unwrap(),
+            crate::jwt::encoding::b64_decode(parts.next().unwrap()).unwrap(),
             header.as_bytes()
         );
         assert_eq!(
-            crate::encoding::b64_decode(parts.next().unwrap()).unwrap(),
+            crate::jwt::encoding::b64_decode(parts.next().unwrap()).unwrap(),
             payload.as_bytes()
         );
-        let claims = crate::verify(&token, &ring(), &crate::VerifyOptions::default()).unwrap();
+        let claims = crate::jwt::verify(&token, &ring(), &crate::VerifyOptions::default()).unwrap();
         assert_eq!(claims["name"], "Zo\u{eb}");
         for (header, payload) in [
             (r#"{"alg":"none"}"#, "{}"),

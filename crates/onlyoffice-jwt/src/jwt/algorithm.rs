@@ -8,6 +8,7 @@ use crate::error::{err, Result};
 /// An HMAC-SHA-2 JWT algorithm. No other algorithm exists here, so `none` and
 /// asymmetric algorithms can never be selected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Algorithm {
     /// HMAC with SHA-256.
     HS256,

@@ -3,13 +3,13 @@
 
 use url::Url;
 
-use crate::algorithm::Algorithm;
-use crate::clock::now_or_system;
-use crate::derive::{subkey, Purpose};
-use crate::encoding::{b64_decode, b64_encode};
+use crate::ds::urls::{check_len, is_http};
 use crate::error::{err, Result};
-use crate::secret::Keyring;
-use crate::urls::{check_len, is_http};
+use crate::jwt::algorithm::Algorithm;
+use crate::jwt::clock::now_or_system;
+use crate::jwt::encoding::{b64_decode, b64_encode};
+use crate::keys::derive::{subkey, Purpose};
+use crate::keys::secret::Keyring;
 
 /// The default validity of a link, in seconds: the DS's own `urlExpires`.
 pub const DEFAULT_LINK_TTL: u64 = 900;
@@ -192,7 +192,7 @@ pub fn sign_link(url: &str, keyring: &Keyring, options: &LinkOptions) -> Result<
         ));
     }
     if options.ttl == 0 {
-        return Err(crate::sign::zero_ttl());
+        return Err(crate::jwt::sign::zero_ttl());
     }
     let exp = i64::try_from(options.ttl)
         .ok()

@@ -3,13 +3,13 @@
 
 use serde_json::{Map, Value};
 
-use crate::algorithm::{truncate, Algorithm};
-use crate::clock::precise_now;
-use crate::encoding::{b64_decode, parse_json};
 use crate::error::{err, Result};
 use crate::host::{parse_with, Build, Failure, ParseError, Probe, Probed, ValueBuilder};
-use crate::secret::Keyring;
-use crate::sign::Claims;
+use crate::jwt::algorithm::{truncate, Algorithm};
+use crate::jwt::clock::precise_now;
+use crate::jwt::encoding::{b64_decode, parse_json};
+use crate::jwt::sign::Claims;
+use crate::keys::secret::Keyring;
 
 /// The default size limit of a token, in bytes (1 MiB).
 pub const DEFAULT_MAX_SIZE: usize = 1 << 20;

@@ -1,11 +1,11 @@
 //! Document keys: the Document Server's identifier of one version of one file,
 //! derived with a secret so that it can be neither guessed nor made to collide.
 
-use crate::algorithm::Algorithm;
-use crate::derive::{subkey, Purpose};
-use crate::encoding::b64_encode;
 use crate::error::{err, Result};
-use crate::secret::Keyring;
+use crate::jwt::algorithm::Algorithm;
+use crate::jwt::encoding::b64_encode;
+use crate::keys::derive::{subkey, Purpose};
+use crate::keys::secret::Keyring;
 
 /// The longest document key the Document Server accepts, in characters.
 pub const MAX_KEY_LEN: usize = 128;

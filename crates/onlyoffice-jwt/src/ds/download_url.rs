@@ -3,9 +3,9 @@
 
 use url::Url;
 
-use crate::algorithm::truncate;
+use crate::ds::urls::{check_len, is_http};
 use crate::error::{err, Result};
-use crate::urls::{check_len, is_http};
+use crate::jwt::algorithm::truncate;
 
 /// One allowed base: an origin and a base path ending in `/`.
 struct Base {

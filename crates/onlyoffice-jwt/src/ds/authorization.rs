@@ -2,7 +2,7 @@
 //! prefix, and the `payload` wrapper of header tokens.
 
 use crate::error::{err, Result};
-use crate::sign::Claims;
+use crate::jwt::sign::Claims;
 
 /// The Document Server's default header prefix, `Bearer ` (case-sensitive).
 pub const DEFAULT_PREFIX: &str = "Bearer ";
@@ -19,7 +19,7 @@ pub fn header_token<'a>(authorization: Option<&'a str>, prefix: &str) -> Result<
             err!(
                 Malformed,
                 "the header value does not start with the prefix {:?}",
-                crate::algorithm::truncate(prefix)
+                crate::jwt::algorithm::truncate(prefix)
             )
         }),
     }

@@ -5,12 +5,12 @@
 use serde_json::Value;
 use url::Url;
 
-use crate::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
+use crate::ds::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
+use crate::ds::urls::check_len;
 use crate::error::{err, Result};
-use crate::secret::Keyring;
-use crate::sign::Claims;
-use crate::urls::check_len;
-use crate::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
+use crate::jwt::sign::Claims;
+use crate::jwt::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
+use crate::keys::secret::Keyring;
 
 /// Options of [`verify_incoming`].
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! RFC 7797 (`"b64": false`, listed in `crit`).
 //!
 //! JWTs — everything the Document Server and the connectors exchange — go through
-//! [`crate::sign`] and [`crate::verify`], whose header rules are stricter: `typ` absent
+//! [`crate::jwt::sign`] and [`crate::jwt::verify`], whose header rules are stricter: `typ` absent
 //! or `JWT`, no `crit`, no `b64`. Here `typ` may be any string, and `crit` may list
 //! `b64`, the one extension understood.
 
@@ -11,12 +11,12 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::algorithm::Algorithm;
-use crate::encoding::b64_encode_into;
 use crate::error::{err, Result};
-use crate::secret::Keyring;
-use crate::sign::{object, sign_segments};
-use crate::verify::{allowed_algorithm, check_mac, decode_segment, parse_header, segments};
+use crate::jwt::algorithm::Algorithm;
+use crate::jwt::encoding::b64_encode_into;
+use crate::jwt::sign::{object, sign_segments};
+use crate::jwt::verify::{allowed_algorithm, check_mac, decode_segment, parse_header, segments};
+use crate::keys::secret::Keyring;
 
 /// A JWS's parts, as [`verify_jws`] and [`decode_jws_unverified`] return them.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +42,7 @@ impl Default for JwsOptions {
     fn default() -> JwsOptions {
         JwsOptions {
             algorithms: Algorithm::ALL.to_vec(),
-            max_size: crate::verify::DEFAULT_MAX_SIZE,
+            max_size: crate::jwt::verify::DEFAULT_MAX_SIZE,
         }
     }
 }
@@ -139,7 +139,7 @@ pub fn verify_jws(
 /// inspection only.
 pub fn decode_jws_unverified(token: &str) -> Result<Jws> {
     let [header_segment, payload_segment, signature_segment] =
-        segments(token, crate::verify::DEFAULT_MAX_SIZE)?;
+        segments(token, crate::jwt::verify::DEFAULT_MAX_SIZE)?;
     let header = parse_header(&decode_segment(header_segment, "header")?)?;
     let payload = if header.get("b64") == Some(&Value::Bool(false)) {
         empty_payload_segment(payload_segment)?;
@@ -221,7 +221,7 @@ fn header_rules(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<(A
                         detail = "header.crit";
                         Malformed,
                         "the critical extension {:?} is not supported (only b64 is)",
-                        crate::algorithm::truncate(name)
+                        crate::jwt::algorithm::truncate(name)
                     ));
                 }
                 if critical.contains(&name.as_str()) || !header.contains_key(name) {
@@ -273,7 +273,7 @@ mod tests {
         assert_eq!(jws.signature.len(), 48);
         assert_eq!(decode_jws_unverified(token).unwrap(), jws);
         // Not a JWT: the JWT verifier refuses the payload.
-        let err = crate::verify(token, &ring(), &crate::VerifyOptions::default()).unwrap_err();
+        let err = crate::jwt::verify(token, &ring(), &crate::VerifyOptions::default()).unwrap_err();
         assert_eq!(err.detail(), Some("payload.json"));
         let other = Keyring::new("another secret of at least 32 bytes!!!", false).unwrap();
         let err = verify_jws(token, &other, &JwsOptions::default(), None).unwrap_err();
@@ -290,7 +290,7 @@ mod tests {
     fn a_detached_unencoded_payload_follows_rfc_7797() {
         // RFC 7797, section 4.2: the JWS of "$.02" with b64 false, detached, under the
         // HMAC key of RFC 7515 appendix A.1.
-        let key = crate::encoding::b64_decode(
+        let key = crate::jwt::encoding::b64_decode(
             "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
         )
         .unwrap();
@@ -318,7 +318,7 @@ mod tests {
             Some("payload.segment")
         );
         // The JWT verifier refuses b64 and crit whatever they say.
-        let err = crate::verify(token, &ring, &crate::VerifyOptions::default()).unwrap_err();
+        let err = crate::jwt::verify(token, &ring, &crate::VerifyOptions::default()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Malformed);
     }
 

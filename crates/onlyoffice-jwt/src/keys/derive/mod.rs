@@ -9,9 +9,9 @@ use std::fmt;
 use hkdf::Hkdf;
 use sha2::Sha256;
 
-use crate::encoding::b64_encode;
 use crate::error::{err, Result};
-use crate::secret::Secret;
+use crate::jwt::encoding::b64_encode;
+use crate::keys::secret::Secret;
 
 pub use fragment::{merge_fragment, secure_fragment};
 
@@ -23,6 +23,7 @@ pub const KEY_LEN: usize = 32;
 
 /// What a derived key is for; each purpose has its own HKDF label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Purpose {
     /// The Document Server's inbox secret (requests and editor configs it receives).
     Inbox,

@@ -5,12 +5,12 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
-use crate::encoding::parse_json;
+use crate::ds::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
 use crate::error::{err, Result};
-use crate::secret::Keyring;
-use crate::sign::Claims;
-use crate::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
+use crate::jwt::encoding::parse_json;
+use crate::jwt::sign::Claims;
+use crate::jwt::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
+use crate::keys::secret::Keyring;
 
 /// Options of [`verify_callback`]. `Debug` never shows the header value (a token).
 #[derive(Clone, PartialEq, Eq)]
@@ -66,6 +66,7 @@ impl fmt::Debug for CallbackOptions {
 
 /// The callback statuses of the Document Server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Status {
     /// 1: the document is being edited.
     Editing,
@@ -201,8 +202,8 @@ pub fn verify_callback(
             return Err(err!(
                 KeyMismatch,
                 "the signed document key {:?} is not the expected {:?}",
-                crate::algorithm::truncate(&callback.key),
-                crate::algorithm::truncate(expected)
+                crate::jwt::algorithm::truncate(&callback.key),
+                crate::jwt::algorithm::truncate(expected)
             ));
         }
     }

@@ -5,12 +5,12 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
-use crate::config::without_token;
-use crate::document_key::check_key;
+use crate::ds::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
+use crate::ds::config::without_token;
 use crate::error::{err, Result};
-use crate::secret::Keyring;
-use crate::sign::{sign, Claims, SignOptions};
+use crate::jwt::sign::{sign, Claims, SignOptions};
+use crate::keys::document_key::check_key;
+use crate::keys::secret::Keyring;
 
 /// The default validity of a request token, in seconds (the DS's `outbox.expires`).
 pub const DEFAULT_REQUEST_TTL: u64 = 300;
@@ -116,7 +116,7 @@ fn check_header(name: &str, prefix: &str) -> Result<()> {
         return Err(err!(
             InvalidInput,
             "the header name {:?} is not an HTTP header name",
-            crate::algorithm::truncate(name)
+            crate::jwt::algorithm::truncate(name)
         ));
     }
     if !prefix.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {

@@ -4,6 +4,7 @@
 
 /// A Document Server service that answers with numeric codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Service {
     /// The command service (`/command`, formerly `/coauthoring/CommandService.ashx`).
     Command,

@@ -3,10 +3,10 @@
 
 use serde_json::Value;
 
-use crate::document_key::check_key;
 use crate::error::{err, Result};
-use crate::secret::Keyring;
-use crate::sign::{sign, Claims, SignOptions};
+use crate::jwt::sign::{sign, Claims, SignOptions};
+use crate::keys::document_key::check_key;
+use crate::keys::secret::Keyring;
 
 /// Options of [`sign_config`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -9,12 +9,12 @@ use serde_json::{Map, Value};
 
 use crate::audit::MAX_CONFIG_SIZE;
 use crate::error::{err, Result};
-use crate::secret::Secret;
+use crate::keys::secret::Secret;
 
 /// The `local.json` fragment that sets the Document Server's inbox, outbox and session
 /// secrets (`services.CoAuthoring.secret.*.string`) to the derived ones and switches
 /// tokens on (`token.enable.browser`, `token.enable.request.{inbox,outbox}`).
-pub fn secure_fragment(secrets: &crate::derive::DerivedSecrets) -> Value {
+pub fn secure_fragment(secrets: &crate::keys::derive::DerivedSecrets) -> Value {
     let text = |secret: &Secret| String::from_utf8_lossy(secret.expose()).into_owned();
     serde_json::json!({"services": {"CoAuthoring": {
         "secret": {
@@ -51,7 +51,7 @@ pub fn merge_fragment(text: &str, fragment: &Value) -> Result<String> {
             pretty(&Value::Object(fragment.clone()), "")
         ));
     }
-    let parsed = crate::encoding::parse_json(text.as_bytes()).map_err(|e| {
+    let parsed = crate::jwt::encoding::parse_json(text.as_bytes()).map_err(|e| {
         err!(
             InvalidConfig,
             "the configuration is not valid JSON ({e}); run onlyoffice-jwt audit on it"
@@ -74,7 +74,7 @@ pub fn merge_fragment(text: &str, fragment: &Value) -> Result<String> {
     }
     // The edited text must mean exactly the file with the fragment merged in.
     merge_into(&mut expected, fragment);
-    let merged = crate::encoding::parse_json(out.as_bytes()).map_err(|e| {
+    let merged = crate::jwt::encoding::parse_json(out.as_bytes()).map_err(|e| {
         err!(
             InvalidConfig,
             "the merged configuration is not valid JSON: {e}"
