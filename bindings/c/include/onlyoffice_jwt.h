@@ -132,6 +132,14 @@ const char *oojwt_error_name(int32_t code);
 const char *oojwt_last_error(void);
 
 /*
+ Which part of the input the last failed call on the calling thread found wrong, as
+ a stable dotted name (`header.json`, `claims.exp`, … — docs/formats.md, "Which part
+ failed"), or `""` when the last call succeeded or its failure names no part. Valid
+ until the next library call on this thread; never to be freed.
+ */
+const char *oojwt_last_error_detail(void);
+
+/*
  Releases a string returned through an `out` parameter. NULL is accepted and ignored.
 
  # Safety

@@ -13,6 +13,8 @@ use crate::{OojwtKeyring, OOJWT_ERR_INTERNAL, OOJWT_OK};
 thread_local! {
     /// The message of the last failed call on this thread (empty after a success).
     static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+    /// The detail of the last failed call on this thread (empty when it has none).
+    static LAST_DETAIL: RefCell<CString> = RefCell::new(CString::default());
 }
 
 /// An `invalid_input` error with `message`.
@@ -23,10 +25,15 @@ pub(crate) fn invalid(message: String) -> Error {
 /// Stores `message` as this thread's last error; NUL bytes (which a C string cannot
 /// hold) are replaced by spaces.
 /// During the thread's exit (thread-local storage already destroyed) nothing is stored.
-fn set_last_error(message: &str) {
-    let text = CString::new(message.replace('\0', " ")).unwrap_or_default();
+fn set_last_error(message: &str, detail: &str) {
+    store(&LAST_ERROR, message);
+    store(&LAST_DETAIL, detail);
+}
+
+fn store(slot: &'static std::thread::LocalKey<RefCell<CString>>, text: &str) {
+    let text = CString::new(text.replace('\0', " ")).unwrap_or_default();
     // `try_with` fails only while the thread exits; there is nobody left to tell then.
-    let _ = LAST_ERROR.try_with(|cell| {
+    let _ = slot.try_with(|cell| {
         if let Ok(mut slot) = cell.try_borrow_mut() {
             *slot = text;
         }
@@ -36,8 +43,16 @@ fn set_last_error(message: &str) {
 /// The pointer to this thread's last error message, valid until the next call of a
 /// library function on this thread (`""` while the thread exits).
 pub(crate) fn last_error() -> *const c_char {
-    LAST_ERROR
-        .try_with(|cell| cell.try_borrow().map(|text| text.as_ptr()).ok())
+    pointer(&LAST_ERROR)
+}
+
+/// The pointer to this thread's last error detail (see [`last_error`]).
+pub(crate) fn last_error_detail() -> *const c_char {
+    pointer(&LAST_DETAIL)
+}
+
+fn pointer(slot: &'static std::thread::LocalKey<RefCell<CString>>) -> *const c_char {
+    slot.try_with(|cell| cell.try_borrow().map(|text| text.as_ptr()).ok())
         .ok()
         .flatten()
         .unwrap_or(c"".as_ptr())
@@ -53,16 +68,19 @@ pub(crate) fn no_panic<T>(fallback: T, body: impl FnOnce() -> T) -> T {
 /// becomes its error number (and the thread's last error message), and a panic is
 /// caught and becomes [`OOJWT_ERR_INTERNAL`] instead of unwinding into C.
 pub(crate) fn guard(body: impl FnOnce() -> Result<()>) -> i32 {
-    set_last_error("");
+    set_last_error("", "");
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => OOJWT_OK,
         Ok(Err(error)) => {
-            set_last_error(error.message());
+            set_last_error(error.message(), error.detail().unwrap_or_default());
             // Error numbers are 1 to 14: the conversion cannot overflow.
             i32::try_from(error.kind().number()).unwrap_or(OOJWT_ERR_INTERNAL)
         }
         Err(_) => {
-            set_last_error("internal error: the library panicked (a bug; please report it)");
+            set_last_error(
+                "internal error: the library panicked (a bug; please report it)",
+                "",
+            );
             OOJWT_ERR_INTERNAL
         }
     }

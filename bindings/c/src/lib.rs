@@ -115,6 +115,15 @@ pub extern "C" fn oojwt_last_error() -> *const c_char {
     no_panic(c"".as_ptr(), convert::last_error)
 }
 
+/// Which part of the input the last failed call on the calling thread found wrong, as
+/// a stable dotted name (`header.json`, `claims.exp`, … — docs/formats.md, "Which part
+/// failed"), or `""` when the last call succeeded or its failure names no part. Valid
+/// until the next library call on this thread; never to be freed.
+#[no_mangle]
+pub extern "C" fn oojwt_last_error_detail() -> *const c_char {
+    no_panic(c"".as_ptr(), convert::last_error_detail)
+}
+
 /// Releases a string returned through an `out` parameter. NULL is accepted and ignored.
 ///
 /// # Safety

@@ -616,6 +616,29 @@ static void test_same_errors(void) {
     oojwt_keyring_free(keyring);
 }
 
+/* Each failure names the part of the input that failed (docs/formats.md). */
+static void test_error_details(void) {
+    oojwt_keyring *keyring = new_keyring("same-error-test-secret-0123456789abcdef", false);
+    char *out = NULL;
+    CHECK(oojwt_verify(keyring, S("a.b"), NULL, 0, &out) == OOJWT_ERR_MALFORMED);
+    CHECK(strcmp(oojwt_last_error_detail(), "token.segments") == 0);
+    /* {"alg":"HS256"} . {"exp":"soon"} . anything: refused at the signature, no detail */
+    CHECK(oojwt_verify(keyring, S("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOiJzb29uIn0.AAAA"), NULL, 0, &out)
+          == OOJWT_ERR_BAD_SIGNATURE);
+    CHECK(oojwt_last_error_detail()[0] == '\0');
+    /* {"alg":"HS256","typ":"JOSE"} */
+    CHECK(oojwt_verify(keyring, S("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpPU0UifQ.e30.AAAA"), NULL, 0, &out)
+          == OOJWT_ERR_MALFORMED);
+    CHECK(strcmp(oojwt_last_error_detail(), "header.typ") == 0);
+    char *token = NULL;
+    CHECK(oojwt_sign(keyring, S("{\"exp\":1}"), S("{\"iat\":false}"), &token) == OOJWT_OK);
+    CHECK(oojwt_last_error_detail()[0] == '\0');
+    CHECK(oojwt_verify(keyring, token, strlen(token), NULL, 0, &out) == OOJWT_ERR_EXPIRED);
+    CHECK(strcmp(oojwt_last_error_detail(), "claims.exp") == 0);
+    oojwt_free(token);
+    oojwt_keyring_free(keyring);
+}
+
 static void test_garbage(void) {
     oojwt_keyring *keyring = new_keyring(STRONG, false);
     char *out = sentinel_text;
@@ -969,6 +992,7 @@ int main(int argc, char **argv) {
     test_verify_rules();
     test_connector_operations();
     test_same_errors();
+    test_error_details();
     test_garbage();
     test_threads();
     int vectors_ran = 0;
