@@ -168,8 +168,18 @@ function audit_ds_config(#[\SensitiveParameter] string $local_json_text, array $
  */
 class JwtException extends \Exception
 {
+    /** Which part of the input failed (see getDetail()). */
+    protected $detail = null;
+
     /** The stable error name, e.g. `bad_signature`. */
     public function getErrorName(): string {}
+
+    /**
+     * Which part of the input failed, as a stable dotted name (`header.json`,
+     * `claims.exp`, …; docs/formats.md, "Which part failed"), or null when the
+     * failure names none.
+     */
+    public function getDetail(): ?string {}
 }
 
 /** `malformed` (1): the token or body is not well-formed. */

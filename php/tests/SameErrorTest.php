@@ -85,4 +85,25 @@ final class SameErrorTest extends TestCase
         self::assertSame(0, $status, $errors);
         self::assertSame("128:ok\n129:invalid_input\n512:invalid_input\n", $output);
     }
+
+    public function testFailuresNameThePartThatFailed(): void
+    {
+        $detail = static function (callable $call): ?string {
+            try {
+                $call();
+            } catch (Jwt\JwtException $e) {
+                return $e->getDetail();
+            }
+            return 'none';
+        };
+        self::assertSame('token.segments', $detail(fn () => Jwt\verify('a.b', self::SECRET)));
+        // {"alg":"HS256","typ":"JOSE"} . {} . AAAA
+        self::assertSame('header.typ', $detail(fn () => Jwt\verify('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpPU0UifQ.e30.AAAA', self::SECRET)));
+        $expired = Jwt\sign(['exp' => 1], self::SECRET, ['iat' => false]);
+        self::assertSame('claims.exp', $detail(fn () => Jwt\verify($expired, self::SECRET)));
+        self::assertNull($detail(fn () => Jwt\verify($expired, 'another-secret-of-at-least-32-bytes!!')));
+        $e = new Jwt\MalformedException('made by PHP code');
+        self::assertNull($e->getDetail());
+        self::assertSame('made by PHP code', $e->getMessage());
+    }
 }

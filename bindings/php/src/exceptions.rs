@@ -7,10 +7,11 @@
 //! `getErrorName(): string` returning the stable error name (`malformed`, …);
 //! `getCode()` returns the stable number.
 
-use ext_php_rs::builders::{ClassBuilder, FunctionBuilder};
+use ext_php_rs::builders::{ClassBuilder, ClassProperty, FunctionBuilder};
+use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpException;
-use ext_php_rs::flags::{DataType, MethodFlags};
-use ext_php_rs::types::Zval;
+use ext_php_rs::flags::{DataType, MethodFlags, PropertyFlags};
+use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::{ce, ClassEntry, ExecuteData};
 use onlyoffice_jwt::{Error, ErrorKind};
 use std::sync::atomic::{AtomicPtr, Ordering};
@@ -130,6 +131,20 @@ pub fn register() -> ext_php_rs::error::Result<()> {
     ClassBuilder::new(BASE_CLASS)
         .extends((ce::exception, "\\Exception"))
         .method(error_name_method(name_internal), MethodFlags::Public)
+        .method(
+            FunctionBuilder::new("getDetail", get_detail).returns(DataType::String, false, true),
+            MethodFlags::Public,
+        )
+        .property(ClassProperty {
+            name: DETAIL.to_owned(),
+            flags: PropertyFlags::Protected,
+            default: None,
+            docs: &[],
+            ty: None,
+            nullable: true,
+            readonly: false,
+            default_stub: Some("null".to_owned()),
+        })
         .registration(keep_base_class)
         .register()?;
     for (class, _, handler) in SUBCLASSES {
@@ -142,12 +157,95 @@ pub fn register() -> ext_php_rs::error::Result<()> {
     Ok(())
 }
 
-/// The PHP exception for a core error: the kind's subclass, its number as the code.
+/// The PHP exception for a core error: the kind's subclass, its number as the code,
+/// and the core's detail (which part of the input failed) for `getDetail()`.
 pub fn from_error(error: &Error) -> PhpException {
     let kind = error.kind();
     let class = ClassEntry::try_find(class_name(kind)).unwrap_or_else(base_class_entry);
     let code = i32::try_from(kind.number()).unwrap_or(0);
-    PhpException::new(error.message().to_owned(), code, class)
+    let exception = PhpException::new(error.message().to_owned(), code, class);
+    match error
+        .detail()
+        .and_then(|detail| with_detail(class, error.message(), code, detail))
+    {
+        Some(object) => exception.with_object(object),
+        None => exception,
+    }
+}
+
+extern "C" {
+    /// `Zend/zend_API.h`: sets a property as code of `scope` would (so a protected one).
+    fn zend_update_property(
+        scope: *mut ClassEntry,
+        object: *mut ZendObject,
+        name: *const std::ffi::c_char,
+        name_length: usize,
+        value: *mut Zval,
+    );
+    /// `Zend/zend_API.h`: reads a property as code of `scope` would.
+    fn zend_read_property(
+        scope: *mut ClassEntry,
+        object: *mut ZendObject,
+        name: *const std::ffi::c_char,
+        name_length: usize,
+        silent: bool,
+        rv: *mut Zval,
+    ) -> *mut Zval;
+}
+
+const DETAIL: &str = "detail";
+
+/// The exception object of `class` with its message and code (its constructor runs, so
+/// file, line and trace are PHP's own) and the protected `detail` set.
+fn with_detail(class: &'static ClassEntry, message: &str, code: i32, detail: &str) -> Option<Zval> {
+    let mut object = ZendObject::new(class);
+    object
+        .try_call_method("__construct", vec![&message, &i64::from(code)])
+        .ok()?;
+    let mut value = Zval::new();
+    value.set_string(detail, false).ok()?;
+    let scope = std::ptr::from_ref(base_class_entry()).cast_mut();
+    // SAFETY: `object` is a live object of a subclass of `scope`, which declares the
+    // property; the engine copies `value` (and its reference) into it.
+    unsafe {
+        zend_update_property(
+            scope,
+            &raw mut *object,
+            DETAIL.as_ptr().cast(),
+            DETAIL.len(),
+            &raw mut value,
+        );
+    }
+    let mut zval = Zval::new();
+    object.set_zval(&mut zval, false).ok()?;
+    Some(zval)
+}
+
+/// `getDetail(): ?string`: which part of the input failed (`header.json`,
+/// `claims.exp`, …), or null.
+extern "C" fn get_detail(execute_data: &mut ExecuteData, retval: &mut Zval) {
+    retval.set_null();
+    let Some(this) = execute_data.get_self() else {
+        return;
+    };
+    let scope = std::ptr::from_ref(base_class_entry()).cast_mut();
+    let mut rv = Zval::new();
+    // SAFETY: `this` is the live object the method was called on; the engine returns
+    // a pointer to the property (or to `rv`), valid during this call.
+    let value = unsafe {
+        zend_read_property(
+            scope,
+            &raw mut *this,
+            DETAIL.as_ptr().cast(),
+            DETAIL.len(),
+            true,
+            &raw mut rv,
+        )
+    };
+    // SAFETY: as above, the pointer is valid during this call or null.
+    if let Some(detail) = unsafe { value.as_ref() }.and_then(Zval::str) {
+        set_name(retval, detail);
+    }
 }
 
 /// The PHP exception for a panic caught at the binding's boundary: code -1, name

@@ -367,8 +367,9 @@ final class JWT
             case $e instanceof Native\BadSignatureException:
                 return new SignatureInvalidException('Signature verification failed', 0, $e);
             case $e instanceof Native\InvalidClaimException
-                && preg_match('/claim "(iat|nbf|exp)"/', $e->getMessage(), $claim) === 1:
-                return new \UnexpectedValueException("Payload {$claim[1]} must be a number", 0, $e);
+                && in_array($e->getDetail(), ['claims.iat', 'claims.nbf', 'claims.exp'], true):
+                $claim = substr((string) $e->getDetail(), strlen('claims.'));
+                return new \UnexpectedValueException("Payload {$claim} must be a number", 0, $e);
             case $e instanceof Native\WeakSecretException:
             case $e instanceof Native\InvalidInputException:
                 return new \InvalidArgumentException($e->getMessage(), 0, $e);
