@@ -114,44 +114,33 @@ def unb64(segment: bytes) -> bytes:
 HEADER = b64(b'{"alg":"HS256","typ":"JWT"}')
 
 
-def stdlib_sign(claims: dict, key: bytes) -> str:
-    """HS256 with json, hmac and base64 only: what a connector writes by hand."""
-    signing_input = HEADER + b"." + b64(json.dumps(claims, separators=(",", ":")).encode())
-    return (signing_input + b"." + b64(hmac.new(key, signing_input, hashlib.sha256).digest())).decode()
+def hand_written(dumps, loads):
+    """HS256 written by hand over a JSON library's `dumps` (to bytes) and `loads`: sign,
+    and verify (signature in constant time, then the claims, then exp)."""
+
+    def sign(claims: dict, key: bytes) -> str:
+        signing_input = HEADER + b"." + b64(dumps(claims))
+        return (signing_input + b"." + b64(hmac.new(key, signing_input, hashlib.sha256).digest())).decode()
+
+    def verify(token: str, key: bytes) -> dict:
+        data = token.encode()
+        signing_input, _, signature = data.rpartition(b".")
+        header, _, payload = signing_input.partition(b".")
+        if loads(unb64(header)).get("alg") != "HS256":
+            raise ValueError("alg")
+        if not hmac.compare_digest(unb64(signature), hmac.new(key, signing_input, hashlib.sha256).digest()):
+            raise ValueError("signature")
+        claims = loads(unb64(payload))
+        if "exp" in claims and claims["exp"] <= time.time():
+            raise ValueError("expired")
+        return claims
+
+    return sign, verify
 
 
-def stdlib_verify(token: str, key: bytes) -> dict:
-    """The same, verifying: signature in constant time, then the claims, then exp."""
-    data = token.encode()
-    signing_input, _, signature = data.rpartition(b".")
-    header, _, payload = signing_input.partition(b".")
-    if json.loads(unb64(header)).get("alg") != "HS256":
-        raise ValueError("alg")
-    if not hmac.compare_digest(unb64(signature), hmac.new(key, signing_input, hashlib.sha256).digest()):
-        raise ValueError("signature")
-    claims = json.loads(unb64(payload))
-    if "exp" in claims and claims["exp"] <= time.time():
-        raise ValueError("expired")
-    return claims
-
-
-def orjson_sign(claims: dict, key: bytes) -> str:
-    signing_input = HEADER + b"." + b64(orjson.dumps(claims))
-    return (signing_input + b"." + b64(hmac.new(key, signing_input, hashlib.sha256).digest())).decode()
-
-
-def orjson_verify(token: str, key: bytes) -> dict:
-    data = token.encode()
-    signing_input, _, signature = data.rpartition(b".")
-    header, _, payload = signing_input.partition(b".")
-    if orjson.loads(unb64(header)).get("alg") != "HS256":
-        raise ValueError("alg")
-    if not hmac.compare_digest(unb64(signature), hmac.new(key, signing_input, hashlib.sha256).digest()):
-        raise ValueError("signature")
-    claims = orjson.loads(unb64(payload))
-    if "exp" in claims and claims["exp"] <= time.time():
-        raise ValueError("expired")
-    return claims
+# What a connector writes by hand with the stdlib only, and the same over orjson.
+stdlib_sign, stdlib_verify = hand_written(lambda v: json.dumps(v, separators=(",", ":")).encode(), json.loads)
+orjson_sign, orjson_verify = hand_written(orjson.dumps, orjson.loads)
 
 
 KEY = SECRET.encode()
