@@ -67,6 +67,19 @@ def _structure_error(error: _native.JwtError) -> DecodeError:
     return DecodeError(_STRUCTURE_MESSAGES.get(error.detail or "", str(error)))
 
 
+def _warn_unsupported_kwargs(function: str, kwargs: dict[str, Any]) -> None:
+    """PyJWT's warning for keyword arguments its `decode` functions ignore (stacklevel:
+    the caller of the decode function)."""
+    if kwargs:
+        warnings.warn(
+            f"passing additional kwargs to {function}() is deprecated "
+            "and will be removed in pyjwt version 3. "
+            f"Unsupported kwargs: {tuple(kwargs.keys())}",
+            RemovedInPyjwt3Warning,
+            stacklevel=3,
+        )
+
+
 def _pyjwk_type() -> type:
     from .api_jwk import PyJWK
 
@@ -247,14 +260,7 @@ class PyJWS:
     ) -> dict[str, Any]:
         """``{"payload": bytes, "header": dict, "signature": bytes}``, the signature
         verified by the core unless ``options={"verify_signature": False}``."""
-        if kwargs:
-            warnings.warn(
-                "passing additional kwargs to decode_complete() is deprecated "
-                "and will be removed in pyjwt version 3. "
-                f"Unsupported kwargs: {tuple(kwargs.keys())}",
-                RemovedInPyjwt3Warning,
-                stacklevel=2,
-            )
+        _warn_unsupported_kwargs("decode_complete", kwargs)
         merged = self.options if options is None else {**self.options, **options}
         verify_signature = merged["verify_signature"]
         if verify_signature and not algorithms and not isinstance(key, _pyjwk_type()):
@@ -345,14 +351,7 @@ class PyJWS:
         **kwargs: Any,
     ) -> Any:
         """The verified payload (bytes)."""
-        if kwargs:
-            warnings.warn(
-                "passing additional kwargs to decode() is deprecated "
-                "and will be removed in pyjwt version 3. "
-                f"Unsupported kwargs: {tuple(kwargs.keys())}",
-                RemovedInPyjwt3Warning,
-                stacklevel=2,
-            )
+        _warn_unsupported_kwargs("decode", kwargs)
         decoded = self.decode_complete(jwt, key, algorithms, options, detached_payload=detached_payload)
         return decoded["payload"]
 

@@ -21,7 +21,13 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Optional, Union
 
 from .. import _native
-from .api_jws import _ALGORITHM_UNSET, PyJWS, _jws_global_obj, _structure_error
+from .api_jws import (
+    _ALGORITHM_UNSET,
+    PyJWS,
+    _jws_global_obj,
+    _structure_error,
+    _warn_unsupported_kwargs,
+)
 from .exceptions import (
     DecodeError,
     ExpiredSignatureError,
@@ -37,7 +43,6 @@ from .exceptions import (
     MissingRequiredClaimError,
     PyJWTError,
 )
-from .warnings import RemovedInPyjwt3Warning
 
 __all__ = ["PyJWT", "decode", "decode_complete", "encode"]
 
@@ -193,14 +198,7 @@ class PyJWT:
     ) -> dict[str, Any]:
         """Like ``jwt.decode_complete``: ``{"header", "payload", "signature"}``, the
         payload the verified claims (dict)."""
-        if kwargs:
-            warnings.warn(
-                "passing additional kwargs to decode_complete() is deprecated "
-                "and will be removed in pyjwt version 3. "
-                f"Unsupported kwargs: {tuple(kwargs.keys())}",
-                RemovedInPyjwt3Warning,
-                stacklevel=2,
-            )
+        _warn_unsupported_kwargs("decode_complete", kwargs)
         verify_signature = True if options is None else options.get("verify_signature", True)
         if verify is not None and verify != verify_signature:
             warnings.warn(
@@ -289,14 +287,7 @@ class PyJWT:
         **kwargs: Any,
     ) -> dict[str, Any]:
         """Like ``jwt.decode``: verifies the token and returns its claims (dict)."""
-        if kwargs:
-            warnings.warn(
-                "passing additional kwargs to decode() is deprecated "
-                "and will be removed in pyjwt version 3. "
-                f"Unsupported kwargs: {tuple(kwargs.keys())}",
-                RemovedInPyjwt3Warning,
-                stacklevel=2,
-            )
+        _warn_unsupported_kwargs("decode", kwargs)
         decoded = self.decode_complete(
             jwt,
             key,
