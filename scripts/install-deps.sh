@@ -9,6 +9,16 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 
+# A fresh clone's build, virtualenv and test data take about 4 GiB; a full disk would
+# otherwise surface later as an unexplained "No space left on device".
+free_mib=$(( $(df -Pk . | awk 'NR == 2 {print $4}') / 1024 ))
+if [ "$free_mib" -lt 1024 ]; then
+  echo "error: only $free_mib MiB free on the disk of $(pwd); make test needs about 4 GiB. Free space and run again." >&2
+  exit 1
+elif [ "$free_mib" -lt 4096 ]; then
+  echo "warning: only $free_mib MiB free on the disk of $(pwd); a first make test needs about 4 GiB" >&2
+fi
+
 echo "==> Debian packages"
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
