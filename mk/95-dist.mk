@@ -4,18 +4,25 @@
 
 DIST := $(ROOT)/dist
 
-## make dist — dist/: the abi3 wheel (manylinux_2_17, built with zig), the sdist, the .deb packages and SHA256SUMS.
+## make dist — dist/: the two wheels (manylinux_2_17, built with zig), the sdist, the .deb packages and SHA256SUMS.
 dist: wheel sdist debs
 	cd $(DIST) && sha256sum *.whl *.tar.gz *.deb > SHA256SUMS
 	@ls -l $(DIST)
 
-## make wheel — the abi3 wheel of the Python module in dist/, its manylinux tag checked by auditwheel.
+## make wheel — dist/: the wheel for this machine's CPython and the abi3 wheel for any CPython >= 3.9,
+## their manylinux tags checked by auditwheel. The version-specific wheel is the fast one
+## (docs/benchmarks.md); the abi3 wheel is for the other Python versions.
 wheel: deps
 	mkdir -p $(DIST) && rm -f $(DIST)/*.whl
 	cd python && $(PY_ENV) $(VENV)/bin/maturin build --release --locked --zig \
-		--compatibility manylinux_2_17 --out $(DIST)
-	$(VENV)/bin/auditwheel show $(DIST)/*.whl | tee $(ROOT)/target/auditwheel.txt
-	tr -s ' \n' ' ' < $(ROOT)/target/auditwheel.txt | grep -q 'platform tag: "manylinux_2_17_x86_64"'
+		--compatibility manylinux_2_17 --interpreter $(PYTHON) --out $(DIST)
+	cd python && $(PY_ENV) $(VENV)/bin/maturin build --release --locked --zig \
+		--compatibility manylinux_2_17 --features abi3 --out $(DIST)
+	ls $(DIST)/*-abi3-*.whl $(DIST)/*-cp3*-cp3*-*.whl >/dev/null
+	for wheel in $(DIST)/*.whl; do \
+		$(VENV)/bin/auditwheel show $$wheel | tee $(ROOT)/target/auditwheel.txt; \
+		tr -s ' \n' ' ' < $(ROOT)/target/auditwheel.txt | grep -q 'platform tag: "manylinux_2_17_x86_64"' || exit 1; \
+	done
 
 ## make sdist — the source distribution of the Python module in dist/.
 sdist: deps

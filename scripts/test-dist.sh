@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make dist` wrote as an administrator would, without a Rust toolchain,
 # and checks it works; then removes it again. Usage: scripts/test-dist.sh DIST VERSION
-#  1. the wheel, into a fresh virtualenv whose PATH has no cargo or rustc: the Python
-#     suite passes against it;
+#  1. each wheel (this CPython's and the abi3 one), into a fresh virtualenv whose PATH has
+#     no cargo or rustc: the Python suite passes against it;
 #  2. the .deb packages with dpkg -i: the system `php -m` lists onlyoffice_jwt (enabled by
 #     phpenmod), `onlyoffice-jwt --version` runs, a C program builds with pkg-config and
 #     runs against the installed library; then dpkg -r removes every file.
@@ -15,18 +15,32 @@ work=$root/target/dist-test
 rm -rf "$work"
 mkdir -p "$work/aside"
 
-echo "==> the wheel, in a fresh virtualenv without Rust"
-wheel=$(ls "$dist"/*.whl)
 bare_path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 if PATH=$bare_path command -v cargo rustc >/dev/null; then
   echo "test-dist: cargo or rustc is on the bare PATH; the wheel test would not prove anything" >&2
   exit 1
 fi
-PATH=$bare_path /usr/bin/python3 -m venv "$work/venv"
-PATH=$bare_path "$work/venv/bin/pip" install -q --disable-pip-version-check "$wheel" \
-  pytest "PyJWT==2.15.1" "Django>=4.2,<6" "requests>=2.31,<3"
-(cd "$root" && PATH=$work/venv/bin:$bare_path "$work/venv/bin/python" -m pytest -q -p no:cacheprovider \
-  -c python/pyproject.toml python/tests)
+# First as docs/seahub.md says (pip chooses among the wheels: this CPython's own), then
+# the abi3 wheel by name.
+for choice in chosen abi3; do
+  echo "==> the $choice wheel, in a fresh virtualenv without Rust"
+  rm -rf "$work/venv"
+  PATH=$bare_path /usr/bin/python3 -m venv "$work/venv"
+  PATH=$bare_path "$work/venv/bin/pip" install -q --disable-pip-version-check \
+    pytest "PyJWT==2.15.1" "Django>=4.2,<6" "requests>=2.31,<3"
+  if [ "$choice" = chosen ]; then
+    (cd "$dist" && PATH=$bare_path "$work/venv/bin/python3" -m pip install -q --disable-pip-version-check \
+      --no-index --find-links . onlyoffice-jwt)
+    native=$("$work/venv/bin/python" -c "import onlyoffice_jwt._native as n; print(n.__file__)")
+    case $native in
+      *abi3*) echo "test-dist: pip chose the abi3 wheel over this CPython's own" >&2; exit 1 ;;
+    esac
+  else
+    PATH=$bare_path "$work/venv/bin/pip" install -q --disable-pip-version-check "$dist"/*-abi3-*.whl
+  fi
+  (cd "$root" && PATH=$work/venv/bin:$bare_path "$work/venv/bin/python" -m pytest -q -p no:cacheprovider \
+    -c python/pyproject.toml python/tests)
+done
 
 echo "==> the Debian packages"
 packages=(libonlyoffice-jwt0 libonlyoffice-jwt-dev onlyoffice-jwt-cli "php$(php-config --version | cut -d. -f1,2)-onlyoffice-jwt")
@@ -64,4 +78,4 @@ dpkg -r "${packages[@]}" >/dev/null
 [ ! -e "$ext" ] && [ ! -e "/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/libonlyoffice_jwt.so.0" ]
 dpkg -P "${packages[3]}" >/dev/null  # its ini is a conffile, kept by -r
 echo "removed: every file of the packages is gone"
-echo "test-dist: the wheel and the packages install, work and are removed cleanly"
+echo "test-dist: the wheels and the packages install, work and are removed cleanly"

@@ -314,6 +314,42 @@ def test_unknown_options_and_bad_option_types_are_invalid_input():
         oo.verify(123, STRONG)
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"iat": 1}, "sign: option iat must be true or false"),
+        ({"ttl": -1}, "sign: option ttl must be a non-negative integer"),
+        ({"ttl": 2**64}, "sign: option ttl must be a non-negative integer"),
+        ({"ttl": 1.5}, "sign: option ttl must be a non-negative integer"),
+        ({"now": b"1"}, "sign: option now must be an integer"),
+        ({"alg": ["HS256"]}, "sign: option alg must be a string"),
+        ({"allow_weak": "yes"}, "option allow_weak must be true or false"),
+        ({"algorithm": "HS256"}, 'sign: unknown option "algorithm"'),
+    ],
+)
+def test_sign_options_read_from_keywords_keep_the_cores_rules(options, message):
+    with pytest.raises(oo.InvalidInputError) as raised:
+        oo.sign({}, STRONG, **options)
+    assert str(raised.value).startswith(message)
+
+
+def test_verify_options_read_from_keywords_take_lists_tuples_and_none():
+    token = pyjwt.encode({"sub": "u", "exp": NOW + 10}, STRONG, algorithm="HS384")
+    expected = {"sub": "u", "exp": NOW + 10}
+    assert oo.verify(token, STRONG, algorithms=("HS384",), require=["sub"], now=NOW) == expected
+    # None is the default, as an absent keyword.
+    assert oo.verify(token, STRONG, algorithms=["HS384"], leeway=None, now=NOW) == expected
+    with pytest.raises(oo.InvalidInputError, match="algorithms must be a list of strings"):
+        oo.verify(token, STRONG, algorithms=["HS384", 7], now=NOW)
+    with pytest.raises(oo.InvalidInputError, match="algorithms must be a list of strings"):
+        oo.verify(token, STRONG, algorithms="HS384", now=NOW)
+    with pytest.raises(oo.InvalidInputError, match='unknown option "leway"'):
+        oo.verify(token, STRONG, leway=5)
+    # The unknown name is reported before the token is looked at, as in PHP.
+    with pytest.raises(oo.InvalidInputError, match='unknown option "leway"'):
+        oo.verify("not a token", STRONG, leway=5)
+
+
 def test_positional_options_are_refused_by_python():
     with pytest.raises(TypeError):
         oo.sign({}, STRONG, "HS384")

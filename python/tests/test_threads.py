@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import threading
 
 import jwt as pyjwt
@@ -112,3 +114,42 @@ def test_the_deepest_accepted_input_is_safe_on_a_128_kib_thread_stack():
         "sign:ok sign_config:ok sign_request:ok compat:ok",
         "sign:invalid_input sign_config:invalid_input sign_request:invalid_input compat:DecodeError",
     ]
+
+
+def test_returned_keys_are_right_when_thousands_of_keys_compete_for_the_cache():
+    # Far more distinct keys than the module's key cache holds (1024 slots): every key
+    # evicts others, and each result must still be exactly what json.loads reads.
+    claims = {f"k{i}-{'x' * (i % 50)}": i for i in range(5000)}
+    token = pyjwt.encode(claims, STRONG, algorithm="HS256")
+    payload = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    for _ in range(3):
+        assert list(oo.verify(token, STRONG).items()) == list(payload.items())
+
+
+def test_recurring_keys_are_one_str_object():
+    history = [{"created": "2026-12-01 12:00:00", "user": {"id": str(i), "name": "n"}} for i in range(200)]
+    token = pyjwt.encode({"key": "k", "status": 2, "history": history}, STRONG, algorithm="HS256")
+    first, second = oo.verify(token, STRONG), oo.verify(token, STRONG)
+    keys = [next(iter(entry)) for entry in first["history"]]
+    assert all(key is keys[0] for key in keys)
+    assert next(iter(second["history"][0]["user"])) is next(iter(first["history"][0]["user"]))
+
+
+def test_threads_building_results_at_once_get_their_own_keys():
+    errors: list[str] = []
+    barrier = threading.Barrier(THREADS)
+
+    def work(index: int) -> None:
+        claims = {f"t{index}-{n}": {"pad": "z" * 70_000 if n == 0 else n} for n in range(300)}
+        token = pyjwt.encode(claims, STRONG, algorithm="HS256")
+        barrier.wait()
+        for round_ in range(20):
+            if oo.verify(token, STRONG) != claims:
+                errors.append(f"{index}/{round_}")
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

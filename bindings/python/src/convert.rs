@@ -3,9 +3,10 @@
 //! included in messages (they may be secrets).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use onlyoffice_jwt::host::{Build, JsonWriter};
+use onlyoffice_jwt::json_api::{OptionValue, Options};
 use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::Secret;
 use pyo3::prelude::*;
@@ -15,7 +16,7 @@ use pyo3::types::{
 };
 use serde_json::{Map, Number, Value};
 
-use crate::errors::invalid_input;
+use crate::errors::{core_error, invalid_input};
 
 /// A converted argument and the approximate size of its JSON text in bytes.
 pub struct Input {
@@ -38,6 +39,58 @@ pub fn options_value(options: Option<&Bound<'_, PyDict>>) -> PyResult<Value> {
         None => Ok(Value::Null),
         Some(dict) => Ok(py_to_value(dict.as_any())?.value),
     }
+}
+
+/// The options of one call read straight from its keyword arguments: the named ones
+/// given (`None` is the default, as in the core), and any others (`unknown`), which the
+/// core refuses by name.
+pub fn host_options<'a>(
+    py: Python<'_>,
+    operation: &'static str,
+    named: &[(&'static str, Option<&'a Bound<'_, PyAny>>)],
+    unknown: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Options<'a>> {
+    let mut entries = Vec::new();
+    for (name, value) in named {
+        if let Some(value) = value {
+            entries.push((Cow::Borrowed(*name), option_value(value)?));
+        }
+    }
+    for (name, _) in unknown.into_iter().flatten() {
+        let name = match name.cast::<PyString>() {
+            Ok(text) => str_of(text)?.into_owned(),
+            Err(_) => return Err(invalid_input("option names must be str")),
+        };
+        entries.push((Cow::Owned(name), OptionValue::Other));
+    }
+    Options::from_host(operation, entries).map_err(|error| core_error(py, &error))
+}
+
+/// One keyword argument as the core reads options.
+fn option_value<'a>(object: &'a Bound<'_, PyAny>) -> PyResult<OptionValue<'a>> {
+    Ok(if object.is_none() {
+        OptionValue::Null
+    } else if let Ok(flag) = object.cast::<PyBool>() {
+        OptionValue::Bool(flag.is_true())
+    } else if object.is_instance_of::<PyInt>() {
+        object
+            .extract::<i128>()
+            .map_or(OptionValue::Other, OptionValue::Int)
+    } else if let Ok(text) = object.cast::<PyString>() {
+        OptionValue::Str(str_of(text)?)
+    } else if object.is_instance_of::<PyList>() || object.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for item in object.try_iter()? {
+            let item = item?;
+            items.push(match item.cast::<PyString>() {
+                Ok(text) => Some(Cow::Owned(str_of(text)?.into_owned())),
+                Err(_) => None,
+            });
+        }
+        OptionValue::List(items)
+    } else {
+        OptionValue::Other
+    })
 }
 
 fn str_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
@@ -472,48 +525,72 @@ fn write_scalar_or_open<'py>(
 }
 
 /// Builds Python objects straight from the core's strict parser: dicts (in order),
-/// lists, and ints of any size. Keys are shared within one result, as `json.loads`
-/// shares them: a key that recurs (a callback's history) is one str object.
+/// lists, and ints of any size. Keys come from the module's [`KeyCache`] when it is
+/// free: a key that recurs (in one result, a callback's history; across calls, every
+/// editor config's `document`, `url`…) is one str object whose hash Python has already
+/// computed.
 pub struct PyBuilder<'py> {
     py: Python<'py>,
-    keys: HashMap<String, Bound<'py, PyString>>,
-    seen: usize,
+    keys: Option<MutexGuard<'static, KeyCache>>,
 }
 
-/// Keys made before sharing starts.
-const UNSHARED_KEYS: usize = 64;
+/// Keys longer than this many bytes are not cached (they rarely recur).
+const CACHED_KEY_LEN: usize = 64;
 
-/// Keys longer than this are not shared (they rarely recur).
-const SHARED_KEY_LEN: usize = 64;
+/// Slots of the key cache (a power of two).
+const KEY_SLOTS: usize = 1024;
 
-/// At most this many distinct keys are shared per result.
-const SHARED_KEYS: usize = 4096;
+/// The str objects of recently built keys, one per slot, each slot chosen by a hash of
+/// the key's bytes: bounded (at most [`KEY_SLOTS`] short strs held), and a key only
+/// ever replaces the one in its own slot.
+pub struct KeyCache {
+    slots: [Option<(Box<str>, Py<PyString>)>; KEY_SLOTS],
+}
+
+/// The one key cache of the module. Builders only ever `try_lock` it: a builder that
+/// runs while another holds it (a finalizer that verifies, run by the garbage
+/// collector during a build; another thread) makes its keys without it.
+static KEY_CACHE: Mutex<KeyCache> = Mutex::new(KeyCache {
+    slots: [const { None }; KEY_SLOTS],
+});
+
+/// FNV-1a of a key's bytes: the slot of the key in the cache.
+fn key_slot(key: &[u8]) -> usize {
+    let hash = key.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (hash as usize) & (KEY_SLOTS - 1)
+}
 
 impl<'py> PyBuilder<'py> {
     /// A builder of objects of this interpreter.
     pub fn new(py: Python<'py>) -> Self {
         PyBuilder {
             py,
-            keys: HashMap::new(),
-            seen: 0,
+            // Every slot is always a valid key: a panic elsewhere while it was held
+            // leaves nothing half-written, so a poisoned cache is used as it is.
+            keys: match KEY_CACHE.try_lock() {
+                Ok(cache) => Some(cache),
+                Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                Err(TryLockError::WouldBlock) => None,
+            },
         }
     }
 
-    /// The str of a key: the one made for an equal key earlier in this result, if any.
-    /// Sharing starts after the first [`UNSHARED_KEYS`] keys: a small result (an
-    /// editor config) has few keys and none recurring, and pays nothing for it.
+    /// The str of a key: the cached one for an equal key if there is one, otherwise a
+    /// new one (which then takes the key's slot).
     fn key(&mut self, key: &str) -> Bound<'py, PyString> {
-        if self.seen < UNSHARED_KEYS {
-            self.seen += 1;
+        let Some(cache) = self.keys.as_mut().filter(|_| key.len() <= CACHED_KEY_LEN) else {
             return PyString::new(self.py, key);
-        }
-        if let Some(shared) = self.keys.get(key) {
-            return shared.clone();
+        };
+        let slot = &mut cache.slots[key_slot(key.as_bytes())];
+        if let Some((text, cached)) = slot {
+            if **text == *key {
+                return cached.bind(self.py).clone();
+            }
         }
         let made = PyString::new(self.py, key);
-        if key.len() <= SHARED_KEY_LEN && self.keys.len() < SHARED_KEYS {
-            self.keys.insert(key.to_owned(), made.clone());
-        }
+        *slot = Some((key.into(), made.clone().unbind()));
         made
     }
 }

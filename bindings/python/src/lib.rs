@@ -23,8 +23,8 @@ use pyo3::types::{PyBytes, PyDict, PyString};
 use serde_json::Value;
 
 use convert::{
-    bytes_arg, optional_text, options_value, py_to_value, secrets_from_py, single_secret,
-    text_or_bytes, value_to_py, with_option, write_json, Input, PyBuilder,
+    bytes_arg, host_options, optional_text, options_value, py_to_value, secrets_from_py,
+    single_secret, text_or_bytes, value_to_py, with_option, write_json, Input, PyBuilder,
 };
 use errors::{core_error, panic_error};
 
@@ -74,26 +74,43 @@ fn keyring(py: Python<'_>, secret: &Bound<'_, PyAny>, options: &Value) -> PyResu
 /// `allow_weak=True`.
 #[pyfunction]
 #[pyo3(
-    signature = (claims, secret, **options),
+    signature = (claims, secret, *, alg=None, ttl=None, iat=None, now=None, allow_weak=None, **unknown),
     text_signature = "(claims, secret, *, alg='HS256', ttl=None, iat=True, now=None, allow_weak=False)"
 )]
+#[allow(clippy::too_many_arguments)]
 fn sign<'py>(
     py: Python<'py>,
     claims: &Bound<'py, PyAny>,
     secret: &Bound<'py, PyAny>,
-    options: Option<&Bound<'py, PyDict>>,
+    alg: Option<&Bound<'py, PyAny>>,
+    ttl: Option<&Bound<'py, PyAny>>,
+    iat: Option<&Bound<'py, PyAny>>,
+    now: Option<&Bound<'py, PyAny>>,
+    allow_weak: Option<&Bound<'py, PyAny>>,
+    unknown: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
-        let keyring = keyring(py, secret, &options)?;
+        let named = [
+            ("alg", alg),
+            ("ttl", ttl),
+            ("iat", iat),
+            ("now", now),
+            ("allow_weak", allow_weak),
+        ];
+        let options = host_options(py, "sign", &named, unknown)?;
+        let secrets = secrets_from_py(secret)?;
+        let keyring = run(py, 0, || options.keyring(secrets))?;
+        let sign_options = run(py, 0, || json_api::sign_options(&options))?;
         let Ok(dict) = claims.cast::<PyDict>() else {
             // Not a dict: the core decides (an empty list is an empty object, as in
             // the other bindings; anything else is refused with its message).
             let Input { value, size } = py_to_value(claims)?;
-            let token = run(py, size, || json_api::sign(&value, &keyring, &options))?;
-            return value_to_py(py, &token);
+            let token = run(py, size, || {
+                let claims = json_api::object_arg("sign", "claims", &value)?;
+                onlyoffice_jwt::jwt::sign(&claims, &keyring, &sign_options)
+            })?;
+            return Ok(PyString::new(py, &token).into_any());
         };
-        let sign_options = run(py, 0, || json_api::sign_call_options(&options))?;
         let mut writer = JsonWriter::with_capacity(256);
         write_json(dict.as_any(), &mut writer)?;
         let size = writer.len();
@@ -245,20 +262,45 @@ fn jws_to_py(py: Python<'_>, jws: onlyoffice_jwt::Jws) -> PyResult<Bound<'_, PyA
 /// the first check that failed.
 #[pyfunction]
 #[pyo3(
-    signature = (token, secret, **options),
+    signature = (
+        token, secret, *, algorithms=None, leeway=None, verify_exp=None, verify_nbf=None,
+        verify_iat=None, require=None, max_size=None, now=None, allow_weak=None, **unknown
+    ),
     text_signature = "(token, secret, *, algorithms=None, leeway=60, verify_exp=True, verify_nbf=True, verify_iat=True, require=None, max_size=1048576, now=None, allow_weak=False)"
 )]
+#[allow(clippy::too_many_arguments)]
 fn verify<'py>(
     py: Python<'py>,
     token: &Bound<'py, PyAny>,
     secret: &Bound<'py, PyAny>,
-    options: Option<&Bound<'py, PyDict>>,
+    algorithms: Option<&Bound<'py, PyAny>>,
+    leeway: Option<&Bound<'py, PyAny>>,
+    verify_exp: Option<&Bound<'py, PyAny>>,
+    verify_nbf: Option<&Bound<'py, PyAny>>,
+    verify_iat: Option<&Bound<'py, PyAny>>,
+    require: Option<&Bound<'py, PyAny>>,
+    max_size: Option<&Bound<'py, PyAny>>,
+    now: Option<&Bound<'py, PyAny>>,
+    allow_weak: Option<&Bound<'py, PyAny>>,
+    unknown: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
-        let keyring = keyring(py, secret, &options)?;
+        let named = [
+            ("algorithms", algorithms),
+            ("leeway", leeway),
+            ("verify_exp", verify_exp),
+            ("verify_nbf", verify_nbf),
+            ("verify_iat", verify_iat),
+            ("require", require),
+            ("max_size", max_size),
+            ("now", now),
+            ("allow_weak", allow_weak),
+        ];
+        let options = host_options(py, "verify", &named, unknown)?;
+        let secrets = secrets_from_py(secret)?;
+        let keyring = run(py, 0, || options.keyring(secrets))?;
         let text = text_or_bytes(token, "token")?;
-        let verify_options = run(py, 0, || json_api::verify_call_options(&options))?;
+        let verify_options = run(py, 0, || json_api::verify_options(&options))?;
         let payload = run(py, text.len(), || {
             onlyoffice_jwt::jwt::verified_payload(&text, &keyring, &verify_options)
         })?;

@@ -143,7 +143,31 @@ pub fn parse_with<B: Build>(
     builder: &mut B,
     probe: &mut Probe<'_>,
 ) -> Result<B::Value, ParseError<B::Error>> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    // Text that is UTF-8 as a whole (all but hostile input) is checked once here rather
+    // than string by string; other bytes get serde_json's error and its position.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_from(
+            serde_json::Deserializer::from_str(text),
+            bytes,
+            builder,
+            probe,
+        ),
+        Err(_) => parse_from(
+            serde_json::Deserializer::from_slice(bytes),
+            bytes,
+            builder,
+            probe,
+        ),
+    }
+}
+
+/// [`parse_with`] over one of serde_json's readers of `bytes`.
+fn parse_from<'de, R: serde_json::de::Read<'de>, B: Build>(
+    mut de: serde_json::Deserializer<R>,
+    bytes: &[u8],
+    builder: &mut B,
+    probe: &mut Probe<'_>,
+) -> Result<B::Value, ParseError<B::Error>> {
     // serde_json's own limit stops one level short of 128; ours is counted below.
     de.disable_recursion_limit();
     let mut context = Context {
@@ -735,22 +759,28 @@ impl JsonWriter {
 
     /// The JSON text, once every container is closed.
     pub fn finish(self) -> crate::Result<String> {
-        if !self.open.is_empty() || self.after_key || self.out.is_empty() {
-            return Err(err!(InvalidInput, "the JSON text is unfinished"));
-        }
+        self.check_finished()?;
         String::from_utf8(self.out).map_err(|_| err!(InvalidInput, "the JSON text is not UTF-8"))
     }
 
     /// The text of a top-level object and the spans of its members `iat` and `exp`
     /// (for [`crate::jwt::sign::sign_written`], which sets them).
-    pub(crate) fn finish_claims(self) -> crate::Result<(String, TimeSpans)> {
-        let spans = self.spans;
-        let object = self.out.first() == Some(&b'{');
-        let text = self.finish()?;
-        if !object {
+    /// The text is not checked for UTF-8 again: every byte came from a `&str` or is
+    /// ASCII punctuation the writer added.
+    pub(crate) fn finish_claims(self) -> crate::Result<(Vec<u8>, TimeSpans)> {
+        self.check_finished()?;
+        if self.out.first() != Some(&b'{') {
             return Err(err!(InvalidInput, "sign: claims must be a JSON object"));
         }
-        Ok((text, spans))
+        Ok((self.out, self.spans))
+    }
+
+    /// Whether every container is closed and a value was written.
+    fn check_finished(&self) -> crate::Result<()> {
+        if !self.open.is_empty() || self.after_key || self.out.is_empty() {
+            return Err(err!(InvalidInput, "the JSON text is unfinished"));
+        }
+        Ok(())
     }
 
     /// After a value: when it was a top-level member named `iat` or `exp`, its span.

@@ -11,6 +11,8 @@
 //! - `allow_weak` is accepted by every operation that takes a secret; [`keyring`]
 //!   reads it.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::error::{err, Result};
@@ -20,51 +22,108 @@ use crate::jwt::sign::{self, SignOptions};
 use crate::jwt::verify::{self, VerifyOptions};
 use crate::keys::secret::{Keyring, Secret};
 
-/// Validated options of one operation call.
+/// One option's value as a binding reads it from its host language's own value (a
+/// keyword argument, a PHP array member), so that options need no JSON tree. Every
+/// rule about it (which type each option takes, what `Null` means) is in [`Options`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum OptionValue<'a> {
+    /// The host's null (`None`, `null`): the option's default.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer (every `i64` and `u64` fits).
+    Int(i128),
+    /// A string.
+    Str(Cow<'a, str>),
+    /// A list: each item's text, or `None` for an item that is not a string.
+    List(Vec<Option<Cow<'a, str>>>),
+    /// Anything else (a float, a map, bytes): refused by every option.
+    Other,
+}
+
+impl<'a> OptionValue<'a> {
+    /// The value of a JSON option.
+    fn of_json(value: &'a Value) -> OptionValue<'a> {
+        match value {
+            Value::Null => OptionValue::Null,
+            Value::Bool(flag) => OptionValue::Bool(*flag),
+            Value::Number(number) => number
+                .as_i64()
+                .map(i128::from)
+                .or_else(|| number.as_u64().map(i128::from))
+                .map_or(OptionValue::Other, OptionValue::Int),
+            Value::String(text) => OptionValue::Str(Cow::Borrowed(text)),
+            Value::Array(items) => OptionValue::List(
+                items
+                    .iter()
+                    .map(|item| item.as_str().map(Cow::Borrowed))
+                    .collect(),
+            ),
+            Value::Object(_) => OptionValue::Other,
+        }
+    }
+}
+
+/// Validated options of one operation call: each option's name and value, in the
+/// order given.
 pub struct Options<'a> {
     operation: &'static str,
-    map: Option<&'a Map<String, Value>>,
+    entries: Vec<(Cow<'a, str>, OptionValue<'a>)>,
 }
 
 impl<'a> Options<'a> {
     /// Checks that `options` is an object (or null / empty array) whose keys are all
     /// options of `operation` in [`crate::operations::OPERATIONS`] (plus `allow_weak`).
     pub fn new(operation: &'static str, options: &'a Value) -> Result<Options<'a>> {
-        let map = match options {
-            Value::Null => None,
-            Value::Array(items) if items.is_empty() => None,
-            Value::Object(map) => Some(map),
+        let entries = match options {
+            Value::Null => Vec::new(),
+            Value::Array(items) if items.is_empty() => Vec::new(),
+            Value::Object(map) => map
+                .iter()
+                .map(|(name, value)| (Cow::Borrowed(name.as_str()), OptionValue::of_json(value)))
+                .collect(),
             _ => return Err(err!(InvalidInput, "{operation}: options must be an object")),
         };
-        if let Some(map) = map {
-            allow_weak(options)?;
-            let spec = crate::operations::operation(operation);
-            let known =
-                |key: &str| spec.is_some_and(|spec| spec.option_names().any(|name| name == key));
-            for key in map.keys() {
-                if key != "allow_weak" && !known(key) {
-                    let names: Vec<&str> = spec
-                        .map(|spec| spec.option_names().collect())
-                        .unwrap_or_default();
-                    return Err(err!(
-                        InvalidInput,
-                        "{operation}: unknown option {:?} (known: {})",
-                        crate::jwt::algorithm::truncate(key),
-                        names.join(", ")
-                    ));
-                }
+        Options::from_host(operation, entries)
+    }
+
+    /// The options a binding read from its host's values (see [`OptionValue`]), with
+    /// the same checks as [`Options::new`]: every name an option of `operation` (or
+    /// `allow_weak`), `allow_weak` true, false or null.
+    pub fn from_host(
+        operation: &'static str,
+        entries: Vec<(Cow<'a, str>, OptionValue<'a>)>,
+    ) -> Result<Options<'a>> {
+        let options = Options { operation, entries };
+        options.allow_weak()?;
+        let spec = crate::operations::operation(operation);
+        let known =
+            |key: &str| spec.is_some_and(|spec| spec.option_names().any(|name| name == key));
+        for (key, _) in &options.entries {
+            if key != "allow_weak" && !known(key) {
+                let names: Vec<&str> = spec
+                    .map(|spec| spec.option_names().collect())
+                    .unwrap_or_default();
+                return Err(err!(
+                    InvalidInput,
+                    "{operation}: unknown option {:?} (known: {})",
+                    crate::jwt::algorithm::truncate(key),
+                    names.join(", ")
+                ));
             }
         }
-        Ok(Options { operation, map })
+        Ok(options)
     }
 
     /// The option's value, `None` when absent or null.
-    pub fn get(&self, name: &str) -> Option<&'a Value> {
+    fn get(&self, name: &str) -> Option<&OptionValue<'a>> {
         // A call has a handful of options: comparing names is faster than hashing one.
-        self.map
-            .and_then(|m| m.iter().find(|(key, _)| key.as_str() == name))
+        self.entries
+            .iter()
+            .find(|(key, _)| key == name)
             .map(|(_, value)| value)
-            .filter(|v| !v.is_null())
+            .filter(|value| !matches!(value, OptionValue::Null))
     }
 
     fn invalid(&self, name: &str, expected: &str) -> crate::Error {
@@ -78,16 +137,28 @@ impl<'a> Options<'a> {
     /// Whether the option is given as an explicit `null` (for the few options where
     /// `null` means "none" rather than the default, e.g. `sign_request`'s `ttl`).
     pub fn is_null(&self, name: &str) -> bool {
-        matches!(self.map.and_then(|m| m.get(name)), Some(Value::Null))
+        self.entries
+            .iter()
+            .any(|(key, value)| key == name && matches!(value, OptionValue::Null))
+    }
+
+    /// `allow_weak`, which every operation accepts.
+    fn allow_weak(&self) -> Result<bool> {
+        allow_weak(self.get("allow_weak"))
+    }
+
+    /// The keyring of one or more secrets (first signs, all verify), honouring
+    /// `allow_weak`.
+    pub fn keyring(&self, secrets: Vec<Secret>) -> Result<Keyring> {
+        Keyring::from_secrets(secrets, self.allow_weak()?)
     }
 
     /// A boolean option.
     pub fn bool(&self, name: &str, default: bool) -> Result<bool> {
         match self.get(name) {
             None => Ok(default),
-            Some(v) => v
-                .as_bool()
-                .ok_or_else(|| self.invalid(name, "true or false")),
+            Some(OptionValue::Bool(flag)) => Ok(*flag),
+            Some(_) => Err(self.invalid(name, "true or false")),
         }
     }
 
@@ -95,10 +166,8 @@ impl<'a> Options<'a> {
     pub fn u64(&self, name: &str) -> Result<Option<u64>> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => v
-                .as_u64()
-                .map(Some)
-                .ok_or_else(|| self.invalid(name, "a non-negative integer")),
+            Some(OptionValue::Int(n)) if u64::try_from(*n).is_ok() => Ok(u64::try_from(*n).ok()),
+            Some(_) => Err(self.invalid(name, "a non-negative integer")),
         }
     }
 
@@ -106,32 +175,28 @@ impl<'a> Options<'a> {
     pub fn i64(&self, name: &str) -> Result<Option<i64>> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => v
-                .as_i64()
-                .map(Some)
-                .ok_or_else(|| self.invalid(name, "an integer")),
+            Some(OptionValue::Int(n)) if i64::try_from(*n).is_ok() => Ok(i64::try_from(*n).ok()),
+            Some(_) => Err(self.invalid(name, "an integer")),
         }
     }
 
     /// A string option.
-    pub fn str(&self, name: &str) -> Result<Option<&'a str>> {
+    pub fn str(&self, name: &str) -> Result<Option<&str>> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => v
-                .as_str()
-                .map(Some)
-                .ok_or_else(|| self.invalid(name, "a string")),
+            Some(OptionValue::Str(text)) => Ok(Some(text)),
+            Some(_) => Err(self.invalid(name, "a string")),
         }
     }
 
     /// A list-of-strings option.
-    pub fn strings(&self, name: &str) -> Result<Option<Vec<&'a str>>> {
+    pub fn strings(&self, name: &str) -> Result<Option<Vec<&str>>> {
         match self.get(name) {
             None => Ok(None),
-            Some(Value::Array(items)) => items
+            Some(OptionValue::List(items)) => items
                 .iter()
-                .map(|v| {
-                    v.as_str()
+                .map(|item| {
+                    item.as_deref()
                         .ok_or_else(|| self.invalid(name, "a list of strings"))
                 })
                 .collect::<Result<Vec<_>>>()
@@ -165,16 +230,17 @@ pub fn object_arg<'v>(
 }
 
 /// Builds the keyring from one or more secrets (first signs, all verify), honouring
-/// the `allow_weak` option.
+/// the `allow_weak` option of a JSON options object.
 pub fn keyring(secrets: Vec<Secret>, options: &Value) -> Result<Keyring> {
-    Keyring::from_secrets(secrets, allow_weak(options)?)
+    let flag = options.get("allow_weak").map(OptionValue::of_json);
+    Keyring::from_secrets(secrets, allow_weak(flag.as_ref())?)
 }
 
 /// The `allow_weak` option, which every operation accepts: true, false or null.
-fn allow_weak(options: &Value) -> Result<bool> {
-    match options.get("allow_weak") {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::Bool(allow)) => Ok(*allow),
+fn allow_weak(value: Option<&OptionValue<'_>>) -> Result<bool> {
+    match value {
+        None | Some(OptionValue::Null) => Ok(false),
+        Some(OptionValue::Bool(allow)) => Ok(*allow),
         Some(_) => Err(err!(
             InvalidInput,
             "option allow_weak must be true or false"
@@ -242,8 +308,7 @@ pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value>
 /// The options of `sign` (`alg`, `ttl`, `iat`, `now`), for a binding that writes the
 /// claims itself ([`sign::sign_written`]).
 pub fn sign_call_options(options: &Value) -> Result<SignOptions> {
-    let options = Options::new("sign", options)?;
-    sign_options(&options)
+    sign_options(&Options::new("sign", options)?)
 }
 
 /// `sign_jws(header, payload, secret)`: the token over the given header and payload
@@ -306,8 +371,7 @@ pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> 
 /// The options of `verify`, for a binding that builds the claims itself
 /// ([`verify::verified_payload`], [`verify::claims_with`]).
 pub fn verify_call_options(options: &Value) -> Result<VerifyOptions> {
-    let options = Options::new("verify", options)?;
-    verify_options(&options)
+    verify_options(&Options::new("verify", options)?)
 }
 
 /// `decode_unverified(token)`: `{"header": …, "claims": …}`, **nothing verified**.

@@ -54,7 +54,7 @@ pub fn sign(claims: &Claims, keyring: &Keyring, options: &SignOptions) -> Result
     } else {
         append_members(claims, &added)
     };
-    Ok(sign_payload(&payload, keyring, options.alg))
+    Ok(sign_payload(payload.as_bytes(), keyring, options.alg))
 }
 
 /// Signs claims a binding wrote itself with a [`JsonWriter`] (a JSON object), as
@@ -80,23 +80,26 @@ pub fn sign_written(
     // From the last span to the first, so that the earlier offsets stay valid.
     replaced.sort_by_key(|(span, _)| std::cmp::Reverse(span.0));
     for ((start, end), value) in replaced {
-        json.replace_range(start..end, &value.to_string());
+        json.splice(start..end, value.to_string().into_bytes());
     }
     if !appended.is_empty() {
         json.pop();
         for (name, value) in appended {
             if json.len() > 1 {
-                json.push(',');
+                json.push(b',');
             }
-            json.push_str(&format!("\"{name}\":{value}"));
+            json.extend_from_slice(format!("\"{name}\":{value}").as_bytes());
         }
-        json.push('}');
+        json.push(b'}');
     }
     Ok(sign_payload(&json, keyring, options.alg))
 }
 
 /// The members `sign` sets: `iat` = now (with `options.iat`), `exp` = now + ttl.
 fn added_claims(options: &SignOptions) -> Result<Vec<(&'static str, i64)>> {
+    if !options.iat && options.ttl.is_none() {
+        return Ok(Vec::new());
+    }
     let now = now_or_system(options.now);
     let mut added: Vec<(&str, i64)> = Vec::with_capacity(2);
     if options.iat {
@@ -196,12 +199,12 @@ pub(crate) fn object(text: &str, what: &str) -> Result<Claims> {
 }
 
 /// Signs an already serialized JSON payload.
-fn sign_payload(payload_json: &str, keyring: &Keyring, alg: Algorithm) -> String {
+fn sign_payload(payload_json: &[u8], keyring: &Keyring, alg: Algorithm) -> String {
     let header = alg.header_segment();
     let mut token = String::with_capacity(header.len() + payload_json.len() * 4 / 3 + 92);
     token.push_str(header);
     token.push('.');
-    b64_encode_into(payload_json.as_bytes(), &mut token);
+    b64_encode_into(payload_json, &mut token);
     let tag = alg.sign(keyring.signing().expose(), token.as_bytes());
     token.push('.');
     b64_encode_into(&tag, &mut token);

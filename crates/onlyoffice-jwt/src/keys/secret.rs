@@ -104,11 +104,19 @@ impl Secret {
             ));
         }
         let bytes = self.expose();
-        let mut seen = [false; 256];
+        // Counted until there are enough: a random secret has them in its first bytes.
+        let mut seen = [0_u64; 4];
+        let mut distinct = 0;
         for byte in bytes {
-            seen[usize::from(*byte)] = true;
+            let (word, bit) = (usize::from(byte >> 6), 1_u64 << (byte & 63));
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                distinct += 1;
+                if distinct == MIN_DISTINCT_BYTES {
+                    break;
+                }
+            }
         }
-        let distinct = seen.iter().filter(|seen| **seen).count();
         if distinct < MIN_DISTINCT_BYTES {
             return Err(err!(
                 WeakSecret,
@@ -117,9 +125,9 @@ impl Secret {
                 if distinct == 1 { "" } else { "s" }
             ));
         }
-        if let Some(block) =
-            (1..=MAX_REPEATED_BLOCK).find(|block| bytes[*block..] == bytes[..bytes.len() - block])
-        {
+        if let Some(block) = (1..=MAX_REPEATED_BLOCK).find(|block| {
+            bytes[*block] == bytes[0] && bytes[*block..] == bytes[..bytes.len() - block]
+        }) {
             return Err(err!(
                 WeakSecret,
                 "the secret repeats a block of {block} bytes; generate a random one \
