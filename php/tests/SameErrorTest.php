@@ -53,6 +53,51 @@ final class SameErrorTest extends TestCase
      * takes) must be refused, not crash the worker. Run in a child PHP so that a crash
      * fails this test instead of the run.
      */
+    /** The option rules of python/tests/test_api.py, with the same messages. */
+    public function testOptionsReadFromTheArrayKeepTheCoresRules(): void
+    {
+        $cases = [
+            [['iat' => 1], 'sign: option iat must be true or false'],
+            [['ttl' => -1], 'sign: option ttl must be a non-negative integer'],
+            [['ttl' => 1.5], 'sign: option ttl must be a non-negative integer'],
+            [['alg' => ['HS256']], 'sign: option alg must be a string'],
+            [['allow_weak' => 'yes'], 'option allow_weak must be true or false'],
+            [['algorithm' => 'HS256'], 'sign: unknown option "algorithm"'],
+            [['HS256'], 'sign: options must be an object'],
+        ];
+        foreach ($cases as [$options, $message]) {
+            try {
+                Jwt\sign([], self::SECRET, $options);
+                self::fail('accepted: ' . json_encode($options));
+            } catch (Jwt\InvalidInputException $e) {
+                self::assertStringStartsWith($message, $e->getMessage());
+            }
+        }
+    }
+
+    public function testVerifyOptionsMayBeAnArrayOrAnObject(): void
+    {
+        $now = 1_700_000_000;
+        $token = Jwt\sign(['sub' => 'u'], self::SECRET, ['alg' => 'HS384', 'ttl' => 10, 'iat' => false, 'now' => $now]);
+        $expected = ['sub' => 'u', 'exp' => $now + 10];
+        $options = ['algorithms' => ['HS384'], 'require' => ['sub'], 'now' => $now];
+        self::assertSame($expected, Jwt\verify($token, self::SECRET, $options));
+        self::assertSame($expected, Jwt\verify($token, self::SECRET, (object) $options));
+        self::assertSame($expected, Jwt\verify($token, self::SECRET, $options + ['leeway' => null]));
+        self::assertEquals((object) $expected, Jwt\verify($token, self::SECRET, (object) ($options + ['objects' => true])));
+        foreach ([['HS384', 7], 'HS384', ['a' => 'HS384']] as $algorithms) {
+            try {
+                Jwt\verify($token, self::SECRET, ['algorithms' => $algorithms] + $options);
+                self::fail('accepted algorithms ' . json_encode($algorithms));
+            } catch (Jwt\InvalidInputException $e) {
+                self::assertStringContainsString('algorithms must be a list of strings', $e->getMessage());
+            }
+        }
+        $this->expectException(Jwt\InvalidInputException::class);
+        $this->expectExceptionMessage('option objects must be true or false');
+        Jwt\verify($token, self::SECRET, ['objects' => 1]);
+    }
+
     public function testTheDeepestClaimsAreSafeOnA512KibFiberStack(): void
     {
         $script = <<<'PHP'

@@ -21,7 +21,10 @@ use ext_php_rs::flags::DataType;
 use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
+use std::borrow::Cow;
+
 use onlyoffice_jwt::host::{Build, JsonWriter};
+use onlyoffice_jwt::json_api::{OptionValue, Options};
 use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
@@ -237,16 +240,94 @@ pub fn bytes_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z [u8]> {
         .ok_or_else(|| invalid(format!("{what} must be a string")))
 }
 
-/// Removes a boolean option this binding handles itself (absent or null: false).
-pub fn take_bool_option(options: &mut Value, name: &str) -> Result<bool> {
-    let Some(map) = options.as_object_mut() else {
-        return Ok(false);
-    };
-    match map.shift_remove(name) {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::Bool(flag)) => Ok(flag),
-        Some(_) => Err(invalid(format!("option {name} must be true or false"))),
+/// The options array (or `stdClass`) of `operation` read straight into the core's
+/// [`Options`], with no JSON tree (absent, `null` or `[]`: no options), and the value
+/// of `own`, a boolean option this binding handles itself (absent or null: false).
+pub fn host_options<'z>(
+    operation: &'static str,
+    zval: Option<&'z Zval>,
+    own: Option<&str>,
+) -> Result<(Options<'z>, bool)> {
+    let not_an_object = || invalid(format!("{operation}: options must be an object"));
+    let mut entries = Vec::new();
+    let mut own_value = false;
+    match zval.map(Zval::dereference).filter(|z| !z.is_null()) {
+        None => {}
+        Some(zval) if zval.object().is_some() => {
+            let object = zval.object().ok_or_else(not_an_object)?;
+            let properties = public_properties(zval, object, "options")?;
+            let table = properties.array().ok_or_else(|| unreadable("options"))?;
+            let mut read = Vec::new();
+            own_value = option_entries(table, own, &mut read)?;
+            entries.extend(
+                read.into_iter()
+                    .map(|(name, value)| (Cow::Owned(name.into_owned()), value.into_owned())),
+            );
+        }
+        Some(zval) => {
+            let table = zval
+                .array()
+                .filter(|table| table.is_empty() || !is_list(table))
+                .ok_or_else(not_an_object)?;
+            own_value = option_entries(table, own, &mut entries)?;
+        }
     }
+    Ok((Options::from_host(operation, entries)?, own_value))
+}
+
+/// Reads the entries of an options table into `entries`, but for `own`, whose value
+/// it returns.
+fn option_entries<'t>(
+    table: &'t ZendHashTable,
+    own: Option<&str>,
+    entries: &mut Vec<(Cow<'t, str>, OptionValue<'t>)>,
+) -> Result<bool> {
+    let mut own_value = false;
+    let mut iter = Iter::new(table);
+    while let Some((key, value)) = iter.next_zval() {
+        let name = match key.long() {
+            Some(index) => index.to_string(),
+            None => utf8(&key, "an option name")?.to_owned(),
+        };
+        let value = option_value(value.dereference())?;
+        if Some(name.as_str()) == own {
+            own_value = match value {
+                OptionValue::Null => false,
+                OptionValue::Bool(flag) => flag,
+                _ => return Err(invalid(format!("option {name} must be true or false"))),
+            };
+            continue;
+        }
+        entries.push((Cow::Owned(name), value));
+    }
+    Ok(own_value)
+}
+
+/// One option's value as the core reads options.
+fn option_value(zval: &Zval) -> Result<OptionValue<'_>> {
+    Ok(if zval.is_null() {
+        OptionValue::Null
+    } else if let Some(flag) = zval.bool() {
+        OptionValue::Bool(flag)
+    } else if let Some(number) = zval.long() {
+        OptionValue::Int(i128::from(number))
+    } else if zval.is_string() {
+        OptionValue::Str(Cow::Borrowed(utf8(zval, "options")?))
+    } else if let Some(table) = zval.array().filter(|table| is_list(table)) {
+        let mut items = Vec::with_capacity(table.len());
+        let mut iter = Iter::new(table);
+        while let Some((_, item)) = iter.next_zval() {
+            let item = item.dereference();
+            items.push(if item.is_string() {
+                Some(Cow::Borrowed(utf8(item, "options")?))
+            } else {
+                None
+            });
+        }
+        OptionValue::List(items)
+    } else {
+        OptionValue::Other
+    })
 }
 
 /// The options array (absent = no options).
@@ -528,9 +609,11 @@ impl Build for PhpBuilder {
         // parser then refuses the whole text).
         match object {
             PhpObject::Array(table) => {
-                let before = table.len();
+                // The element count itself: `len()` asks the engine (a call), which
+                // only differs for symbol tables.
+                let before = table.nNumOfElements;
                 insert(table, key, value);
-                Ok(table.len() > before)
+                Ok(table.nNumOfElements > before)
             }
             PhpObject::Object(object) => {
                 if key.starts_with('\0') {

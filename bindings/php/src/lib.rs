@@ -61,15 +61,16 @@ fn keyring(secret: &Zval, options: &Value) -> Result<Keyring> {
 #[php(name = "OnlyOffice\\Jwt\\sign")]
 pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
-        let keyring = keyring(secret, &options)?;
+        let (options, _) = convert::host_options("sign", options, None)?;
+        let keyring = options.keyring(convert::secrets_arg(secret)?)?;
+        let sign_options = json_api::sign_options(&options)?;
         if !convert::is_object_like(claims) {
             // Not an object: the core decides (an empty array is an empty object;
             // anything else is refused with its message).
             let claims = convert::to_json(claims, "claims")?;
-            return json_api::sign(&claims, &keyring, &options);
+            let claims = json_api::object_arg("sign", "claims", &claims)?;
+            return onlyoffice_jwt::jwt::sign(&claims, &keyring, &sign_options).map(Value::String);
         }
-        let sign_options = json_api::sign_call_options(&options)?;
         let mut writer = JsonWriter::with_capacity(256);
         convert::write_json(claims, "claims", &mut writer)?;
         onlyoffice_jwt::jwt::sign_written(writer, &keyring, &sign_options).map(Value::String)
@@ -105,13 +106,12 @@ pub fn sign_jws(
 #[php(name = "OnlyOffice\\Jwt\\verify")]
 pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     let built = catch_unwind(AssertUnwindSafe(|| -> Result<Zval> {
-        let mut options = convert::options_arg(options)?;
         // `objects` is this binding's own option (the form of the result, as
         // json_decode's $associative), not the core's.
-        let objects = convert::take_bool_option(&mut options, "objects")?;
-        let keyring = keyring(secret, &options)?;
+        let (options, objects) = convert::host_options("verify", options, Some("objects"))?;
+        let keyring = options.keyring(convert::secrets_arg(secret)?)?;
         let token = convert::string_arg(token, "token")?;
-        let verify_options = json_api::verify_call_options(&options)?;
+        let verify_options = json_api::verify_options(&options)?;
         let payload = onlyoffice_jwt::jwt::verified_payload(token, &keyring, &verify_options)?;
         match onlyoffice_jwt::jwt::claims_with(
             &payload,

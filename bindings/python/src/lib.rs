@@ -1,15 +1,17 @@
 //! The Python module `onlyoffice_jwt` (native part `onlyoffice_jwt._native`).
 //!
-//! A thin layer over [`onlyoffice_jwt::json_api`]: it converts Python arguments to JSON
-//! values, passes keyword arguments as the JSON options object, calls the core, converts
-//! the result back, and maps each core error to its exception class. Every rule (option
-//! defaults, checks, formats) lives in the core.
+//! A thin layer over [`onlyoffice_jwt::json_api`]: it converts Python arguments for the
+//! core (claims written as JSON text, results built by the core's parser, keyword
+//! arguments read as the core's options), calls the core, and maps each core error to
+//! its exception class. Every rule (option defaults, checks, formats) lives in the core.
 //!
 //! Guarantees of this layer:
 //! - a Rust panic never reaches Python as `PanicException`: it becomes the base
 //!   `JwtError`;
 //! - the GIL is released while the core works on an input over 64 KiB;
-//! - no global state, so the module is safe to call from many threads.
+//! - the only global state is the cache of dict keys ([`convert::KeyCache`]), which a
+//!   call uses only when no other holds it, so the module is safe to call from many
+//!   threads.
 
 mod convert;
 mod errors;

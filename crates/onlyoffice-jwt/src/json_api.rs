@@ -43,6 +43,22 @@ pub enum OptionValue<'a> {
 }
 
 impl<'a> OptionValue<'a> {
+    /// The same value owning its texts (for a binding whose host values are
+    /// temporary).
+    pub fn into_owned(self) -> OptionValue<'static> {
+        let owned = |text: Cow<'a, str>| Cow::Owned(text.into_owned());
+        match self {
+            OptionValue::Null => OptionValue::Null,
+            OptionValue::Bool(flag) => OptionValue::Bool(flag),
+            OptionValue::Int(number) => OptionValue::Int(number),
+            OptionValue::Str(text) => OptionValue::Str(owned(text)),
+            OptionValue::List(items) => {
+                OptionValue::List(items.into_iter().map(|item| item.map(owned)).collect())
+            }
+            OptionValue::Other => OptionValue::Other,
+        }
+    }
+
     /// The value of a JSON option.
     fn of_json(value: &'a Value) -> OptionValue<'a> {
         match value {
@@ -300,9 +316,10 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
 
 /// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: the token.
 pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign", options)?;
+    // The options' faults before the claims', as in the bindings that write claims.
+    let options = sign_options(&Options::new("sign", options)?)?;
     let claims = object_arg("sign", "claims", claims)?;
-    sign::sign(&claims, keyring, &sign_options(&options)?).map(Value::String)
+    sign::sign(&claims, keyring, &options).map(Value::String)
 }
 
 /// The options of `sign` (`alg`, `ttl`, `iat`, `now`), for a binding that writes the

@@ -1,35 +1,23 @@
 //! Strict encodings: canonical unpadded base64url, and JSON that refuses duplicate
 //! members, trailing data and unrepresentable numbers.
 
-use base64::alphabet::URL_SAFE;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::Engine;
+use base64_simd::URL_SAFE_NO_PAD as B64;
 use serde_json::Value;
-
-/// Base64url without padding; decoding refuses padding and non-canonical last
-/// characters (trailing bits must be zero).
-const B64: GeneralPurpose = GeneralPurpose::new(
-    &URL_SAFE,
-    GeneralPurposeConfig::new()
-        .with_encode_padding(false)
-        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
-        .with_decode_allow_trailing_bits(false),
-);
 
 /// Encodes bytes as base64url without padding.
 pub fn b64_encode(bytes: &[u8]) -> String {
-    B64.encode(bytes)
+    B64.encode_to_string(bytes)
 }
 
 /// Appends the unpadded base64url encoding of `bytes` to `out`.
 pub fn b64_encode_into(bytes: &[u8], out: &mut String) {
-    B64.encode_string(bytes, out);
+    B64.encode_append(bytes, out);
 }
 
-/// Decodes canonical unpadded base64url; `None` for anything else.
+/// Decodes canonical unpadded base64url (no padding, trailing bits zero); `None` for
+/// anything else.
 pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
-    B64.decode(text).ok()
+    B64.decode_to_vec(text).ok()
 }
 
 /// The deepest nesting of arrays and objects [`parse_json`] accepts.
