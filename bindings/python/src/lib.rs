@@ -9,7 +9,7 @@
 //! - a Rust panic never reaches Python as `PanicException`: it becomes the base
 //!   `JwtError`;
 //! - the GIL is released while the core works on an input over 64 KiB;
-//! - the only global state is the cache of dict keys ([`convert::KeyCache`]), which a
+//! - the only global state is the cache of dict keys (`convert::KeyCache`), which a
 //!   call uses only when no other holds it, so the module is safe to call from many
 //!   threads.
 
