@@ -225,11 +225,12 @@ final class JWT
         // The core checks structure, signature and claim types; the time rules and the
         // key rule are firebase's, so the core's own are given a clock that accepts
         // every time and a waiver for its key policy.
-        $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true];
+        // The claims as firebase's json_decode gives them (`objects`: stdClass, big
+        // integers as strings), built by the core's parser in the same pass that checks
+        // them.
+        $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true];
         try {
-            // The claims as firebase's json_decode gives them (stdClass, big integers
-            // as strings), built by the core's parser in the same pass that checks them.
-            $payload = Native\verify($jwt, $key->getKeyMaterial(), $options + ['objects' => true]);
+            $payload = Native\verify($jwt, $key->getKeyMaterial(), $options);
         } catch (Native\JwtException $e) {
             throw self::translate($e);
         }
