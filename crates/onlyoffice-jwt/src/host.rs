@@ -466,19 +466,26 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
 /// The builder of the core's own [`Value`]. An integer beyond 64 bits becomes its
 /// nearest float, the only number `Value` can hold for it.
-pub struct ValueBuilder;
+///
+/// The members of the objects being built wait on one stack shared by all of them (an
+/// object's members are always the top of it: objects nest), so that building an
+/// object allocates nothing but its map.
+#[derive(Default)]
+pub struct ValueBuilder {
+    members: Vec<(String, Value)>,
+}
 
-/// An object being built by [`ValueBuilder`]: its first members in a list (checked for
-/// duplicates by comparison, and moved into a map of the right size at the end), then
-/// a map once it grows past 16 members.
+/// An object being built by [`ValueBuilder`]: its first members on the builder's stack
+/// (checked for duplicates by comparison, and moved into a map of the right size at the
+/// end), then a map once it grows past 16 members.
 pub enum ValueObject {
-    /// Up to 16 members.
-    Small(Vec<(String, Value)>),
+    /// Up to 16 members, on the stack from this index.
+    Small(usize),
     /// More.
     Large(Map<String, Value>),
 }
 
-/// The most members a [`ValueObject`] keeps in a list.
+/// The most members a [`ValueObject`] keeps on the stack.
 const SMALL_OBJECT: usize = 16;
 
 impl Build for ValueBuilder {
@@ -517,7 +524,7 @@ impl Build for ValueBuilder {
     }
 
     fn object(&mut self) -> Result<ValueObject, Self::Error> {
-        Ok(ValueObject::Small(Vec::new()))
+        Ok(ValueObject::Small(self.members.len()))
     }
 
     fn member(
@@ -527,16 +534,16 @@ impl Build for ValueBuilder {
         value: Value,
     ) -> Result<bool, Self::Error> {
         match object {
-            ValueObject::Small(members) if members.len() < SMALL_OBJECT => {
-                if members.iter().any(|(name, _)| name == key) {
+            ValueObject::Small(start) if self.members.len() - *start < SMALL_OBJECT => {
+                if self.members[*start..].iter().any(|(name, _)| name == key) {
                     return Ok(false);
                 }
-                members.push((key.to_owned(), value));
+                self.members.push((key.to_owned(), value));
                 Ok(true)
             }
-            ValueObject::Small(members) => {
-                let mut map = Map::with_capacity(members.len() * 2);
-                map.extend(members.drain(..));
+            ValueObject::Small(start) => {
+                let mut map = Map::with_capacity(SMALL_OBJECT * 2);
+                map.extend(self.members.drain(*start..));
                 let inserted = insert_new(&mut map, key, value);
                 *object = ValueObject::Large(map);
                 Ok(inserted)
@@ -547,9 +554,9 @@ impl Build for ValueBuilder {
 
     fn end_object(&mut self, object: ValueObject) -> Result<Value, Self::Error> {
         Ok(Value::Object(match object {
-            ValueObject::Small(members) => {
-                let mut map = Map::with_capacity(members.len());
-                map.extend(members);
+            ValueObject::Small(start) => {
+                let mut map = Map::with_capacity(self.members.len() - start);
+                map.extend(self.members.drain(start..));
                 map
             }
             ValueObject::Large(map) => map,

@@ -49,7 +49,7 @@ pub fn nesting_depth(value: &Value) -> usize {
 /// parser of [`crate::host::parse_with`], building the core's own `Value`).
 pub fn parse_json(bytes: &[u8]) -> std::result::Result<Value, String> {
     use crate::host::{parse_with, ParseError, Probe, ValueBuilder};
-    parse_with(bytes, &mut ValueBuilder, &mut Probe::new(&[])).map_err(|e| match e {
+    parse_with(bytes, &mut ValueBuilder::default(), &mut Probe::new(&[])).map_err(|e| match e {
         ParseError::Json(message) => message,
         ParseError::Host(never) => match never {},
     })

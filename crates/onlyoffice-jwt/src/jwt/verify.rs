@@ -84,7 +84,7 @@ struct Parts<'t> {
 /// [`VerifyOptions::verify_iat`]), required claims.
 pub fn verify(token: &str, keyring: &Keyring, options: &VerifyOptions) -> Result<Claims> {
     let payload = verified_payload(token, keyring, options)?;
-    match claims_with(&payload, options, &mut ValueBuilder) {
+    match claims_with(&payload, options, &mut ValueBuilder::default()) {
         Ok(Value::Object(claims)) => Ok(claims),
         Ok(_) => Err(not_an_object()),
         Err(Failure::Core(error)) => Err(error),
