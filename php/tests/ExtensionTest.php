@@ -235,6 +235,44 @@ final class ExtensionTest extends TestCase
         self::assertSame(json_encode($plain), self::payloadJson(Jwt\sign($plain, self::SECRET, $options)));
     }
 
+    /**
+     * Tables as the engine leaves them after changes (holes from unset, packed lists
+     * turned into hashes, integer keys in order in a hash): what json_encode writes.
+     */
+    public function testArraysChangedAtRunTimeSignWhatJsonEncodeWrites(): void
+    {
+        $packedWithHole = ['a', 'b', 'c'];
+        unset($packedWithHole[1]);
+        $packedPopped = ['a', 'b', 'c'];
+        array_pop($packedPopped);
+        $packedFirstGone = ['a', 'b'];
+        unset($packedFirstGone[0]);
+        $hashWithHole = ['x' => 1, 'y' => 2, 'z' => 3];
+        unset($hashWithHole['y']);
+        $hashOfIndexes = ['k' => 0];
+        unset($hashOfIndexes['k']);
+        $hashOfIndexes[0] = 'a';
+        $hashOfIndexes[1] = 'b';
+        $sparse = [];
+        $sparse[5] = 'five';
+        $sparse[-3] = 'minus three';
+        $claims = [
+            'packedWithHole' => $packedWithHole,
+            'packedPopped' => $packedPopped,
+            'packedFirstGone' => $packedFirstGone,
+            'hashWithHole' => $hashWithHole,
+            'hashOfIndexes' => $hashOfIndexes,
+            'sparse' => $sparse,
+            'numericStringKey' => ['7' => 'seven', '07' => 'zero seven'],
+            'empty' => array_filter([1, 2], static fn () => false),
+        ];
+        $expected = json_encode($claims, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
+        self::assertSame($expected, self::payloadJson(Jwt\sign($claims, self::SECRET, ['iat' => false])));
+        self::assertStringContainsString('"packedPopped":["a","b"]', $expected);
+        self::assertStringContainsString('"hashOfIndexes":["a","b"]', $expected);
+        self::assertStringContainsString('"packedWithHole":{"0":"a","2":"c"}', $expected);
+    }
+
     /** @return iterable<string, array{callable}> */
     public function badArguments(): iterable
     {

@@ -18,7 +18,6 @@
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::flags::DataType;
-use ext_php_rs::types::array::Iter;
 use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use std::borrow::Cow;
@@ -30,6 +29,7 @@ use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
 
 use crate::memory;
+use crate::table::{entries, is_list, Key};
 
 /// Strings from this length on are checked against `memory_limit` before their copy.
 pub const LARGE_STRING: usize = 64 * 1024;
@@ -150,15 +150,13 @@ fn array_to_json(
     // list so far becomes the start of an object.
     let mut list = Vec::new();
     let mut map: Option<Map<String, Value>> = None;
-    // Keys are read as zvals: the crate's key iterator panics on a non-UTF-8 string key.
-    let mut iter = Iter::new(table);
-    while let Some((key, value)) = iter.next_zval() {
-        let name = key.zend_str().map(|name| name.as_bytes());
+    for (key, value) in entries(table) {
+        let name = key.name();
         walk.entry(name.map_or(0, <[u8]>::len))?;
         if members == Members::Public && name.is_some_and(|name| name.first() == Some(&0)) {
             continue;
         }
-        let index = key.long();
+        let index = key.index();
         if map.is_none() && index.and_then(|i| usize::try_from(i).ok()) == Some(list.len()) {
             list.push(to_json_at(value, walk, depth)?);
             continue;
@@ -275,19 +273,20 @@ pub fn host_options<'z>(
     Ok((Options::from_host(operation, entries)?, own_value))
 }
 
-/// Reads the entries of an options table into `entries`, but for `own`, whose value
+/// Reads the entries of an options table into `read`, but for `own`, whose value
 /// it returns.
 fn option_entries<'t>(
     table: &'t ZendHashTable,
     own: Option<&str>,
-    entries: &mut Vec<(Cow<'t, str>, OptionValue<'t>)>,
+    read: &mut Vec<(Cow<'t, str>, OptionValue<'t>)>,
 ) -> Result<bool> {
     let mut own_value = false;
-    let mut iter = Iter::new(table);
-    while let Some((key, value)) = iter.next_zval() {
-        let name = match key.long() {
-            Some(index) => index.to_string(),
-            None => utf8(&key, "an option name")?.to_owned(),
+    for (key, value) in entries(table) {
+        let name = match key {
+            Key::Index(index) => index.to_string(),
+            Key::Name(name) => std::str::from_utf8(name)
+                .map_err(|_| invalid("an option name must be valid UTF-8 text".to_owned()))?
+                .to_owned(),
         };
         let value = option_value(value.dereference())?;
         if Some(name.as_str()) == own {
@@ -298,7 +297,7 @@ fn option_entries<'t>(
             };
             continue;
         }
-        entries.push((Cow::Owned(name), value));
+        read.push((Cow::Owned(name), value));
     }
     Ok(own_value)
 }
@@ -315,8 +314,7 @@ fn option_value(zval: &Zval) -> Result<OptionValue<'_>> {
         OptionValue::Str(Cow::Borrowed(utf8(zval, "options")?))
     } else if let Some(table) = zval.array().filter(|table| is_list(table)) {
         let mut items = Vec::with_capacity(table.len());
-        let mut iter = Iter::new(table);
-        while let Some((_, item)) = iter.next_zval() {
+        for (_, item) in entries(table) {
             let item = item.dereference();
             items.push(if item.is_string() {
                 Some(Cow::Borrowed(utf8(item, "options")?))
@@ -344,9 +342,8 @@ pub fn secrets_arg(zval: &Zval) -> Result<Vec<Secret>> {
     let not_a_list = || invalid("secret must be a string or a list of strings".to_owned());
     let table = zval.array().ok_or_else(not_a_list)?;
     let mut secrets = Vec::with_capacity(table.len());
-    let mut iter = Iter::new(table);
-    while let Some((key, item)) = iter.next_zval() {
-        if key.long().and_then(|index| usize::try_from(index).ok()) != Some(secrets.len()) {
+    for (key, item) in entries(table) {
+        if key.index().and_then(|index| usize::try_from(index).ok()) != Some(secrets.len()) {
             return Err(not_a_list());
         }
         let bytes = item
@@ -454,19 +451,6 @@ fn write_at(zval: &Zval, walk: &mut Walk, depth: usize, writer: &mut JsonWriter)
     Ok(())
 }
 
-/// Whether a PHP array's keys are exactly 0, 1, 2… in order (a JSON array).
-fn is_list(table: &ZendHashTable) -> bool {
-    let mut iter = Iter::new(table);
-    let mut expected = 0_i64;
-    while let Some((key, _)) = iter.next_zval() {
-        if key.long() != Some(expected) {
-            return false;
-        }
-        expected += 1;
-    }
-    true
-}
-
 fn write_table(
     table: &ZendHashTable,
     members: Members,
@@ -477,10 +461,9 @@ fn write_table(
     let what = walk.what;
     let depth = deeper(what, depth)?;
     let nested = |_| invalid(format!("{what}: nested deeper than {MAX_NESTING} levels"));
-    let mut iter = Iter::new(table);
     if members == Members::All && is_list(table) {
         writer.begin_array().map_err(nested)?;
-        while let Some((_, value)) = iter.next_zval() {
+        for (_, value) in entries(table) {
             walk.entry(0)?;
             write_at(value, walk, depth, writer)?;
         }
@@ -488,13 +471,13 @@ fn write_table(
         return Ok(());
     }
     writer.begin_object().map_err(nested)?;
-    while let Some((key, value)) = iter.next_zval() {
-        let name = key.zend_str().map(|name| name.as_bytes());
+    for (key, value) in entries(table) {
+        let name = key.name();
         walk.entry(name.map_or(0, <[u8]>::len))?;
         if members == Members::Public && name.is_some_and(|name| name.first() == Some(&0)) {
             continue;
         }
-        match key.long() {
+        match key.index() {
             Some(index) => writer.key(&index.to_string()),
             None => writer.key(
                 std::str::from_utf8(name.unwrap_or_default())

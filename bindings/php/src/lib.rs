@@ -23,6 +23,7 @@ pub mod convert;
 pub mod exceptions;
 pub mod memory;
 pub mod sensitive;
+pub mod table;
 
 /// Rust's allocations in this extension (JSON values, strings) go to mimalloc: the
 /// conversions allocate many small blocks per call, and with glibc's malloc they took
