@@ -72,7 +72,7 @@ pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Z
             let claims = json_api::object_arg("sign", "claims", &claims)?;
             return onlyoffice_jwt::jwt::sign(&claims, &keyring, &sign_options).map(Value::String);
         }
-        let mut writer = JsonWriter::with_capacity(256);
+        let mut writer = JsonWriter::for_claims();
         convert::write_json(claims, "claims", &mut writer)?;
         onlyoffice_jwt::jwt::sign_written(writer, &keyring, &sign_options).map(Value::String)
     })

@@ -113,7 +113,7 @@ fn sign<'py>(
             })?;
             return Ok(PyString::new(py, &token).into_any());
         };
-        let mut writer = JsonWriter::with_capacity(256);
+        let mut writer = JsonWriter::for_claims();
         write_json(dict.as_any(), &mut writer)?;
         let size = writer.len();
         let token = run(py, size, || {

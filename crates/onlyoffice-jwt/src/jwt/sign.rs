@@ -1,5 +1,7 @@
 //! Signing: compact JWS with the Document Server's header, the caller's claim order kept.
 
+use std::io::Write;
+
 use serde_json::{Map, Value};
 
 use crate::error::{err, Result};
@@ -88,7 +90,8 @@ pub fn sign_written(
             if json.len() > 1 {
                 json.push(b',');
             }
-            json.extend_from_slice(format!("\"{name}\":{value}").as_bytes());
+            // Writing into a Vec cannot fail.
+            let _ = write!(json, "\"{name}\":{value}");
         }
         json.push(b'}');
     }
