@@ -206,36 +206,29 @@ final class JWT
             // What firebase/php-jwt answers: its JSON decoding of the segments fails.
             throw new \DomainException('Syntax error, malformed JSON');
         }
-        [$headerSegment] = explode('.', $jwt);
-        // The header, read as firebase reads it, only to choose the key: the core then
-        // checks it (strictly) with everything else before anything is trusted.
-        $header = self::headerArray($headerSegment);
-        $alg = $header['alg'] ?? null;
-        if (empty($alg)) {
-            throw new \UnexpectedValueException('Empty algorithm');
-        }
-        if (!is_string($alg) || !isset(self::$supported_algs[$alg])) {
-            throw new \UnexpectedValueException('Algorithm not supported');
-        }
-        $key = self::selectKey($header, $keyOrKeyArray);
-        if (!hash_equals($key->getAlgorithm(), $alg)) {
-            throw new \UnexpectedValueException('Incorrect key for this algorithm');
-        }
-        self::checkKeyLength($key->getKeyMaterial(), $alg);
+        // The header, read as firebase reads it, only to choose the key (and, with one
+        // key, only when the core refuses the token: to give firebase's reason first).
+        // The core checks it strictly with everything else before anything is trusted.
+        $header = $keyOrKeyArray instanceof Key ? null : self::checkedHeader($jwt, $keyOrKeyArray);
+        $key = $header === null ? $keyOrKeyArray : self::selectKey($header, $keyOrKeyArray);
+        $alg = $key->getAlgorithm();
         // The core checks structure, signature and claim types; the time rules and the
         // key rule are firebase's, so the core's own are given a clock that accepts
-        // every time and a waiver for its key policy.
-        // The claims as firebase's json_decode gives them (`objects`: stdClass, big
-        // integers as strings), built by the core's parser in the same pass that checks
-        // them.
+        // every time and a waiver for its key policy. `objects`: the claims as
+        // firebase's json_decode gives them (stdClass, big integers as strings), built
+        // by the core's parser in the same pass that checks them.
         $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true];
         try {
+            self::checkKeyLength($key->getKeyMaterial(), $alg);
             $payload = Native\verify($jwt, $key->getKeyMaterial(), $options);
-        } catch (Native\JwtException $e) {
-            throw self::translate($e);
+        } catch (Native\JwtException | \DomainException $e) {
+            if ($header === null) {
+                self::checkedHeader($jwt, $keyOrKeyArray);
+            }
+            throw $e instanceof Native\JwtException ? self::translate($e) : $e;
         }
         if (func_num_args() > 2) {
-            $headers = self::segmentObject($headerSegment);
+            $headers = self::segmentObject(strstr($jwt, '.', true));
         }
         self::checkTimes($payload, $timestamp, $leeway);
         return $payload;
@@ -273,12 +266,11 @@ final class JWT
      */
     private static function checkKeyLength(#[\SensitiveParameter] string $key, string $alg): void
     {
-        $strict = filter_var(ini_get('onlyoffice_jwt.compat_strict_keys'), FILTER_VALIDATE_BOOLEAN);
         $minimum = (int) substr($alg, 2) / 8;
         if (strlen($key) >= $minimum) {
             return;
         }
-        if ($strict) {
+        if (filter_var(ini_get('onlyoffice_jwt.compat_strict_keys'), FILTER_VALIDATE_BOOLEAN)) {
             throw new \DomainException('Provided key is too short');
         }
         if (!self::$warnedShortKey) {
@@ -314,6 +306,27 @@ final class JWT
     }
 
     /** The key for the token: the one given, or the entry named by the header's `kid`. */
+    /**
+     * The header's checks, in firebase/php-jwt's order: its encoding, its algorithm, and
+     * for keys by `kid` the key (whose algorithm must be the header's).
+     */
+    private static function checkedHeader(string $jwt, #[\SensitiveParameter] $keyOrKeyArray): array
+    {
+        $header = self::headerArray(strstr($jwt, '.', true));
+        $alg = $header['alg'] ?? null;
+        if (empty($alg)) {
+            throw new \UnexpectedValueException('Empty algorithm');
+        }
+        if (!is_string($alg) || !isset(self::$supported_algs[$alg])) {
+            throw new \UnexpectedValueException('Algorithm not supported');
+        }
+        $key = self::selectKey($header, $keyOrKeyArray);
+        if (!hash_equals($key->getAlgorithm(), $alg)) {
+            throw new \UnexpectedValueException('Incorrect key for this algorithm');
+        }
+        return $header;
+    }
+
     private static function selectKey(array $header, #[\SensitiveParameter] $keyOrKeyArray): Key
     {
         if ($keyOrKeyArray instanceof Key) {
