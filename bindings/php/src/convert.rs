@@ -604,7 +604,8 @@ impl Build for PhpBuilder {
                         "a member whose name starts with NUL cannot be a property".to_owned(),
                     ));
                 }
-                let count = |object: &ZendObject| object.get_properties().map_or(0, |p| p.len());
+                let count =
+                    |object: &ZendObject| object.get_properties().map_or(0, |p| p.nNumOfElements);
                 let before = count(object);
                 object
                     .set_property(key, value)

@@ -202,13 +202,10 @@ final class JWT
         if (substr_count($jwt, '.') !== 2) {
             throw new \UnexpectedValueException('Wrong number of segments');
         }
-        if (!mb_check_encoding($jwt, 'UTF-8')) {
-            // What firebase/php-jwt answers: its JSON decoding of the segments fails.
-            throw new \DomainException('Syntax error, malformed JSON');
-        }
-        // The header, read as firebase reads it, only to choose the key (and, with one
-        // key, only when the core refuses the token: to give firebase's reason first).
-        // The core checks it strictly with everything else before anything is trusted.
+        // The text and the header, read as firebase reads them, only to choose the key
+        // (and, with one key, only when the core refuses the token: to give firebase's
+        // reason first). The core checks them strictly with everything else before
+        // anything is trusted.
         $header = $keyOrKeyArray instanceof Key ? null : self::checkedHeader($jwt, $keyOrKeyArray);
         $key = $header === null ? $keyOrKeyArray : self::selectKey($header, $keyOrKeyArray);
         $alg = $key->getAlgorithm();
@@ -307,11 +304,16 @@ final class JWT
 
     /** The key for the token: the one given, or the entry named by the header's `kid`. */
     /**
-     * The header's checks, in firebase/php-jwt's order: its encoding, its algorithm, and
-     * for keys by `kid` the key (whose algorithm must be the header's).
+     * The checks of the token's text and header, in firebase/php-jwt's order: UTF-8, the
+     * header's encoding, its algorithm, and the key (chosen by `kid` from an array),
+     * whose algorithm must be the header's.
      */
     private static function checkedHeader(string $jwt, #[\SensitiveParameter] $keyOrKeyArray): array
     {
+        if (!mb_check_encoding($jwt, 'UTF-8')) {
+            // What firebase/php-jwt answers: its JSON decoding of the segments fails.
+            throw new \DomainException('Syntax error, malformed JSON');
+        }
         $header = self::headerArray(strstr($jwt, '.', true));
         $alg = $header['alg'] ?? null;
         if (empty($alg)) {
