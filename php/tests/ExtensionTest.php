@@ -509,6 +509,26 @@ final class ExtensionTest extends TestCase
             json_decode($json, true),
             Jwt\verify($token, self::SECRET, ['objects' => false])
         );
+        // Exactly json_decode's objects: property names stay strings ("0" too), and they
+        // behave as any stdClass when changed.
+        $objects = Jwt\verify($token, self::SECRET, ['objects' => true]);
+        $decoded = json_decode($json, false, 512, JSON_BIGINT_AS_STRING);
+        self::assertSame(serialize($decoded), serialize($objects));
+        foreach ([$decoded, $objects] as $object) {
+            $object->a->added = 2;
+            unset($object->a->b);
+            $object->e->{'1'} = 'one';
+        }
+        self::assertSame(serialize($decoded), serialize($objects));
+        self::assertSame(['0' => 'z', 'added' => 2], get_object_vars($objects->a));
+        $duplicate = $header . '.' . self::b64('{"o":{"k":1,"k":2}}');
+        $duplicate .= '.' . self::b64(hash_hmac('sha256', $duplicate, self::SECRET, true));
+        try {
+            Jwt\verify($duplicate, self::SECRET, ['objects' => true]);
+            self::fail('a duplicate member was accepted');
+        } catch (Jwt\MalformedException $e) {
+            self::assertSame('payload.json', $e->getDetail());
+        }
         $this->expectException(Jwt\InvalidInputException::class);
         Jwt\verify($token, self::SECRET, ['objects' => 'yes']);
     }

@@ -283,13 +283,14 @@ fn option_entries<'t>(
     let mut own_value = false;
     for (key, value) in entries(table) {
         let name = match key {
-            Key::Index(index) => index.to_string(),
-            Key::Name(name) => std::str::from_utf8(name)
-                .map_err(|_| invalid("an option name must be valid UTF-8 text".to_owned()))?
-                .to_owned(),
+            Key::Index(index) => Cow::Owned(index.to_string()),
+            Key::Name(name) => Cow::Borrowed(
+                std::str::from_utf8(name)
+                    .map_err(|_| invalid("an option name must be valid UTF-8 text".to_owned()))?,
+            ),
         };
         let value = option_value(value.dereference())?;
-        if Some(name.as_str()) == own {
+        if Some(&*name) == own {
             own_value = match value {
                 OptionValue::Null => false,
                 OptionValue::Bool(flag) => flag,
@@ -297,7 +298,7 @@ fn option_entries<'t>(
             };
             continue;
         }
-        read.push((Cow::Owned(name), value));
+        read.push((name, value));
     }
     Ok(own_value)
 }
@@ -519,12 +520,14 @@ pub struct PhpBuilder {
     pub objects: bool,
 }
 
-/// A JSON object being built: an associative array, or an `stdClass`.
+/// A JSON object being built: an associative array, or the properties of an
+/// `stdClass`.
 pub enum PhpObject {
     /// `json_decode($json, true)`'s form.
     Array(ZBox<ZendHashTable>),
-    /// `json_decode($json, false)`'s form.
-    Object(ZBox<ZendObject>),
+    /// `json_decode($json, false)`'s form: the property table, given to a new
+    /// `stdClass` at the end (property names stay strings, `"1"` included).
+    Object(ZBox<ZendHashTable>),
 }
 
 impl Build for PhpBuilder {
@@ -581,7 +584,7 @@ impl Build for PhpBuilder {
 
     fn object(&mut self) -> Result<PhpObject> {
         Ok(if self.objects {
-            PhpObject::Object(ZendObject::new_stdclass())
+            PhpObject::Object(ZendHashTable::new())
         } else {
             PhpObject::Array(ZendHashTable::new())
         })
@@ -598,19 +601,16 @@ impl Build for PhpBuilder {
                 insert(table, key, value);
                 Ok(table.nNumOfElements > before)
             }
-            PhpObject::Object(object) => {
+            PhpObject::Object(properties) => {
                 if key.starts_with('\0') {
                     return Err(invalid(
                         "a member whose name starts with NUL cannot be a property".to_owned(),
                     ));
                 }
-                let count =
-                    |object: &ZendObject| object.get_properties().map_or(0, |p| p.nNumOfElements);
-                let before = count(object);
-                object
-                    .set_property(key, value)
-                    .map_err(|_| invalid("a member cannot be set as a property".to_owned()))?;
-                Ok(count(object) > before)
+                let before = properties.nNumOfElements;
+                // As for `insert`: inserting a Zval cannot fail.
+                let _ = properties.insert(ArrayKey::Str(key), value);
+                Ok(properties.nNumOfElements > before)
             }
         }
     }
@@ -619,9 +619,20 @@ impl Build for PhpBuilder {
         let mut zval = Zval::new();
         match object {
             PhpObject::Array(table) => zval.set_hashtable(table),
-            PhpObject::Object(object) => object
-                .set_zval(&mut zval, false)
-                .map_err(|_| invalid("an object cannot be returned".to_owned()))?,
+            PhpObject::Object(properties) => {
+                let mut object = ZendObject::new_stdclass();
+                if !object.properties.is_null() {
+                    return Err(invalid("a new stdClass already has properties".to_owned()));
+                }
+                // Ownership: a new stdClass has no property table yet (its class declares
+                // none and nothing was written, checked above); the object owns the
+                // table from now on and releases it when it is destroyed, as one that
+                // `zend_std_write_property` had made.
+                object.properties = properties.into_raw();
+                object
+                    .set_zval(&mut zval, false)
+                    .map_err(|_| invalid("an object cannot be returned".to_owned()))?;
+            }
         }
         Ok(zval)
     }

@@ -41,6 +41,17 @@ final class JWT
     private static bool $warnedShortKey = false;
 
     /**
+     * The core's verify options for each key algorithm: its structure, signature and
+     * claim-type checks only (the time rules and the key rule are firebase's, so the
+     * core's own get a clock that accepts every time and a waiver for its key policy),
+     * and the claims as firebase's json_decode gives them (`objects`: stdClass, big
+     * integers as strings). Made once per algorithm.
+     *
+     * @var array<string, array<string, mixed>>
+     */
+    private static array $verifyOptions = [];
+
+    /**
      * Signs `$payload` as a JWT (no claim is added), byte for byte as firebase/php-jwt
      * writes it: the header `{"typ":"JWT",…,"alg":…,"kid":…}` (members of `$head` after
      * `typ`, `alg` and `kid` set last), both JSON texts from `json_encode` with
@@ -209,12 +220,7 @@ final class JWT
         $header = $keyOrKeyArray instanceof Key ? null : self::checkedHeader($jwt, $keyOrKeyArray);
         $key = $header === null ? $keyOrKeyArray : self::selectKey($header, $keyOrKeyArray);
         $alg = $key->getAlgorithm();
-        // The core checks structure, signature and claim types; the time rules and the
-        // key rule are firebase's, so the core's own are given a clock that accepts
-        // every time and a waiver for its key policy. `objects`: the claims as
-        // firebase's json_decode gives them (stdClass, big integers as strings), built
-        // by the core's parser in the same pass that checks them.
-        $options = ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true];
+        $options = self::$verifyOptions[$alg] ??= ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true];
         try {
             self::checkKeyLength($key->getKeyMaterial(), $alg);
             $payload = Native\verify($jwt, $key->getKeyMaterial(), $options);
