@@ -281,6 +281,7 @@ fn option_entries<'t>(
     read: &mut Vec<(Cow<'t, str>, OptionValue<'t>)>,
 ) -> Result<bool> {
     let mut own_value = false;
+    read.reserve(table.nNumOfElements as usize);
     for (key, value) in entries(table) {
         let name = match key {
             Key::Index(index) => Cow::Owned(index.to_string()),

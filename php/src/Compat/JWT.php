@@ -206,7 +206,7 @@ final class JWT
     public static function decode(string $jwt, #[\SensitiveParameter] $keyOrKeyArray, ?\stdClass &$headers = null): \stdClass
     {
         $timestamp = self::$timestamp === null ? time() : self::integerSetting('timestamp', self::$timestamp);
-        $leeway = self::integerSetting('leeway', self::$leeway);
+        $leeway = is_int(self::$leeway) ? self::$leeway : self::integerSetting('leeway', self::$leeway);
         if (empty($keyOrKeyArray)) {
             throw new \InvalidArgumentException('Key may not be empty');
         }
@@ -221,9 +221,10 @@ final class JWT
         $key = $header === null ? $keyOrKeyArray : self::selectKey($header, $keyOrKeyArray);
         $alg = $key->getAlgorithm();
         $options = self::$verifyOptions[$alg] ??= ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true];
+        $material = $key->getKeyMaterial();
         try {
-            self::checkKeyLength($key->getKeyMaterial(), $alg);
-            $payload = Native\verify($jwt, $key->getKeyMaterial(), $options);
+            self::checkKeyLength($material, $alg);
+            $payload = Native\verify($jwt, $material, $options);
         } catch (Native\JwtException | \DomainException $e) {
             if ($header === null) {
                 self::checkedHeader($jwt, $keyOrKeyArray);
