@@ -330,11 +330,6 @@ fn option_value(zval: &Zval) -> Result<OptionValue<'_>> {
     })
 }
 
-/// The options array (absent = no options).
-pub fn options_arg(zval: Option<&Zval>) -> Result<Value> {
-    zval.map_or(Ok(Value::Null), |z| to_json(z, "options"))
-}
-
 /// One secret (a string of bytes) or a list of them (the first signs, all verify).
 pub fn secrets_arg(zval: &Zval) -> Result<Vec<Secret>> {
     let zval = zval.dereference();

@@ -16,7 +16,8 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 use onlyoffice_jwt::host::{Failure, JsonWriter};
-use onlyoffice_jwt::{json_api, Keyring, Result, Secret};
+use onlyoffice_jwt::json_api::{self, Options};
+use onlyoffice_jwt::{Keyring, Result, Secret};
 use serde_json::Value;
 
 pub mod convert;
@@ -52,8 +53,8 @@ fn run(operation: impl FnOnce() -> Result<Value>) -> PhpResult<Zval> {
 }
 
 /// The keyring for a secret argument (one secret or a list) and the call's options.
-fn keyring(secret: &Zval, options: &Value) -> Result<Keyring> {
-    json_api::keyring(convert::secrets_arg(secret)?, options)
+fn keyring(secret: &Zval, options: &Options<'_>) -> Result<Keyring> {
+    options.keyring(convert::secrets_arg(secret)?)
 }
 
 /// `sign(array|object $claims, string|array $secret, array $options = []): string` —
@@ -63,7 +64,7 @@ fn keyring(secret: &Zval, options: &Value) -> Result<Keyring> {
 pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
         let (options, _) = convert::host_options("sign", options, None)?;
-        let keyring = options.keyring(convert::secrets_arg(secret)?)?;
+        let keyring = keyring(secret, &options)?;
         let sign_options = json_api::sign_options(&options)?;
         if !convert::is_object_like(claims) {
             // Not an object: the core decides (an empty array is an empty object;
@@ -90,11 +91,11 @@ pub fn sign_jws(
     options: Option<&Zval>,
 ) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("sign_jws", options, None)?;
         let keyring = keyring(secret, &options)?;
         let header = convert::string_arg(header, "header")?;
         let payload = convert::string_arg(payload, "payload")?;
-        json_api::sign_jws(header, payload, &keyring, &options)
+        json_api::sign_jws(header, payload, &keyring, options)
     })
 }
 
@@ -110,7 +111,7 @@ pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<
         // `objects` is this binding's own option (the form of the result, as
         // json_decode's $associative), not the core's.
         let (options, objects) = convert::host_options("verify", options, Some("objects"))?;
-        let keyring = options.keyring(convert::secrets_arg(secret)?)?;
+        let keyring = keyring(secret, &options)?;
         let token = convert::string_arg(token, "token")?;
         let verify_options = json_api::verify_options(&options)?;
         let payload = onlyoffice_jwt::jwt::verified_payload(token, &keyring, &verify_options)?;
@@ -136,8 +137,8 @@ pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<
 #[php(name = "OnlyOffice\\Jwt\\decode_unverified")]
 pub fn decode_unverified(token: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
-        json_api::decode_unverified(convert::string_arg(token, "token")?, &options)
+        let (options, _) = convert::host_options("decode_unverified", options, None)?;
+        json_api::decode_unverified(convert::string_arg(token, "token")?, options)
     })
 }
 
@@ -147,10 +148,10 @@ pub fn decode_unverified(token: &Zval, options: Option<&Zval>) -> PhpResult<Zval
 #[php(name = "OnlyOffice\\Jwt\\audit_ds_config")]
 pub fn audit_ds_config(local_json_text: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("audit_ds_config", options, None)?;
         json_api::audit_ds_config(
             convert::string_arg(local_json_text, "local_json_text")?,
-            &options,
+            options,
         )
     })
 }
@@ -161,10 +162,10 @@ pub fn audit_ds_config(local_json_text: &Zval, options: Option<&Zval>) -> PhpRes
 #[php(name = "OnlyOffice\\Jwt\\sign_config")]
 pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("sign_config", options, None)?;
         let keyring = keyring(secret, &options)?;
         let config = convert::to_json(config, "config")?;
-        json_api::sign_config(&config, &keyring, &options)
+        json_api::sign_config(&config, &keyring, options)
     })
 }
 
@@ -176,10 +177,10 @@ pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpR
 #[php(name = "OnlyOffice\\Jwt\\sign_request")]
 pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("sign_request", options, None)?;
         let keyring = keyring(secret, &options)?;
         let body = convert::to_json(body, "body")?;
-        json_api::sign_request(&body, &keyring, &options)
+        json_api::sign_request(&body, &keyring, options)
     })
 }
 
@@ -191,10 +192,10 @@ pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpRe
 #[php(name = "OnlyOffice\\Jwt\\verify_callback")]
 pub fn verify_callback(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("verify_callback", options, None)?;
         let keyring = keyring(secret, &options)?;
         let body = convert::bytes_arg(body, "body")?;
-        json_api::verify_callback(body, &keyring, &options)
+        json_api::verify_callback(body, &keyring, options)
     })
 }
 
@@ -209,10 +210,10 @@ pub fn verify_incoming(
     options: Option<&Zval>,
 ) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("verify_incoming", options, None)?;
         let keyring = keyring(secret, &options)?;
         let authorization = convert::optional_string_arg(Some(authorization), "authorization")?;
-        json_api::verify_incoming(authorization, &keyring, &options)
+        json_api::verify_incoming(authorization, &keyring, options)
     })
 }
 
@@ -223,11 +224,11 @@ pub fn verify_incoming(
 #[php(name = "OnlyOffice\\Jwt\\check_download_url")]
 pub fn check_download_url(url: &Zval, ds_url: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("check_download_url", options, None)?;
         json_api::check_download_url(
             convert::string_arg(url, "url")?,
             convert::string_arg(ds_url, "ds_url")?,
-            &options,
+            options,
         )
     })
 }
@@ -244,14 +245,14 @@ pub fn document_key(
     options: Option<&Zval>,
 ) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("document_key", options, None)?;
         let keyring = keyring(secret, &options)?;
         let version = convert::to_json(version, "version")?;
         json_api::document_key(
             &keyring,
             convert::string_arg(file_id, "file_id")?,
             &version,
-            &options,
+            options,
         )
     })
 }
@@ -262,9 +263,9 @@ pub fn document_key(
 #[php(name = "OnlyOffice\\Jwt\\derive_secrets")]
 pub fn derive_secrets(master: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("derive_secrets", options, None)?;
         let master = Secret::new(convert::bytes_arg(master, "master")?);
-        json_api::derive_secrets(&master, &options)
+        json_api::derive_secrets(&master, options)
     })
 }
 
@@ -274,10 +275,10 @@ pub fn derive_secrets(master: &Zval, options: Option<&Zval>) -> PhpResult<Zval> 
 #[php(name = "OnlyOffice\\Jwt\\sign_link")]
 pub fn sign_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("sign_link", options, None)?;
         let keyring = keyring(secret, &options)?;
         let url = convert::string_arg(url, "url")?;
-        json_api::sign_link(url, &keyring, &options)
+        json_api::sign_link(url, &keyring, options)
     })
 }
 
@@ -288,10 +289,10 @@ pub fn sign_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult
 #[php(name = "OnlyOffice\\Jwt\\verify_link")]
 pub fn verify_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     run(|| {
-        let options = convert::options_arg(options)?;
+        let (options, _) = convert::host_options("verify_link", options, None)?;
         let keyring = keyring(secret, &options)?;
         let url = convert::string_arg(url, "url")?;
-        json_api::verify_link(url, &keyring, &options)
+        json_api::verify_link(url, &keyring, options)
     })
 }
 

@@ -33,37 +33,45 @@ pub fn py_to_value(object: &Bound<'_, PyAny>) -> PyResult<Input> {
     Ok(Input { value, size })
 }
 
-/// The keyword arguments as the core's options object (`null` when there are none).
-pub fn options_value(options: Option<&Bound<'_, PyDict>>) -> PyResult<Value> {
-    match options {
-        None => Ok(Value::Null),
-        Some(dict) => Ok(py_to_value(dict.as_any())?.value),
-    }
-}
-
-/// The options of one call read straight from its keyword arguments: the named ones
-/// given (`None` is the default, as in the core), and any others (`unknown`), which the
-/// core refuses by name.
-pub fn host_options<'a>(
-    py: Python<'_>,
-    operation: &'static str,
+/// The options of one call read straight from its keyword arguments, with no JSON
+/// tree: the named keyword parameters given (`None` is the default, as in the core),
+/// then the other keywords (`rest`: `**options`).
+pub fn host_entries<'a>(
     named: &[(&'static str, Option<&'a Bound<'_, PyAny>>)],
-    unknown: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Options<'a>> {
+    rest: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Vec<(Cow<'a, str>, OptionValue<'a>)>> {
     let mut entries = Vec::new();
     for (name, value) in named {
         if let Some(value) = value {
             entries.push((Cow::Borrowed(*name), option_value(value)?));
         }
     }
-    for (name, _) in unknown.into_iter().flatten() {
+    for (name, value) in rest.into_iter().flatten() {
         let name = match name.cast::<PyString>() {
             Ok(text) => str_of(text)?.into_owned(),
             Err(_) => return Err(invalid_input("option names must be str")),
         };
-        entries.push((Cow::Owned(name), OptionValue::Other));
+        entries.push((Cow::Owned(name), option_value(&value)?.into_owned()));
     }
+    Ok(entries)
+}
+
+/// The checked options of `operation` (the core's errors as exceptions).
+pub fn options_of<'a>(
+    py: Python<'_>,
+    operation: &'static str,
+    entries: Vec<(Cow<'a, str>, OptionValue<'a>)>,
+) -> PyResult<Options<'a>> {
     Options::from_host(operation, entries).map_err(|error| core_error(py, &error))
+}
+
+/// The checked options of `operation` from its `**options` alone.
+pub fn kwargs_options(
+    py: Python<'_>,
+    operation: &'static str,
+    rest: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Options<'static>> {
+    options_of(py, operation, host_entries(&[], rest)?)
 }
 
 /// One keyword argument as the core reads options.
@@ -404,25 +412,21 @@ pub fn single_secret(object: &Bound<'_, PyAny>) -> PyResult<Secret> {
     one_secret(object)
 }
 
-/// `options` with `name` set to `value` when one is given (a positional argument of the
-/// Python function that the core reads as an option).
-pub fn with_option(options: Value, name: &str, value: Option<Value>) -> Value {
-    let Some(value) = value else {
-        return options;
-    };
-    let mut map = match options {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
-    map.insert(name.to_owned(), value);
-    Value::Object(map)
-}
-
-/// An optional text argument (str or bytes; None when absent) as a JSON string option.
-pub fn optional_text(object: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Value>> {
+/// An optional text argument (str or bytes; None when absent) as the core's option of
+/// that name (a positional argument of the Python function that the core reads as an
+/// option).
+pub fn text_option<'a>(
+    object: Option<&'a Bound<'_, PyAny>>,
+    name: &'static str,
+) -> PyResult<Option<(Cow<'a, str>, OptionValue<'a>)>> {
     object
         .filter(|value| !value.is_none())
-        .map(|value| Ok(Value::String(text_or_bytes(value, what)?.into_owned())))
+        .map(|value| {
+            Ok((
+                Cow::Borrowed(name),
+                OptionValue::Str(text_or_bytes(value, name)?),
+            ))
+        })
         .transpose()
 }
 

@@ -19,14 +19,15 @@ mod errors;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use onlyoffice_jwt::host::{Failure, JsonWriter};
-use onlyoffice_jwt::{json_api, Keyring};
+use onlyoffice_jwt::json_api::{self, Options};
+use onlyoffice_jwt::Keyring;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 use serde_json::Value;
 
 use convert::{
-    bytes_arg, host_options, optional_text, options_value, py_to_value, secrets_from_py,
-    single_secret, text_or_bytes, value_to_py, with_option, write_json, Input, PyBuilder,
+    bytes_arg, host_entries, kwargs_options, options_of, py_to_value, secrets_from_py,
+    single_secret, text_option, text_or_bytes, value_to_py, write_json, Input, PyBuilder,
 };
 use errors::{core_error, panic_error};
 
@@ -62,9 +63,9 @@ fn guard<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
 
 /// Builds the keyring from a secret argument (`str`, `bytes` or a list of them) and
 /// the options (which may hold `allow_weak`).
-fn keyring(py: Python<'_>, secret: &Bound<'_, PyAny>, options: &Value) -> PyResult<Keyring> {
+fn keyring(py: Python<'_>, secret: &Bound<'_, PyAny>, options: &Options<'_>) -> PyResult<Keyring> {
     let secrets = secrets_from_py(secret)?;
-    run(py, 0, || json_api::keyring(secrets, options))
+    run(py, 0, || options.keyring(secrets))
 }
 
 /// Signs a dict of claims and returns the compact JWT (str).
@@ -99,9 +100,8 @@ fn sign<'py>(
             ("now", now),
             ("allow_weak", allow_weak),
         ];
-        let options = host_options(py, "sign", &named, unknown)?;
-        let secrets = secrets_from_py(secret)?;
-        let keyring = run(py, 0, || options.keyring(secrets))?;
+        let options = options_of(py, "sign", host_entries(&named, unknown)?)?;
+        let keyring = keyring(py, secret, &options)?;
         let sign_options = run(py, 0, || json_api::sign_options(&options))?;
         let Ok(dict) = claims.cast::<PyDict>() else {
             // Not a dict: the core decides (an empty list is an empty object, as in
@@ -140,12 +140,12 @@ fn sign_jws<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "sign_jws", options)?;
         let keyring = keyring(py, secret, &options)?;
         let header = text_or_bytes(header, "header")?;
         let payload = text_or_bytes(payload, "payload")?;
         let token = run(py, header.len() + payload.len(), || {
-            json_api::sign_jws(&header, &payload, &keyring, &options)
+            json_api::sign_jws(&header, &payload, &keyring, options)
         })?;
         value_to_py(py, &token)
     })
@@ -167,12 +167,12 @@ fn sign_jws_bytes<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "sign_jws_bytes", options)?;
         let keyring = keyring(py, secret, &options)?;
         let header = text_or_bytes(header, "header")?;
         let payload = bytes_arg(payload, "payload")?;
         let token = run(py, header.len() + payload.len(), || {
-            json_api::sign_jws_bytes(&header, &payload, &keyring, &options)
+            json_api::sign_jws_bytes(&header, &payload, &keyring, options)
         })?;
         value_to_py(py, &token)
     })
@@ -195,7 +195,7 @@ fn verify_jws<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "verify_jws", options)?;
         let keyring = keyring(py, secret, &options)?;
         let text = text_or_bytes(token, "token")?;
         let detached = detached_payload
@@ -203,7 +203,7 @@ fn verify_jws<'py>(
             .transpose()?;
         let size = text.len() + detached.as_ref().map_or(0, |payload| payload.len());
         let jws = run(py, size, || {
-            json_api::verify_jws(&text, &keyring, &options, detached.as_deref())
+            json_api::verify_jws(&text, &keyring, options, detached.as_deref())
         })?;
         jws_to_py(py, jws)
     })
@@ -219,10 +219,10 @@ fn decode_jws_unverified<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "decode_jws_unverified", options)?;
         let text = text_or_bytes(token, "token")?;
         let jws = run(py, text.len(), || {
-            json_api::decode_jws_unverified(&text, &options)
+            json_api::decode_jws_unverified(&text, options)
         })?;
         jws_to_py(py, jws)
     })
@@ -238,9 +238,9 @@ fn b64url_decode<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "b64url_decode", options)?;
         let text = text_or_bytes(segment, "segment")?;
-        let bytes = run(py, text.len(), || json_api::b64url_decode(&text, &options))?;
+        let bytes = run(py, text.len(), || json_api::b64url_decode(&text, options))?;
         Ok(PyBytes::new(py, &bytes).into_any())
     })
 }
@@ -298,9 +298,8 @@ fn verify<'py>(
             ("now", now),
             ("allow_weak", allow_weak),
         ];
-        let options = host_options(py, "verify", &named, unknown)?;
-        let secrets = secrets_from_py(secret)?;
-        let keyring = run(py, 0, || options.keyring(secrets))?;
+        let options = options_of(py, "verify", host_entries(&named, unknown)?)?;
+        let keyring = keyring(py, secret, &options)?;
         let text = text_or_bytes(token, "token")?;
         let verify_options = run(py, 0, || json_api::verify_options(&options))?;
         let payload = run(py, text.len(), || {
@@ -324,10 +323,10 @@ fn decode_unverified<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "decode_unverified", options)?;
         let text = text_or_bytes(token, "token")?;
         let decoded = run(py, text.len(), || {
-            json_api::decode_unverified(&text, &options)
+            json_api::decode_unverified(&text, options)
         })?;
         value_to_py(py, &decoded)
     })
@@ -351,11 +350,11 @@ fn sign_config<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "sign_config", options)?;
         let keyring = keyring(py, secret, &options)?;
         let Input { value, size } = py_to_value(config)?;
         let signed = run(py, size, || {
-            json_api::sign_config(&value, &keyring, &options)
+            json_api::sign_config(&value, &keyring, options)
         })?;
         value_to_py(py, &signed)
     })
@@ -381,11 +380,11 @@ fn sign_request<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "sign_request", options)?;
         let keyring = keyring(py, secret, &options)?;
         let Input { value, size } = py_to_value(body)?;
         let signed = run(py, size, || {
-            json_api::sign_request(&value, &keyring, &options)
+            json_api::sign_request(&value, &keyring, options)
         })?;
         value_to_py(py, &signed)
     })
@@ -412,12 +411,13 @@ fn verify_callback<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let authorization = optional_text(authorization, "authorization")?;
-        let options = with_option(options_value(options)?, "authorization", authorization);
+        let mut entries = host_entries(&[], options)?;
+        entries.extend(text_option(authorization, "authorization")?);
+        let options = options_of(py, "verify_callback", entries)?;
         let keyring = keyring(py, secret, &options)?;
         let body = bytes_arg(body, "body")?;
         let claims = run(py, body.len(), || {
-            json_api::verify_callback(&body, &keyring, &options)
+            json_api::verify_callback(&body, &keyring, options)
         })?;
         value_to_py(py, &claims)
     })
@@ -442,15 +442,16 @@ fn verify_incoming<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let url = optional_text(url, "url")?;
-        let options = with_option(options_value(options)?, "url", url);
+        let mut entries = host_entries(&[], options)?;
+        entries.extend(text_option(url, "url")?);
+        let options = options_of(py, "verify_incoming", entries)?;
         let keyring = keyring(py, secret, &options)?;
         let authorization = authorization
             .map(|value| text_or_bytes(value, "authorization"))
             .transpose()?;
         let size = authorization.as_ref().map_or(0, |text| text.len());
         let claims = run(py, size, || {
-            json_api::verify_incoming(authorization.as_deref(), &keyring, &options)
+            json_api::verify_incoming(authorization.as_deref(), &keyring, options)
         })?;
         value_to_py(py, &claims)
     })
@@ -475,12 +476,13 @@ fn check_download_url<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let internal = optional_text(ds_internal_url, "ds_internal_url")?;
-        let options = with_option(options_value(options)?, "ds_internal_url", internal);
+        let mut entries = host_entries(&[], options)?;
+        entries.extend(text_option(ds_internal_url, "ds_internal_url")?);
+        let options = options_of(py, "check_download_url", entries)?;
         let url = text_or_bytes(url, "url")?;
         let ds_url = text_or_bytes(ds_url, "ds_url")?;
         let checked = run(py, url.len(), || {
-            json_api::check_download_url(&url, &ds_url, &options)
+            json_api::check_download_url(&url, &ds_url, options)
         })?;
         value_to_py(py, &checked)
     })
@@ -503,12 +505,12 @@ fn document_key<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "document_key", options)?;
         let keyring = keyring(py, secret, &options)?;
         let file_id = text_or_bytes(file_id, "file_id")?;
         let version = py_to_value(version)?.value;
         let key = run(py, file_id.len(), || {
-            json_api::document_key(&keyring, &file_id, &version, &options)
+            json_api::document_key(&keyring, &file_id, &version, options)
         })?;
         value_to_py(py, &key)
     })
@@ -528,9 +530,9 @@ fn derive_secrets<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "derive_secrets", options)?;
         let master = single_secret(master)?;
-        let derived = run(py, 0, || json_api::derive_secrets(&master, &options))?;
+        let derived = run(py, 0, || json_api::derive_secrets(&master, options))?;
         value_to_py(py, &derived)
     })
 }
@@ -549,11 +551,11 @@ fn sign_link<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "sign_link", options)?;
         let keyring = keyring(py, secret, &options)?;
         let url = text_or_bytes(url, "url")?;
         let signed = run(py, url.len(), || {
-            json_api::sign_link(&url, &keyring, &options)
+            json_api::sign_link(&url, &keyring, options)
         })?;
         value_to_py(py, &signed)
     })
@@ -572,11 +574,11 @@ fn verify_link<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "verify_link", options)?;
         let keyring = keyring(py, secret, &options)?;
         let url = text_or_bytes(url, "url")?;
         let verified = run(py, url.len(), || {
-            json_api::verify_link(&url, &keyring, &options)
+            json_api::verify_link(&url, &keyring, options)
         })?;
         value_to_py(py, &verified)
     })
@@ -596,11 +598,9 @@ fn audit_ds_config<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
-        let options = options_value(options)?;
+        let options = kwargs_options(py, "audit_ds_config", options)?;
         let text = text_or_bytes(local_json_text, "local_json_text")?;
-        let findings = run(py, text.len(), || {
-            json_api::audit_ds_config(&text, &options)
-        })?;
+        let findings = run(py, text.len(), || json_api::audit_ds_config(&text, options))?;
         value_to_py(py, &findings)
     })
 }

@@ -81,6 +81,32 @@ impl<'a> OptionValue<'a> {
     }
 }
 
+/// What an operation takes as its options: a JSON object (C, the CLI, the vectors) or
+/// the [`Options`] a binding read from its host's values.
+pub trait IntoOptions<'a> {
+    /// The checked options of `operation`.
+    fn into_options(self, operation: &'static str) -> Result<Options<'a>>;
+}
+
+impl<'a> IntoOptions<'a> for &'a Value {
+    fn into_options(self, operation: &'static str) -> Result<Options<'a>> {
+        Options::new(operation, self)
+    }
+}
+
+impl<'a> IntoOptions<'a> for Options<'a> {
+    fn into_options(self, operation: &'static str) -> Result<Options<'a>> {
+        if self.operation != operation {
+            return Err(err!(
+                InvalidInput,
+                "{operation}: given the options of {}",
+                self.operation
+            ));
+        }
+        Ok(self)
+    }
+}
+
 /// Validated options of one operation call: each option's name and value, in the
 /// order given.
 pub struct Options<'a> {
@@ -315,48 +341,47 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
 }
 
 /// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: the token.
-pub fn sign(claims: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
+pub fn sign<'o>(claims: &Value, keyring: &Keyring, options: impl IntoOptions<'o>) -> Result<Value> {
     // The options' faults before the claims', as in the bindings that write claims.
-    let options = sign_options(&Options::new("sign", options)?)?;
+    let options = sign_options(&options.into_options("sign")?)?;
     let claims = object_arg("sign", "claims", claims)?;
     sign::sign(&claims, keyring, &options).map(Value::String)
 }
 
-/// The options of `sign` (`alg`, `ttl`, `iat`, `now`), for a binding that writes the
-/// claims itself ([`sign::sign_written`]).
-pub fn sign_call_options(options: &Value) -> Result<SignOptions> {
-    sign_options(&Options::new("sign", options)?)
-}
-
 /// `sign_jws(header, payload, secret)`: the token over the given header and payload
 /// JSON texts, byte for byte (see [`sign::sign_jws`]).
-pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
-    Options::new("sign_jws", options)?;
+pub fn sign_jws<'o>(
+    header: &str,
+    payload: &str,
+    keyring: &Keyring,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    options.into_options("sign_jws")?;
     sign::sign_jws(header, payload, keyring).map(Value::String)
 }
 
 /// `sign_jws_bytes(header, payload, secret)`: the JWS over the given header JSON text
 /// and payload bytes (see [`jws::sign_jws_bytes`]).
-pub fn sign_jws_bytes(
+pub fn sign_jws_bytes<'o>(
     header: &str,
     payload: &[u8],
     keyring: &Keyring,
-    options: &Value,
+    options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    Options::new("sign_jws_bytes", options)?;
+    options.into_options("sign_jws_bytes")?;
     jws::sign_jws_bytes(header, payload, keyring).map(Value::String)
 }
 
 /// `verify_jws(token, secret, algorithms, max_size=1 MiB)`, with the detached payload
 /// of a `"b64": false` token: the verified parts of a JWS whose payload is any bytes
 /// (see [`jws::verify_jws`]).
-pub fn verify_jws(
+pub fn verify_jws<'o>(
     token: &str,
     keyring: &Keyring,
-    options: &Value,
+    options: impl IntoOptions<'o>,
     detached: Option<&[u8]>,
 ) -> Result<jws::Jws> {
-    let options = Options::new("verify_jws", options)?;
+    let options = options.into_options("verify_jws")?;
     let checked = verify_options(&options)?;
     let options = jws::JwsOptions {
         algorithms: checked.algorithms,
@@ -367,33 +392,28 @@ pub fn verify_jws(
 
 /// `decode_jws_unverified(token)`: the parts of a JWS whose payload is any bytes,
 /// **nothing verified** (see [`jws::decode_jws_unverified`]).
-pub fn decode_jws_unverified(token: &str, options: &Value) -> Result<jws::Jws> {
-    Options::new("decode_jws_unverified", options)?;
+pub fn decode_jws_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Result<jws::Jws> {
+    options.into_options("decode_jws_unverified")?;
     jws::decode_jws_unverified(token)
 }
 
 /// `b64url_decode(segment)`: the bytes of one token segment, canonical unpadded
 /// base64url only (see [`verify::decode_segment`]).
-pub fn b64url_decode(segment: &str, options: &Value) -> Result<Vec<u8>> {
-    Options::new("b64url_decode", options)?;
+pub fn b64url_decode<'o>(segment: &str, options: impl IntoOptions<'o>) -> Result<Vec<u8>> {
+    options.into_options("b64url_decode")?;
     verify::decode_segment(segment, "segment")
 }
 
 /// `verify(token, secret, algorithms, leeway=60, verify_exp=True, verify_nbf=True,
 /// verify_iat=True, require=[], max_size=1 MiB, now=None)`: the verified claims.
-pub fn verify(token: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
-    verify::verify(token, keyring, &verify_call_options(options)?).map(Value::Object)
-}
-
-/// The options of `verify`, for a binding that builds the claims itself
-/// ([`verify::verified_payload`], [`verify::claims_with`]).
-pub fn verify_call_options(options: &Value) -> Result<VerifyOptions> {
-    verify_options(&Options::new("verify", options)?)
+pub fn verify<'o>(token: &str, keyring: &Keyring, options: impl IntoOptions<'o>) -> Result<Value> {
+    let options = verify_options(&options.into_options("verify")?)?;
+    verify::verify(token, keyring, &options).map(Value::Object)
 }
 
 /// `decode_unverified(token)`: `{"header": …, "claims": …}`, **nothing verified**.
-pub fn decode_unverified(token: &str, options: &Value) -> Result<Value> {
-    Options::new("decode_unverified", options)?;
+pub fn decode_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Result<Value> {
+    options.into_options("decode_unverified")?;
     let decoded = verify::decode_unverified(token)?;
     let mut out = Map::new();
     out.insert("header".to_owned(), Value::Object(decoded.header));
@@ -405,8 +425,8 @@ pub fn decode_unverified(token: &str, options: &Value) -> Result<Value> {
 /// Document Server `local.json`, as a list of objects `{severity, code, path, message,
 /// fix}` (plus `line`, `column`, `context` for a syntax error), errors first. Reads the
 /// files named by `secret.*.file` (see [`crate::audit`]).
-pub fn audit_ds_config(text: &str, options: &Value) -> Result<Value> {
-    let options = Options::new("audit_ds_config", options)?;
+pub fn audit_ds_config<'o>(text: &str, options: impl IntoOptions<'o>) -> Result<Value> {
+    let options = options.into_options("audit_ds_config")?;
     let audit_options = crate::audit::AuditOptions {
         connector_secret: options.str("connector_secret")?.map(Secret::from),
     };
@@ -415,8 +435,12 @@ pub fn audit_ds_config(text: &str, options: &Value) -> Result<Value> {
 }
 
 /// `sign_config(config, secret, ttl=None, now=None)`: the config with `token` last.
-pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign_config", options)?;
+pub fn sign_config<'o>(
+    config: &Value,
+    keyring: &Keyring,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    let options = options.into_options("sign_config")?;
     let config = object_arg("sign_config", "config", config)?;
     let config_options = crate::ds::config::ConfigOptions {
         ttl: options.u64("ttl")?,
@@ -430,8 +454,12 @@ pub fn sign_config(config: &Value, keyring: &Keyring, options: &Value) -> Result
 /// "header_omitted": false}`; `headers` is empty and `header_omitted` true when the
 /// header token would reach 7168 characters (send the body alone). An explicit `ttl`
 /// of `null` means no `exp`; 0 is refused.
-pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign_request", options)?;
+pub fn sign_request<'o>(
+    body: &Value,
+    keyring: &Keyring,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    let options = options.into_options("sign_request")?;
     let body = object_arg("sign_request", "body", body)?;
     let defaults = crate::ds::request::RequestOptions::default();
     let request_options = crate::ds::request::RequestOptions {
@@ -464,8 +492,12 @@ pub fn sign_request(body: &Value, keyring: &Keyring, options: &Value) -> Result<
 /// `verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=60,
 /// expected_key=None, max_size=None, now=None)`: the signed claims of the callback
 /// (`max_size` `None`: no limit, as the Document Server sets none).
-pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("verify_callback", options)?;
+pub fn verify_callback<'o>(
+    body: &[u8],
+    keyring: &Keyring,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    let options = options.into_options("verify_callback")?;
     let defaults = crate::ds::callback::CallbackOptions::default();
     let callback_options = crate::ds::callback::CallbackOptions {
         authorization: options.str("authorization")?.map(str::to_owned),
@@ -486,12 +518,12 @@ pub fn verify_callback(body: &[u8], keyring: &Keyring, options: &Value) -> Resul
 
 /// `verify_incoming(authorization, secret, url=None, prefix="Bearer ", leeway=60,
 /// now=None)`: the signed claims (`payload` unwrapped).
-pub fn verify_incoming(
+pub fn verify_incoming<'o>(
     authorization: Option<&str>,
     keyring: &Keyring,
-    options: &Value,
+    options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = Options::new("verify_incoming", options)?;
+    let options = options.into_options("verify_incoming")?;
     let defaults = crate::ds::incoming::IncomingOptions::default();
     let incoming_options = crate::ds::incoming::IncomingOptions {
         url: options.str("url")?.map(str::to_owned),
@@ -507,8 +539,12 @@ pub fn verify_incoming(
 
 /// `check_download_url(url, ds_url, ds_internal_url=None, extra_ds_urls=[])`: the URL
 /// to fetch.
-pub fn check_download_url(url: &str, ds_url: &str, options: &Value) -> Result<Value> {
-    let options = Options::new("check_download_url", options)?;
+pub fn check_download_url<'o>(
+    url: &str,
+    ds_url: &str,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    let options = options.into_options("check_download_url")?;
     crate::ds::download_url::check_download_url(
         url,
         ds_url,
@@ -520,13 +556,13 @@ pub fn check_download_url(url: &str, ds_url: &str, options: &Value) -> Result<Va
 
 /// `document_key(secret, file_id, version)`: 32 characters of `[0-9A-Za-z_-]`;
 /// `version` is a string or an integer (written in decimal).
-pub fn document_key(
+pub fn document_key<'o>(
     keyring: &Keyring,
     file_id: &str,
     version: &Value,
-    options: &Value,
+    options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    Options::new("document_key", options)?;
+    options.into_options("document_key")?;
     let version = match version {
         Value::String(text) => text.clone(),
         Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
@@ -543,8 +579,8 @@ pub fn document_key(
 /// `derive_secrets(master, allow_weak=False)`: `{"inbox", "outbox", "session",
 /// "links", "doc_keys"}`, each as base64url text (the DS secrets are used as is; the
 /// subkeys are the decoded 32 bytes).
-pub fn derive_secrets(master: &Secret, options: &Value) -> Result<Value> {
-    let options = Options::new("derive_secrets", options)?;
+pub fn derive_secrets<'o>(master: &Secret, options: impl IntoOptions<'o>) -> Result<Value> {
+    let options = options.into_options("derive_secrets")?;
     let derived = crate::keys::derive::derive_secrets(master, options.bool("allow_weak", false)?)?;
     let mut out = Map::new();
     for purpose in crate::keys::derive::Purpose::ALL {
@@ -560,8 +596,8 @@ pub fn derive_secrets(master: &Secret, options: &Value) -> Result<Value> {
 }
 
 /// `sign_link(url, secret, ttl=900, now=None)`: the URL with `oo_exp` and `oo_sig`.
-pub fn sign_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("sign_link", options)?;
+pub fn sign_link<'o>(url: &str, keyring: &Keyring, options: impl IntoOptions<'o>) -> Result<Value> {
+    let options = options.into_options("sign_link")?;
     let link_options = crate::keys::link::LinkOptions {
         ttl: options
             .u64("ttl")?
@@ -572,7 +608,11 @@ pub fn sign_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value>
 }
 
 /// `verify_link(url, secret, now=None)`: the URL without `oo_exp` and `oo_sig`.
-pub fn verify_link(url: &str, keyring: &Keyring, options: &Value) -> Result<Value> {
-    let options = Options::new("verify_link", options)?;
+pub fn verify_link<'o>(
+    url: &str,
+    keyring: &Keyring,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    let options = options.into_options("verify_link")?;
     crate::keys::link::verify_link(url, keyring, options.i64("now")?).map(Value::String)
 }
