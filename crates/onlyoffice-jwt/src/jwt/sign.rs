@@ -1,7 +1,5 @@
 //! Signing: compact JWS with the Document Server's header, the caller's claim order kept.
 
-use std::io::Write;
-
 use serde_json::{Map, Value};
 
 use crate::error::{err, Result};
@@ -90,8 +88,11 @@ pub fn sign_written(
             if json.len() > 1 {
                 json.push(b',');
             }
-            // Writing into a Vec cannot fail.
-            let _ = write!(json, "\"{name}\":{value}");
+            json.push(b'"');
+            json.extend_from_slice(name.as_bytes());
+            json.extend_from_slice(b"\":");
+            // serde_json's integer writer (itoa) on a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut json, &value);
         }
         json.push(b'}');
     }
