@@ -108,16 +108,23 @@ pub enum Probed {
 #[derive(Debug)]
 pub struct Probe<'n> {
     names: &'n [&'n str],
-    found: Vec<Option<Probed>>,
+    /// What the first [`FEW_PROBED`] names were (no allocation for the usual few).
+    few: [Option<Probed>; FEW_PROBED],
+    /// What the others were.
+    more: Vec<Option<Probed>>,
     is_object: bool,
 }
+
+/// Probed names whose findings a [`Probe`] keeps inline.
+const FEW_PROBED: usize = 8;
 
 impl<'n> Probe<'n> {
     /// A probe of the top-level members `names`.
     pub fn new(names: &'n [&'n str]) -> Probe<'n> {
         Probe {
             names,
-            found: vec![None; names.len()],
+            few: [None; FEW_PROBED],
+            more: vec![None; names.len().saturating_sub(FEW_PROBED)],
             is_object: false,
         }
     }
@@ -125,7 +132,18 @@ impl<'n> Probe<'n> {
     /// What the member `name` (one of the probed names) was, if present.
     pub fn get(&self, name: &str) -> Option<Probed> {
         let index = self.names.iter().position(|probed| *probed == name)?;
-        self.found[index]
+        match index.checked_sub(FEW_PROBED) {
+            None => self.few[index],
+            Some(more) => self.more[more],
+        }
+    }
+
+    /// The finding of the `index`-th probed name.
+    fn slot(&mut self, index: usize) -> &mut Option<Probed> {
+        match index.checked_sub(FEW_PROBED) {
+            None => &mut self.few[index],
+            Some(more) => &mut self.more[more],
+        }
     }
 
     /// Whether the parsed value was an object.
@@ -282,7 +300,7 @@ impl<'de, B: Build> DeserializeSeed<'de> for Seed<'_, '_, '_, B> {
 impl<B: Build> Seed<'_, '_, '_, B> {
     fn report(&mut self, seen: Probed) {
         if let Some(slot) = self.slot {
-            self.context.probe.found[slot] = Some(seen);
+            *self.context.probe.slot(slot) = Some(seen);
         }
     }
 
@@ -479,14 +497,22 @@ pub struct ValueBuilder {
 /// (checked for duplicates by comparison, and moved into a map of the right size at the
 /// end), then a map once it grows past 16 members.
 pub enum ValueObject {
-    /// Up to 16 members, on the stack from this index.
-    Small(usize),
+    /// Up to 16 members, on the stack from this index, and a bit per member's
+    /// [`name_bit`] (a name whose bit is not set cannot be a duplicate).
+    Small(usize, u64),
     /// More.
     Large(Map<String, Value>),
 }
 
 /// The most members a [`ValueObject`] keeps on the stack.
 const SMALL_OBJECT: usize = 16;
+
+/// One of 64 bits chosen by a member name's length and last byte: names with
+/// different bits differ, so most members are known new without a comparison.
+fn name_bit(name: &str) -> u64 {
+    let last = name.as_bytes().last().copied().unwrap_or(0);
+    1 << ((name.len().wrapping_mul(31) ^ usize::from(last)) & 63)
+}
 
 impl Build for ValueBuilder {
     type Value = Value;
@@ -524,7 +550,7 @@ impl Build for ValueBuilder {
     }
 
     fn object(&mut self) -> Result<ValueObject, Self::Error> {
-        Ok(ValueObject::Small(self.members.len()))
+        Ok(ValueObject::Small(self.members.len(), 0))
     }
 
     fn member(
@@ -534,14 +560,16 @@ impl Build for ValueBuilder {
         value: Value,
     ) -> Result<bool, Self::Error> {
         match object {
-            ValueObject::Small(start) if self.members.len() - *start < SMALL_OBJECT => {
-                if self.members[*start..].iter().any(|(name, _)| name == key) {
+            ValueObject::Small(start, bits) if self.members.len() - *start < SMALL_OBJECT => {
+                let bit = name_bit(key);
+                if *bits & bit != 0 && self.members[*start..].iter().any(|(name, _)| name == key) {
                     return Ok(false);
                 }
+                *bits |= bit;
                 self.members.push((key.to_owned(), value));
                 Ok(true)
             }
-            ValueObject::Small(start) => {
+            ValueObject::Small(start, _) => {
                 let mut map = Map::with_capacity(SMALL_OBJECT * 2);
                 map.extend(self.members.drain(*start..));
                 let inserted = insert_new(&mut map, key, value);
@@ -554,7 +582,7 @@ impl Build for ValueBuilder {
 
     fn end_object(&mut self, object: ValueObject) -> Result<Value, Self::Error> {
         Ok(Value::Object(match object {
-            ValueObject::Small(start) => {
+            ValueObject::Small(start, _) => {
                 let mut map = Map::with_capacity(self.members.len() - start);
                 map.extend(self.members.drain(start..));
                 map
@@ -882,6 +910,35 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn every_duplicate_member_is_found_and_no_other() {
+        // Names that share a bit and names that do not; objects below, at and above the
+        // 16 members kept on the stack; the duplicate at every position.
+        let names: Vec<String> = (0..40)
+            .map(|i| ["a", "b", "ab", "ba", "k1", "1k", "exp", "iat"][i % 8].repeat(1 + i / 8))
+            .collect();
+        for count in [2, 8, 16, 17, 40] {
+            let members = &names[..count];
+            let object = |names: &[String]| {
+                let body: Vec<String> = names.iter().map(|n| format!("{n:?}:1")).collect();
+                format!("{{{}}}", body.join(","))
+            };
+            let parsed = parse_json(object(members).as_bytes()).unwrap();
+            assert_eq!(parsed.as_object().unwrap().len(), count);
+            for (at, name) in members.iter().enumerate() {
+                for again in [at + 1, count] {
+                    let mut twice = members.to_vec();
+                    twice.insert(again, name.clone());
+                    let error = parse_json(object(&twice).as_bytes()).unwrap_err();
+                    assert!(
+                        error.contains("duplicate"),
+                        "{count} {at} {again}: {error:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_character_is_escaped_as_serde_json_escapes_it() {
         let mut texts: Vec<String> = (0_u8..=0x7f).map(|b| char::from(b).to_string()).collect();
         texts.extend(
@@ -1035,5 +1092,15 @@ pub(crate) mod tests {
         parse_with(b"[1]", &mut Texts, &mut probe).unwrap();
         assert!(!probe.is_object());
         assert_eq!(probe.get("exp"), None);
+        // More names than are kept inline: every one is still seen.
+        let many: Vec<String> = (0..12).map(|i| format!("c{i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let mut probe = Probe::new(&many);
+        parse_with(br#"{"c0":1,"c9":"x","c11":2,"d":3}"#, &mut Texts, &mut probe).unwrap();
+        assert_eq!(probe.get("c0"), Some(Probed::Number(1.0)));
+        assert_eq!(probe.get("c9"), Some(Probed::Other));
+        assert_eq!(probe.get("c11"), Some(Probed::Number(2.0)));
+        assert_eq!(probe.get("c8"), None);
+        assert_eq!(probe.get("d"), None);
     }
 }

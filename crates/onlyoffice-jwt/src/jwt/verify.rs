@@ -126,10 +126,17 @@ pub fn claims_with<B: Build>(
     options: &VerifyOptions,
     builder: &mut B,
 ) -> std::result::Result<B::Value, Failure<B::Error>> {
-    let mut names: Vec<&str> = Vec::with_capacity(3 + options.require.len());
-    names.extend(TIME_CLAIMS);
-    names.extend(options.require.iter().map(String::as_str));
-    let mut probe = Probe::new(&names);
+    let with_required: Vec<&str>;
+    let names: &[&str] = if options.require.is_empty() {
+        &TIME_CLAIMS
+    } else {
+        with_required = TIME_CLAIMS
+            .into_iter()
+            .chain(options.require.iter().map(String::as_str))
+            .collect();
+        &with_required
+    };
+    let mut probe = Probe::new(names);
     let claims = match parse_with(payload, builder, &mut probe) {
         Ok(claims) => claims,
         Err(ParseError::Host(failure)) => return Err(Failure::Host(failure)),
