@@ -1096,7 +1096,12 @@ pub(crate) mod tests {
         let many: Vec<String> = (0..12).map(|i| format!("c{i}")).collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
         let mut probe = Probe::new(&many);
-        parse_with(br#"{"c0":1,"c9":"x","c11":2,"d":3}"#, &mut Texts, &mut probe).unwrap();
+        parse_with(
+            br#"{"c0":1,"c9":"x","c11":2,"d":3}"#,
+            &mut Texts,
+            &mut probe,
+        )
+        .unwrap();
         assert_eq!(probe.get("c0"), Some(Probed::Number(1.0)));
         assert_eq!(probe.get("c9"), Some(Probed::Other));
         assert_eq!(probe.get("c11"), Some(Probed::Number(2.0)));

@@ -616,3 +616,70 @@ pub fn verify_link<'o>(
     let options = options.into_options("verify_link")?;
     crate::keys::link::verify_link(url, keyring, options.i64("now")?).map(Value::String)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn host(
+        entries: Vec<(&'static str, OptionValue<'static>)>,
+    ) -> Vec<(Cow<'static, str>, OptionValue<'static>)> {
+        entries
+            .into_iter()
+            .map(|(name, value)| (Cow::Borrowed(name), value))
+            .collect()
+    }
+
+    #[test]
+    fn options_from_a_host_read_as_the_same_json() {
+        let json = json!({"alg": "HS384", "ttl": 60, "iat": false, "now": -5});
+        let from_json = sign_options(&Options::new("sign", &json).unwrap()).unwrap();
+        let entries = host(vec![
+            ("alg", OptionValue::Str(Cow::Borrowed("HS384"))),
+            ("ttl", OptionValue::Int(60)),
+            ("iat", OptionValue::Bool(false)),
+            ("now", OptionValue::Int(-5)),
+        ]);
+        let from_host = sign_options(&Options::from_host("sign", entries).unwrap()).unwrap();
+        assert_eq!(format!("{from_json:?}"), format!("{from_host:?}"));
+        assert_eq!(from_host.ttl, Some(60));
+        assert_eq!(from_host.now, Some(-5));
+    }
+
+    #[test]
+    fn host_values_keep_the_json_rules() {
+        let refused = |name: &'static str, value: OptionValue<'static>| {
+            let options = Options::from_host("verify", host(vec![(name, value)]));
+            options
+                .and_then(|options| verify_options(&options))
+                .unwrap_err()
+                .message()
+                .to_owned()
+        };
+        let beyond_u64 = i128::from(u64::MAX) + 1;
+        assert!(refused("leeway", OptionValue::Int(beyond_u64)).contains("non-negative integer"));
+        assert!(refused("leeway", OptionValue::Int(-1)).contains("non-negative integer"));
+        assert!(refused("now", OptionValue::Int(i128::from(i64::MAX) + 1)).contains("an integer"));
+        assert!(refused("verify_exp", OptionValue::Other).contains("true or false"));
+        assert!(refused("algorithms", OptionValue::List(vec![None])).contains("list of strings"));
+        assert!(refused("allow_weak", OptionValue::Int(1)).contains("allow_weak"));
+        assert!(refused("leway", OptionValue::Int(1)).contains("unknown option"));
+        // Null is the default, as a JSON null.
+        let options =
+            Options::from_host("verify", host(vec![("leeway", OptionValue::Null)])).unwrap();
+        assert_eq!(
+            verify_options(&options).unwrap().leeway,
+            VerifyOptions::default().leeway
+        );
+    }
+
+    #[test]
+    fn options_read_for_one_operation_are_refused_by_another() {
+        let options = Options::from_host("sign", Vec::new()).unwrap();
+        let keyring = Keyring::new("0123456789abcdef0123456789abcdef", false).unwrap();
+        let error = verify("a.b.c", &keyring, options).unwrap_err();
+        assert_eq!(error.kind(), crate::ErrorKind::InvalidInput);
+        assert!(error.message().contains("given the options of sign"));
+    }
+}
