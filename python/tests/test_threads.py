@@ -15,6 +15,15 @@ THREADS = 8
 ROUNDS = 150
 
 
+def run_in_threads(work) -> None:
+    """Runs work(index) in THREADS threads at once and waits for all of them."""
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def test_eight_threads_sign_and_verify_their_own_claims():
     errors: list[str] = []
     barrier = threading.Barrier(THREADS)
@@ -35,11 +44,7 @@ def test_eight_threads_sign_and_verify_their_own_claims():
             except oo.BadSignatureError:
                 pass
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_in_threads(work)
     assert errors == []
 
 
@@ -147,9 +152,5 @@ def test_threads_building_results_at_once_get_their_own_keys():
             if oo.verify(token, STRONG) != claims:
                 errors.append(f"{index}/{round_}")
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_in_threads(work)
     assert errors == []
