@@ -65,14 +65,13 @@ pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Z
     run(|| {
         let (options, _) = convert::host_options("sign", options, None)?;
         let keyring = keyring(secret, &options)?;
-        let sign_options = json_api::sign_options(&options)?;
         if !convert::is_object_like(claims) {
             // Not an object: the core decides (an empty array is an empty object;
             // anything else is refused with its message).
             let claims = convert::to_json(claims, "claims")?;
-            let claims = json_api::object_arg("sign", "claims", &claims)?;
-            return onlyoffice_jwt::jwt::sign(&claims, &keyring, &sign_options).map(Value::String);
+            return json_api::sign(&claims, &keyring, options);
         }
+        let sign_options = json_api::sign_options(&options)?;
         let mut writer = JsonWriter::for_claims();
         convert::write_json(claims, "claims", &mut writer)?;
         onlyoffice_jwt::jwt::sign_written(writer, &keyring, &sign_options).map(Value::String)

@@ -102,17 +102,14 @@ fn sign<'py>(
         ];
         let options = options_of(py, "sign", host_entries(&named, unknown)?)?;
         let keyring = keyring(py, secret, &options)?;
-        let sign_options = run(py, 0, || json_api::sign_options(&options))?;
         let Ok(dict) = claims.cast::<PyDict>() else {
             // Not a dict: the core decides (an empty list is an empty object, as in
             // the other bindings; anything else is refused with its message).
             let Input { value, size } = py_to_value(claims)?;
-            let token = run(py, size, || {
-                let claims = json_api::object_arg("sign", "claims", &value)?;
-                onlyoffice_jwt::jwt::sign(&claims, &keyring, &sign_options)
-            })?;
-            return Ok(PyString::new(py, &token).into_any());
+            let token = run(py, size, || json_api::sign(&value, &keyring, options))?;
+            return value_to_py(py, &token);
         };
+        let sign_options = run(py, 0, || json_api::sign_options(&options))?;
         let mut writer = JsonWriter::for_claims();
         write_json(dict.as_any(), &mut writer)?;
         let size = writer.len();
