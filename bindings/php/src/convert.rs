@@ -17,8 +17,9 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::convert::IntoZval;
+use ext_php_rs::ffi::zend_std_get_properties;
 use ext_php_rs::flags::DataType;
-use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, ZendObject, Zval};
+use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use std::borrow::Cow;
 
@@ -28,6 +29,7 @@ use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
 
+use crate::collector::Paused;
 use crate::memory;
 use crate::table::{entries, is_list, Key};
 
@@ -46,7 +48,7 @@ fn invalid(message: String) -> Error {
 }
 
 /// A PHP value as JSON; `what` names the argument in error messages.
-pub fn to_json(zval: &Zval, what: &str) -> Result<Value> {
+pub fn to_json(_: &Paused, zval: &Zval, what: &str) -> Result<Value> {
     to_json_at(zval, &mut Walk::new(what), 0)
 }
 
@@ -70,7 +72,7 @@ fn to_json_at(zval: &Zval, walk: &mut Walk, depth: usize) -> Result<Value> {
     } else if let Some(table) = zval.array() {
         array_to_json(table, Members::All, walk, depth)
     } else if let Some(object) = zval.object() {
-        object_to_json(zval, object, walk, depth)
+        object_to_json(object, walk, depth)
     } else if zval.is_null() || zval.get_type() == DataType::Undef {
         Ok(Value::Null)
     } else {
@@ -185,15 +187,12 @@ fn array_to_json(
 /// An object's public properties, as `json_encode` sees them: in declaration order,
 /// then the dynamic ones; unset and uninitialised properties left out; protected
 /// and private ones (whose names PHP mangles with a leading NUL) left out.
-fn object_to_json(
-    zval: &Zval,
-    object: &ZendObject,
-    walk: &mut Walk,
-    depth: usize,
-) -> Result<Value> {
+fn object_to_json(object: &ZendObject, walk: &mut Walk, depth: usize) -> Result<Value> {
     let what = walk.what;
-    let vars = public_properties(zval, object, what)?;
-    let properties = vars.array().ok_or_else(|| unreadable(what))?;
+    let Some(properties) = public_properties(object, what)? else {
+        deeper(what, depth)?;
+        return Ok(Value::Object(Map::new()));
+    };
     match array_to_json(properties, Members::Public, walk, depth)? {
         Value::Array(items) if items.is_empty() => Ok(Value::Object(Map::new())),
         Value::Array(items) => Ok(Value::Object(
@@ -212,8 +211,13 @@ fn utf8<'z>(zval: &'z Zval, what: &str) -> Result<&'z str> {
         .ok_or_else(|| invalid(format!("{what} must be valid UTF-8 text")))
 }
 
-/// A required string argument (UTF-8).
-pub fn string_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z str> {
+/// A required string argument (UTF-8), borrowed for as long as the collector is held
+/// off.
+pub fn string_arg<'z>(_: &'z Paused, zval: &'z Zval, what: &str) -> Result<&'z str> {
+    string_value(zval, what)
+}
+
+fn string_value<'z>(zval: &'z Zval, what: &str) -> Result<&'z str> {
     let zval = zval.dereference();
     if !zval.is_string() {
         return Err(invalid(format!("{what} must be a string")));
@@ -222,16 +226,21 @@ pub fn string_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z str> {
 }
 
 /// An optional string argument: `null` or absent is `None`.
-pub fn optional_string_arg<'z>(zval: Option<&'z Zval>, what: &str) -> Result<Option<&'z str>> {
+pub fn optional_string_arg<'z>(
+    _: &'z Paused,
+    zval: Option<&'z Zval>,
+    what: &str,
+) -> Result<Option<&'z str>> {
     match zval.map(Zval::dereference) {
         None => Ok(None),
         Some(z) if z.is_null() => Ok(None),
-        Some(z) => string_arg(z, what).map(Some),
+        Some(z) => string_value(z, what).map(Some),
     }
 }
 
-/// A byte-string argument (any bytes).
-pub fn bytes_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z [u8]> {
+/// A byte-string argument (any bytes), borrowed for as long as the collector is held
+/// off.
+pub fn bytes_arg<'z>(_: &'z Paused, zval: &'z Zval, what: &str) -> Result<&'z [u8]> {
     zval.dereference()
         .zend_str()
         .map(|s| s.as_bytes())
@@ -241,7 +250,9 @@ pub fn bytes_arg<'z>(zval: &'z Zval, what: &str) -> Result<&'z [u8]> {
 /// The options array (or `stdClass`) of `operation` read straight into the core's
 /// [`Options`], with no JSON tree (absent, `null` or `[]`: no options), and the value
 /// of `own`, a boolean option this binding handles itself (absent or null: false).
+/// Option strings stay borrowed for as long as the collector is held off.
 pub fn host_options<'z>(
+    _: &'z Paused,
     operation: &'static str,
     zval: Option<&'z Zval>,
     own: Option<&str>,
@@ -253,14 +264,9 @@ pub fn host_options<'z>(
         None => {}
         Some(zval) if zval.object().is_some() => {
             let object = zval.object().ok_or_else(not_an_object)?;
-            let properties = public_properties(zval, object, "options")?;
-            let table = properties.array().ok_or_else(|| unreadable("options"))?;
-            let mut read = Vec::new();
-            own_value = option_entries(table, own, &mut read)?;
-            entries.extend(
-                read.into_iter()
-                    .map(|(name, value)| (Cow::Owned(name.into_owned()), value.into_owned())),
-            );
+            if let Some(table) = public_properties(object, "options")? {
+                own_value = option_entries(table, own, &mut entries)?;
+            }
         }
         Some(zval) => {
             let table = zval
@@ -330,8 +336,9 @@ fn option_value(zval: &Zval) -> Result<OptionValue<'_>> {
     })
 }
 
-/// One secret (a string of bytes) or a list of them (the first signs, all verify).
-pub fn secrets_arg(zval: &Zval) -> Result<Vec<Secret>> {
+/// One secret (a string of bytes) or a list of them (the first signs, all verify),
+/// copied into the core's zeroized secrets.
+pub fn secrets_arg(_: &Paused, zval: &Zval) -> Result<Vec<Secret>> {
     let zval = zval.dereference();
     if let Some(bytes) = zval.zend_str() {
         return Ok(vec![Secret::new(bytes.as_bytes())]);
@@ -410,7 +417,7 @@ pub fn is_object_like(zval: &Zval) -> bool {
 /// A PHP value written as JSON text with the core's writer, with no `Value` tree: the
 /// same mapping as [`to_json`] (and the same errors), bounded by the same nesting
 /// limit. `what` names the argument in error messages.
-pub fn write_json(zval: &Zval, what: &str, writer: &mut JsonWriter) -> Result<()> {
+pub fn write_json(_: &Paused, zval: &Zval, what: &str, writer: &mut JsonWriter) -> Result<()> {
     write_at(zval, &mut Walk::new(what), 0, writer)
 }
 
@@ -434,9 +441,16 @@ fn write_at(zval: &Zval, walk: &mut Walk, depth: usize, writer: &mut JsonWriter)
     } else if let Some(table) = zval.array() {
         write_table(table, Members::All, walk, depth, writer)?;
     } else if let Some(object) = zval.object() {
-        let properties = public_properties(zval, object, what)?;
-        let table = properties.array().ok_or_else(|| unreadable(what))?;
-        write_table(table, Members::Public, walk, depth, writer)?;
+        match public_properties(object, what)? {
+            Some(table) => write_table(table, Members::Public, walk, depth, writer)?,
+            None => {
+                deeper(what, depth)?;
+                writer.begin_object().map_err(|_| {
+                    invalid(format!("{what}: nested deeper than {MAX_NESTING} levels"))
+                })?;
+                writer.end_object();
+            }
+        }
     } else if zval.is_null() || zval.get_type() == DataType::Undef {
         writer.null();
     } else {
@@ -491,19 +505,52 @@ fn unreadable(what: &str) -> Error {
     invalid(format!("{what}: unreadable object properties"))
 }
 
-/// The engine's table of an stdClass object's properties (`get_mangled_object_vars`):
-/// the raw table of a class with declared properties holds indirect slots that an
-/// unset property leaves empty. Another class is `invalid_input`.
-fn public_properties(zval: &Zval, object: &ZendObject, what: &str) -> Result<Zval> {
+/// The property table of an object of class stdClass or a subclass of it, read in
+/// place (`None`: it has no properties); another class is `invalid_input`. This calls
+/// no PHP code (see `collector.rs`): a stdClass keeps its properties in its own table;
+/// for a subclass with declared properties, `zend_std_get_properties` builds the table
+/// of indirect slots that `get_object_vars` and `json_encode` read.
+fn public_properties<'o>(object: &'o ZendObject, what: &str) -> Result<Option<&'o ZendHashTable>> {
     if !object.instance_of(ce::stdclass()) {
-        let class = object.get_class_name().unwrap_or_default();
+        // SAFETY: an object's class entry lives as long as the object, and its name
+        // is set when the class is declared.
+        let class = unsafe { object.ce.as_ref() }
+            .and_then(|class| unsafe { class.name.as_ref() })
+            .and_then(|name| name.as_str().ok())
+            .unwrap_or_default();
         return Err(invalid(format!(
             "{what}: only arrays and stdClass objects convert to JSON, not {class}"
         )));
     }
-    ZendCallable::try_from_name("get_mangled_object_vars")
-        .and_then(|function| function.try_call(vec![zval]))
-        .map_err(|_| unreadable(what))
+    // SAFETY: a live object has its class entry and handlers for as long as it lives.
+    let (declared, handlers) = unsafe {
+        (
+            object
+                .ce
+                .as_ref()
+                .map_or(0, |class| class.default_properties_count),
+            object.handlers.as_ref(),
+        )
+    };
+    let properties = if declared == 0 {
+        object.properties
+    } else {
+        let standard = handlers
+            .and_then(|handlers| handlers.get_properties)
+            .is_some_and(|get| {
+                std::ptr::fn_addr_eq(get, zend_std_get_properties as unsafe extern "C" fn(_) -> _)
+            });
+        if !standard {
+            return Err(unreadable(what));
+        }
+        // SAFETY: the object uses the standard handlers (checked above), whose
+        // `get_properties` builds, at most, the table of its declared properties and
+        // returns the table the object owns; it runs no PHP code.
+        unsafe { zend_std_get_properties(std::ptr::from_ref(object).cast_mut()) }
+    };
+    // SAFETY: the object owns its property table (or has none) while it lives, and
+    // no PHP code runs during the borrow (the caller holds the collector off).
+    Ok(unsafe { properties.as_ref() })
 }
 
 /// Builds PHP values straight from the core's strict parser, as [`to_php`] does from a

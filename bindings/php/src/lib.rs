@@ -5,7 +5,8 @@
 //! ([`convert`]), calls `onlyoffice_jwt::json_api::<operation>` (which parses and
 //! defaults the options), converts the result back and maps a failure onto the
 //! exception class of its error code ([`exceptions`]). Every call runs inside
-//! `catch_unwind`: a panic becomes a `JwtException` with code 0 and never reaches PHP.
+//! `catch_unwind`: a panic becomes a `JwtException` with code -1 (`internal`) and
+//! never reaches PHP.
 //! Arguments are taken untyped so that a wrong type is an `InvalidInputException`
 //! (code 13) rather than a PHP `TypeError`.
 
@@ -18,8 +19,11 @@ use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 use onlyoffice_jwt::host::{Failure, JsonWriter};
 use onlyoffice_jwt::json_api::{self, Options};
 use onlyoffice_jwt::{Keyring, Result, Secret};
+
+use crate::collector::Paused;
 use serde_json::Value;
 
+pub mod collector;
 pub mod convert;
 pub mod exceptions;
 pub mod memory;
@@ -34,10 +38,15 @@ pub mod table;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Runs one operation: conversion, core call and conversion back, with panics caught
-/// and core errors turned into the matching exception.
-fn run(operation: impl FnOnce() -> Result<Value>) -> PhpResult<Zval> {
+/// and core errors turned into the matching exception. The operation reads its
+/// arguments while the cycle collector is held off ([`collector`]); the result it
+/// returns owns its data, and is turned into PHP values after the collector is back.
+fn run(operation: impl FnOnce(&Paused) -> Result<Value>) -> PhpResult<Zval> {
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let value = operation()?;
+        let value = {
+            let paused = Paused::new();
+            operation(&paused)?
+        };
         match value.as_str() {
             Some(text) if text.len() >= convert::LARGE_STRING => {
                 memory::check("result", text.len()).map(|()| value)
@@ -53,8 +62,8 @@ fn run(operation: impl FnOnce() -> Result<Value>) -> PhpResult<Zval> {
 }
 
 /// The keyring for a secret argument (one secret or a list) and the call's options.
-fn keyring(secret: &Zval, options: &Options<'_>) -> Result<Keyring> {
-    options.keyring(convert::secrets_arg(secret)?)
+fn keyring(paused: &Paused, secret: &Zval, options: &Options<'_>) -> Result<Keyring> {
+    options.keyring(convert::secrets_arg(paused, secret)?)
 }
 
 /// `sign(array|object $claims, string|array $secret, array $options = []): string` —
@@ -62,18 +71,18 @@ fn keyring(secret: &Zval, options: &Options<'_>) -> Result<Keyring> {
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\sign")]
 pub fn sign(claims: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("sign", options, None)?;
-        let keyring = keyring(secret, &options)?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "sign", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
         if !convert::is_object_like(claims) {
             // Not an object: the core decides (an empty array is an empty object;
             // anything else is refused with its message).
-            let claims = convert::to_json(claims, "claims")?;
+            let claims = convert::to_json(paused, claims, "claims")?;
             return json_api::sign(&claims, &keyring, options);
         }
         let sign_options = json_api::sign_options(&options)?;
         let mut writer = JsonWriter::for_claims();
-        convert::write_json(claims, "claims", &mut writer)?;
+        convert::write_json(paused, claims, "claims", &mut writer)?;
         onlyoffice_jwt::jwt::sign_written(writer, &keyring, &sign_options).map(Value::String)
     })
 }
@@ -89,11 +98,11 @@ pub fn sign_jws(
     secret: &Zval,
     options: Option<&Zval>,
 ) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("sign_jws", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let header = convert::string_arg(header, "header")?;
-        let payload = convert::string_arg(payload, "payload")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "sign_jws", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let header = convert::string_arg(paused, header, "header")?;
+        let payload = convert::string_arg(paused, payload, "payload")?;
         json_api::sign_jws(header, payload, &keyring, options)
     })
 }
@@ -107,11 +116,15 @@ pub fn sign_jws(
 #[php(name = "OnlyOffice\\Jwt\\verify")]
 pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
     let built = catch_unwind(AssertUnwindSafe(|| -> Result<Zval> {
+        // Held off until the claims are built: the options and the token stay
+        // borrowed until then ([`collector`]).
+        let paused = Paused::new();
+        let paused = &paused;
         // `objects` is this binding's own option (the form of the result, as
         // json_decode's $associative), not the core's.
-        let (options, objects) = convert::host_options("verify", options, Some("objects"))?;
-        let keyring = keyring(secret, &options)?;
-        let token = convert::string_arg(token, "token")?;
+        let (options, objects) = convert::host_options(paused, "verify", options, Some("objects"))?;
+        let keyring = keyring(paused, secret, &options)?;
+        let token = convert::string_arg(paused, token, "token")?;
         let verify_options = json_api::verify_options(&options)?;
         let payload = onlyoffice_jwt::jwt::verified_payload(token, &keyring, &verify_options)?;
         match onlyoffice_jwt::jwt::claims_with(
@@ -135,9 +148,9 @@ pub fn verify(token: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\decode_unverified")]
 pub fn decode_unverified(token: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("decode_unverified", options, None)?;
-        json_api::decode_unverified(convert::string_arg(token, "token")?, options)
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "decode_unverified", options, None)?;
+        json_api::decode_unverified(convert::string_arg(paused, token, "token")?, options)
     })
 }
 
@@ -146,10 +159,10 @@ pub fn decode_unverified(token: &Zval, options: Option<&Zval>) -> PhpResult<Zval
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\audit_ds_config")]
 pub fn audit_ds_config(local_json_text: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("audit_ds_config", options, None)?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "audit_ds_config", options, None)?;
         json_api::audit_ds_config(
-            convert::string_arg(local_json_text, "local_json_text")?,
+            convert::string_arg(paused, local_json_text, "local_json_text")?,
             options,
         )
     })
@@ -160,10 +173,10 @@ pub fn audit_ds_config(local_json_text: &Zval, options: Option<&Zval>) -> PhpRes
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\sign_config")]
 pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("sign_config", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let config = convert::to_json(config, "config")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "sign_config", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let config = convert::to_json(paused, config, "config")?;
         json_api::sign_config(&config, &keyring, options)
     })
 }
@@ -175,10 +188,10 @@ pub fn sign_config(config: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpR
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\sign_request")]
 pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("sign_request", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let body = convert::to_json(body, "body")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "sign_request", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let body = convert::to_json(paused, body, "body")?;
         json_api::sign_request(&body, &keyring, options)
     })
 }
@@ -190,10 +203,10 @@ pub fn sign_request(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpRe
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\verify_callback")]
 pub fn verify_callback(body: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("verify_callback", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let body = convert::bytes_arg(body, "body")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "verify_callback", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let body = convert::bytes_arg(paused, body, "body")?;
         json_api::verify_callback(body, &keyring, options)
     })
 }
@@ -208,10 +221,11 @@ pub fn verify_incoming(
     secret: &Zval,
     options: Option<&Zval>,
 ) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("verify_incoming", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let authorization = convert::optional_string_arg(Some(authorization), "authorization")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "verify_incoming", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let authorization =
+            convert::optional_string_arg(paused, Some(authorization), "authorization")?;
         json_api::verify_incoming(authorization, &keyring, options)
     })
 }
@@ -222,11 +236,11 @@ pub fn verify_incoming(
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\check_download_url")]
 pub fn check_download_url(url: &Zval, ds_url: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("check_download_url", options, None)?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "check_download_url", options, None)?;
         json_api::check_download_url(
-            convert::string_arg(url, "url")?,
-            convert::string_arg(ds_url, "ds_url")?,
+            convert::string_arg(paused, url, "url")?,
+            convert::string_arg(paused, ds_url, "ds_url")?,
             options,
         )
     })
@@ -243,13 +257,13 @@ pub fn document_key(
     version: &Zval,
     options: Option<&Zval>,
 ) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("document_key", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let version = convert::to_json(version, "version")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "document_key", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let version = convert::to_json(paused, version, "version")?;
         json_api::document_key(
             &keyring,
-            convert::string_arg(file_id, "file_id")?,
+            convert::string_arg(paused, file_id, "file_id")?,
             &version,
             options,
         )
@@ -261,9 +275,9 @@ pub fn document_key(
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\derive_secrets")]
 pub fn derive_secrets(master: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("derive_secrets", options, None)?;
-        let master = Secret::new(convert::bytes_arg(master, "master")?);
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "derive_secrets", options, None)?;
+        let master = Secret::new(convert::bytes_arg(paused, master, "master")?);
         json_api::derive_secrets(&master, options)
     })
 }
@@ -273,10 +287,10 @@ pub fn derive_secrets(master: &Zval, options: Option<&Zval>) -> PhpResult<Zval> 
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\sign_link")]
 pub fn sign_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("sign_link", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let url = convert::string_arg(url, "url")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "sign_link", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let url = convert::string_arg(paused, url, "url")?;
         json_api::sign_link(url, &keyring, options)
     })
 }
@@ -287,10 +301,10 @@ pub fn sign_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult
 #[php_function]
 #[php(name = "OnlyOffice\\Jwt\\verify_link")]
 pub fn verify_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-    run(|| {
-        let (options, _) = convert::host_options("verify_link", options, None)?;
-        let keyring = keyring(secret, &options)?;
-        let url = convert::string_arg(url, "url")?;
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "verify_link", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let url = convert::string_arg(paused, url, "url")?;
         json_api::verify_link(url, &keyring, options)
     })
 }

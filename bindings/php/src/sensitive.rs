@@ -28,20 +28,25 @@ extern "C" {
 /// `ZEND_ATTRIBUTE_PERSISTENT`: internal functions live as long as the process.
 const ATTRIBUTE_PERSISTENT: u32 = 1;
 
-/// Each function of the module with the position (from 0) of its secret parameter.
-pub const SECRET_PARAMETERS: [(&str, u32); 12] = [
-    ("onlyoffice\\jwt\\sign", 1),
-    ("onlyoffice\\jwt\\sign_jws", 2),
-    ("onlyoffice\\jwt\\verify", 1),
-    ("onlyoffice\\jwt\\audit_ds_config", 0),
-    ("onlyoffice\\jwt\\sign_config", 1),
-    ("onlyoffice\\jwt\\sign_request", 1),
-    ("onlyoffice\\jwt\\verify_callback", 1),
-    ("onlyoffice\\jwt\\verify_incoming", 1),
-    ("onlyoffice\\jwt\\document_key", 0),
-    ("onlyoffice\\jwt\\derive_secrets", 0),
-    ("onlyoffice\\jwt\\sign_link", 1),
-    ("onlyoffice\\jwt\\verify_link", 1),
+/// Each function of the module with the positions (from 0) of its parameters that hold
+/// a secret or a credential: secrets; the options of `audit_ds_config`
+/// (`connector_secret`) and of `verify_callback` (`authorization`, a Document Server
+/// token); tokens (`verify`, `decode_unverified`, `verify_incoming`'s header, the
+/// callback body that carries one), and the signed link `verify_link` checks.
+pub const SECRET_PARAMETERS: [(&str, &[u32]); 13] = [
+    ("onlyoffice\\jwt\\sign", &[1]),
+    ("onlyoffice\\jwt\\sign_jws", &[2]),
+    ("onlyoffice\\jwt\\verify", &[0, 1]),
+    ("onlyoffice\\jwt\\decode_unverified", &[0]),
+    ("onlyoffice\\jwt\\audit_ds_config", &[0, 1]),
+    ("onlyoffice\\jwt\\sign_config", &[1]),
+    ("onlyoffice\\jwt\\sign_request", &[1]),
+    ("onlyoffice\\jwt\\verify_callback", &[0, 1, 2]),
+    ("onlyoffice\\jwt\\verify_incoming", &[0, 1]),
+    ("onlyoffice\\jwt\\document_key", &[0]),
+    ("onlyoffice\\jwt\\derive_secrets", &[0]),
+    ("onlyoffice\\jwt\\sign_link", &[1]),
+    ("onlyoffice\\jwt\\verify_link", &[0, 1]),
 ];
 
 /// Marks the secret parameters; false if a function is not registered. Called from
@@ -54,7 +59,7 @@ pub fn mark_secret_parameters() -> bool {
     let Some(globals) = (unsafe { ext_php_rs_compiler_globals().as_mut() }) else {
         return false;
     };
-    SECRET_PARAMETERS.iter().all(|&(function, position)| {
+    SECRET_PARAMETERS.iter().all(|&(function, positions)| {
         // SAFETY: the table is the engine's function table, searched by name.
         let found = unsafe {
             zend_hash_str_find_ptr_lc(
@@ -66,16 +71,18 @@ pub fn mark_secret_parameters() -> bool {
         .cast::<zend_function>();
         // SAFETY: a found entry is a registered internal function, which the engine
         // keeps for the life of the process, as it keeps the interned name.
-        unsafe { found.as_mut() }.is_some_and(|function| unsafe {
-            !zend_add_attribute(
-                &raw mut function.common.attributes,
-                name,
-                0,
-                ATTRIBUTE_PERSISTENT,
-                position + 1,
-                0,
-            )
-            .is_null()
+        unsafe { found.as_mut() }.is_some_and(|function| {
+            positions.iter().all(|position| unsafe {
+                !zend_add_attribute(
+                    &raw mut function.common.attributes,
+                    name,
+                    0,
+                    ATTRIBUTE_PERSISTENT,
+                    position + 1,
+                    0,
+                )
+                .is_null()
+            })
         })
     })
 }

@@ -1,7 +1,13 @@
 //! The entries of a PHP array, read from the engine's table as `ZEND_HASH_FOREACH`
 //! reads them: in order, holes skipped, keys borrowed. The crate's own iterator makes
 //! four engine calls and a key zval per entry, which cost more than the JSON writing
-//! of the entry itself.
+//! of the entry itself. An object's property table is read the same way, as
+//! `ZEND_HASH_FOREACH_*_IND` reads it: a declared property's entry is an indirect
+//! slot, followed to the object's own slot, and skipped when that slot is empty
+//! (unset, or a typed property never initialised).
+//!
+//! Nothing here calls PHP code (see `collector.rs`): the borrows last as long as the
+//! table is left unchanged, which the caller's `Paused` guard ensures.
 
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
@@ -87,7 +93,15 @@ impl<'a> Iterator for Entries<'a> {
             // as long as the table is borrowed unchanged; a bucket's `key` is null for
             // an integer key (then in `h`) or points to the key's zend_string.
             let bucket = unsafe { &*self.table.__bindgen_anon_1.arData.add(position as usize) };
-            if bucket.val.get_type() == DataType::Undef {
+            let value = match bucket.val.get_type() {
+                DataType::Undef => continue,
+                // SAFETY: an indirect entry (only in property and symbol tables)
+                // points to a zval slot that its object owns for the object's life,
+                // which outlasts the borrow of its property table.
+                DataType::Indirect => unsafe { &*bucket.val.value.zv.cast::<Zval>() },
+                _ => &bucket.val,
+            };
+            if value.get_type() == DataType::Undef {
                 continue;
             }
             let key = if bucket.key.is_null() {
@@ -96,7 +110,7 @@ impl<'a> Iterator for Entries<'a> {
                 // SAFETY: see above: a non-null key is a live zend_string of the table.
                 Key::Name(unsafe { &*bucket.key.cast::<ZendStr>() }.as_bytes())
             };
-            return Some((key, &bucket.val));
+            return Some((key, value));
         }
         None
     }
