@@ -48,7 +48,7 @@ function sign_jws(string $header, string $payload, #[\SensitiveParameter] string
  * @return array<string, mixed>|\stdClass
  * @throws JwtException
  */
-function verify(string $token, #[\SensitiveParameter] string|array $secret, array $options = []): array|\stdClass {}
+function verify(#[\SensitiveParameter] string $token, #[\SensitiveParameter] string|array $secret, array $options = []): array|\stdClass {}
 
 /**
  * Header and claims of a token WITHOUT any check — for inspection only.
@@ -56,7 +56,7 @@ function verify(string $token, #[\SensitiveParameter] string|array $secret, arra
  * @return array{header: array<string, mixed>, claims: array<string, mixed>}
  * @throws JwtException
  */
-function decode_unverified(string $token, array $options = []): array {}
+function decode_unverified(#[\SensitiveParameter] string $token, array $options = []): array {}
 
 /**
  * The editor config with `token` added last; refuses a config the Document Server
@@ -92,7 +92,7 @@ function sign_request(array|\stdClass $body, #[\SensitiveParameter] string|array
  * @return array<string, mixed>
  * @throws JwtException
  */
-function verify_callback(string $body, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
+function verify_callback(#[\SensitiveParameter] string $body, #[\SensitiveParameter] string|array $secret, #[\SensitiveParameter] array $options = []): array {}
 
 /**
  * The signed claims of a request from the Document Server (`payload` unwrapped); with
@@ -103,7 +103,7 @@ function verify_callback(string $body, #[\SensitiveParameter] string|array $secr
  * @return array<string, mixed>
  * @throws JwtException
  */
-function verify_incoming(?string $authorization, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
+function verify_incoming(#[\SensitiveParameter] ?string $authorization, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
 
 /**
  * The URL to fetch for a callback `url`/`changesurl`, mapped to the internal Document
@@ -150,7 +150,7 @@ function sign_link(string $url, #[\SensitiveParameter] string|array $secret, arr
  * @param array{now?: int|null, allow_weak?: bool} $options
  * @throws JwtException
  */
-function verify_link(string $url, #[\SensitiveParameter] string|array $secret, array $options = []): string {}
+function verify_link(#[\SensitiveParameter] string $url, #[\SensitiveParameter] string|array $secret, array $options = []): string {}
 
 /**
  * Findings for a Document Server `local.json`, errors first.
@@ -159,7 +159,7 @@ function verify_link(string $url, #[\SensitiveParameter] string|array $secret, a
  * @return list<array{severity: string, code: string, path: string, message: string, fix: string}>
  * @throws JwtException
  */
-function audit_ds_config(#[\SensitiveParameter] string $local_json_text, array $options = []): array {}
+function audit_ds_config(#[\SensitiveParameter] string $local_json_text, #[\SensitiveParameter] array $options = []): array {}
 
 /**
  * Base class of every exception of the extension. `getCode()` is the stable error

@@ -146,22 +146,61 @@ final class ExtensionTest extends TestCase
     }
 
     /**
-     * Every parameter that holds a secret (`secret`, `master`, the text of `local.json`)
-     * carries #[\SensitiveParameter], and no other does.
+     * Every parameter that holds a secret or a credential carries #[\SensitiveParameter],
+     * and no other does: secrets (`secret`, `master`, the text of `local.json`), tokens
+     * (and the callback body and options that carry one), the options of
+     * `audit_ds_config` (`connector_secret`) and the signed link `verify_link` checks.
      */
     public function testSecretParametersAreSensitive(): void
     {
+        $sensitive = [
+            'verify' => ['token'],
+            'decode_unverified' => ['token'],
+            'verify_callback' => ['body', 'options'],
+            'verify_incoming' => ['authorization'],
+            'verify_link' => ['url'],
+            'audit_ds_config' => ['options'],
+        ];
         $secretNames = ['secret', 'master', 'local_json_text'];
         $marked = 0;
         foreach (get_extension_funcs('onlyoffice_jwt') as $name) {
+            $short = substr(strrchr($name, '\\'), 1);
             foreach ((new \ReflectionFunction($name))->getParameters() as $parameter) {
                 $attributes = array_map(fn ($a) => $a->getName(), $parameter->getAttributes());
-                $expected = in_array($parameter->getName(), $secretNames, true) ? ['SensitiveParameter'] : [];
-                self::assertSame($expected, $attributes, $name . ' $' . $parameter->getName());
-                $marked += count($expected);
+                $marks = in_array($parameter->getName(), $secretNames, true)
+                    || in_array($parameter->getName(), $sensitive[$short] ?? [], true);
+                self::assertSame($marks ? ['SensitiveParameter'] : [], $attributes, $name . ' $' . $parameter->getName());
+                $marked += (int) $marks;
             }
         }
-        self::assertSame(12, $marked);
+        self::assertSame(19, $marked);
+    }
+
+    /** Options holding a secret, and signed links, are left out of traces too. */
+    public function testStackTracesLeaveSecretOptionsAndSignedLinksOut(): void
+    {
+        $previous = ini_set('zend.exception_ignore_args', '0');
+        try {
+            $calls = [
+                'audit_ds_config' => fn () => Jwt\audit_ds_config('{}', ['connector_secret' => 'trace-connector-secret-0123456789', 'unknown' => 1]),
+                'verify_link' => fn () => Jwt\verify_link('https://nc.example/d?oo_exp=1&oo_sig=trace-signature-value', self::SECRET, ['now' => self::NOW]),
+                'verify_callback' => fn () => Jwt\verify_callback('{"token":"trace.token.value"}', self::SECRET, ['authorization' => 'Bearer trace.header.token']),
+                'verify_incoming' => fn () => Jwt\verify_incoming('Bearer trace.header.token', self::SECRET),
+            ];
+            foreach ($calls as $name => $call) {
+                try {
+                    $call();
+                    self::fail($name . ' accepted its input');
+                } catch (Jwt\JwtException $e) {
+                    $trace = $e->getTraceAsString();
+                    self::assertStringNotContainsString('trace-', $trace, $name);
+                    self::assertStringNotContainsString('trace.', $trace, $name);
+                    self::assertStringContainsString('Object(SensitiveParameterValue)', $trace, $name);
+                }
+            }
+        } finally {
+            ini_set('zend.exception_ignore_args', (string) $previous);
+        }
     }
 
     /**
