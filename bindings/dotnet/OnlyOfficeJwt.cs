@@ -56,7 +56,7 @@ namespace OnlyOffice.Jwt
         }
 
         /// <summary>A keyring of one text secret.</summary>
-        public Keyring(string secret, bool allowWeak = false) : this(Native.Utf8(secret), allowWeak) { }
+        public Keyring(string secret, bool allowWeak = false) : this(Native.Utf8(secret, "secret"), allowWeak) { }
 
         /// <summary>Adds a secret that still verifies but no longer signs.</summary>
         public void AddPrevious(byte[] secret, bool allowWeak = false)
@@ -75,64 +75,116 @@ namespace OnlyOffice.Jwt
         public static string Version => Native.Text(Native.oojwt_version());
 
         /// <summary>The token for the JSON object <paramref name="claims"/>.</summary>
-        public static string Sign(Keyring keyring, string claims, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_sign(keyring.Handle, B(claims), L(claims), B(options), L(options), out r));
+        public static string Sign(Keyring keyring, string claims, string options = null)
+        {
+            var claimsText = Native.Utf8(claims, "claims");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_sign(keyring.Handle, claimsText, Native.Len(claimsText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The token over the given header and payload JSON texts, byte for byte.</summary>
-        public static string SignJws(Keyring keyring, string header, string payload, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_sign_jws(keyring.Handle, B(header), L(header), B(payload), L(payload), B(options), L(options), out r));
+        public static string SignJws(Keyring keyring, string header, string payload, string options = null)
+        {
+            var headerText = Native.Utf8(header, "header");
+            var payloadText = Native.Utf8(payload, "payload");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_sign_jws(keyring.Handle, headerText, Native.Len(headerText), payloadText, Native.Len(payloadText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The claims (JSON) of a strictly verified token.</summary>
-        public static string Verify(Keyring keyring, string token, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_verify(keyring.Handle, B(token), L(token), B(options), L(options), out r));
+        public static string Verify(Keyring keyring, string token, string options = null)
+        {
+            var tokenText = Native.Utf8(token, "token");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_verify(keyring.Handle, tokenText, Native.Len(tokenText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>{"header", "claims"} of a token, nothing verified.</summary>
-        public static string DecodeUnverified(string token) =>
-            Native.Call((out IntPtr r) => Native.oojwt_decode_unverified(B(token), L(token), null, UIntPtr.Zero, out r));
+        public static string DecodeUnverified(string token)
+        {
+            var tokenText = Native.Utf8(token, "token");
+            return Native.Call((out IntPtr r) => Native.oojwt_decode_unverified(tokenText, Native.Len(tokenText), null, UIntPtr.Zero, out r));
+        }
 
         /// <summary>The editor config with its token appended.</summary>
-        public static string SignConfig(Keyring keyring, string config, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_sign_config(keyring.Handle, B(config), L(config), B(options), L(options), out r));
+        public static string SignConfig(Keyring keyring, string config, string options = null)
+        {
+            var configText = Native.Utf8(config, "config");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_sign_config(keyring.Handle, configText, Native.Len(configText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>{"body", "headers", "header_omitted"} of a request to the Document Server.</summary>
-        public static string SignRequest(Keyring keyring, string body, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_sign_request(keyring.Handle, B(body), L(body), B(options), L(options), out r));
+        public static string SignRequest(Keyring keyring, string body, string options = null)
+        {
+            var bodyText = Native.Utf8(body, "body");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_sign_request(keyring.Handle, bodyText, Native.Len(bodyText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The signed claims of a callback's raw body.</summary>
-        public static string VerifyCallback(Keyring keyring, byte[] body, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_verify_callback(keyring.Handle, body, Native.Len(body), B(options), L(options), out r));
+        public static string VerifyCallback(Keyring keyring, byte[] body, string options = null)
+        {
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_verify_callback(keyring.Handle, body, Native.Len(body), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The signed claims of a request from the Document Server (null: no header).</summary>
-        public static string VerifyIncoming(Keyring keyring, string authorization, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_verify_incoming(keyring.Handle, B(authorization), L(authorization), B(options), L(options), out r));
+        public static string VerifyIncoming(Keyring keyring, string authorization, string options = null)
+        {
+            var authorizationText = Native.Utf8(authorization, "authorization");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_verify_incoming(keyring.Handle, authorizationText, Native.Len(authorizationText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The URL to fetch for a callback url, on the Document Server only.</summary>
-        public static string CheckDownloadUrl(string url, string dsUrl, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_check_download_url(B(url), L(url), B(dsUrl), L(dsUrl), B(options), L(options), out r));
+        public static string CheckDownloadUrl(string url, string dsUrl, string options = null)
+        {
+            var urlText = Native.Utf8(url, "url");
+            var dsUrlText = Native.Utf8(dsUrl, "ds_url");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_check_download_url(urlText, Native.Len(urlText), dsUrlText, Native.Len(dsUrlText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The document key of (fileId, version); version is JSON text.</summary>
-        public static string DocumentKey(Keyring keyring, string fileId, string version) =>
-            Native.Call((out IntPtr r) => Native.oojwt_document_key(keyring.Handle, B(fileId), L(fileId), B(version), L(version), null, UIntPtr.Zero, out r));
+        public static string DocumentKey(Keyring keyring, string fileId, string version)
+        {
+            var fileIdText = Native.Utf8(fileId, "file_id");
+            var versionText = Native.Utf8(version, "version");
+            return Native.Call((out IntPtr r) => Native.oojwt_document_key(keyring.Handle, fileIdText, Native.Len(fileIdText), versionText, Native.Len(versionText), null, UIntPtr.Zero, out r));
+        }
 
         /// <summary>The derived secrets (JSON) of a master secret.</summary>
-        public static string DeriveSecrets(byte[] master, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_derive_secrets(master, Native.Len(master), B(options), L(options), out r));
+        public static string DeriveSecrets(byte[] master, string options = null)
+        {
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_derive_secrets(master, Native.Len(master), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The URL with oo_exp and oo_sig appended.</summary>
-        public static string SignLink(Keyring keyring, string url, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_sign_link(keyring.Handle, B(url), L(url), B(options), L(options), out r));
+        public static string SignLink(Keyring keyring, string url, string options = null)
+        {
+            var urlText = Native.Utf8(url, "url");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_sign_link(keyring.Handle, urlText, Native.Len(urlText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>A verified link without oo_exp and oo_sig.</summary>
-        public static string VerifyLink(Keyring keyring, string url, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_verify_link(keyring.Handle, B(url), L(url), B(options), L(options), out r));
+        public static string VerifyLink(Keyring keyring, string url, string options = null)
+        {
+            var urlText = Native.Utf8(url, "url");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_verify_link(keyring.Handle, urlText, Native.Len(urlText), optionsText, Native.Len(optionsText), out r));
+        }
 
         /// <summary>The findings (JSON list) for a Document Server local.json.</summary>
-        public static string AuditDsConfig(string localJson, string options = null) =>
-            Native.Call((out IntPtr r) => Native.oojwt_audit_ds_config(B(localJson), L(localJson), B(options), L(options), out r));
+        public static string AuditDsConfig(string localJson, string options = null)
+        {
+            var localJsonText = Native.Utf8(localJson, "local_json_text");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_audit_ds_config(localJsonText, Native.Len(localJsonText), optionsText, Native.Len(optionsText), out r));
+        }
 
-        static byte[] B(string text) => Native.Utf8(text);
-
-        static UIntPtr L(string text) => Native.Len(Native.Utf8(text));
     }
 
     /// <summary>The C functions (onlyoffice_jwt.h) and the conversions around them.</summary>
@@ -164,7 +216,24 @@ namespace OnlyOffice.Jwt
         [DllImport(Lib)] internal static extern int oojwt_verify_link(KeyringHandle k, byte[] url, UIntPtr urlLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
         [DllImport(Lib)] internal static extern int oojwt_audit_ds_config(byte[] localJson, UIntPtr localJsonLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
 
-        internal static byte[] Utf8(string text) => text == null ? null : Encoding.UTF8.GetBytes(text);
+        /// <summary>UTF-8 that throws on a lone surrogate instead of writing U+FFFD.</summary>
+        static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+        /// <summary>The UTF-8 of a text argument (null stays null). A string holding a lone
+        /// UTF-16 surrogate has no UTF-8: it is invalid_input, never replaced (two
+        /// different file ids must never become one document key, nor two secrets one).</summary>
+        internal static byte[] Utf8(string text, string what)
+        {
+            if (text == null) return null;
+            try { return StrictUtf8.GetBytes(text); }
+            catch (EncoderFallbackException)
+            {
+                throw new JwtException(InvalidInput, what + " is not valid text: it holds a lone UTF-16 surrogate");
+            }
+        }
+
+        /// <summary>The shared number of invalid_input.</summary>
+        internal const int InvalidInput = 13;
 
         internal static UIntPtr Len(byte[] bytes) => (UIntPtr)(bytes?.Length ?? 0);
 

@@ -15,6 +15,7 @@ import "C"
 import (
 	"fmt"
 	"runtime"
+	"sync"
 	"unsafe"
 )
 
@@ -73,8 +74,16 @@ func Version() string { return C.GoString(C.oojwt_version()) }
 func ErrorName(number int) string { return C.GoString(C.oojwt_error_name(C.int32_t(number))) }
 
 // Keyring holds secrets inside the library: the first signs, all verify. Close
-// zeroizes them.
-type Keyring struct{ ptr *C.oojwt_keyring }
+// zeroizes them; a keyring that is no longer referenced is closed by its finalizer.
+//
+// A call holds the keyring for its whole duration: Close waits for the calls in flight
+// (and later calls fail with invalid_input), and runtime.KeepAlive after every C call
+// keeps the finalizer from running while the C library still reads the keyring, even
+// when that call is the keyring's last use.
+type Keyring struct {
+	mu  sync.RWMutex
+	ptr *C.oojwt_keyring
+}
 
 // NewKeyring makes a keyring of one secret; weak secrets are refused unless allowWeak.
 func NewKeyring(secret []byte, allowWeak bool) (*Keyring, error) {
@@ -90,8 +99,12 @@ func NewKeyring(secret []byte, allowWeak bool) (*Keyring, error) {
 	return keyring, nil
 }
 
-// AddPrevious adds a secret that still verifies but no longer signs (rotation).
+// AddPrevious adds a secret that still verifies but no longer signs (rotation). It
+// waits for the calls in flight: the keyring changes.
 func (k *Keyring) AddPrevious(secret []byte, allowWeak bool) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	defer runtime.KeepAlive(k)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	p, n := bytesArg(secret)
@@ -101,39 +114,52 @@ func (k *Keyring) AddPrevious(secret []byte, allowWeak bool) error {
 	return nil
 }
 
-// Close zeroizes and releases the secrets; the keyring cannot be used afterwards.
+// Close zeroizes and releases the secrets once the calls in flight have returned; the
+// keyring cannot be used afterwards. Closing twice does nothing.
 func (k *Keyring) Close() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	if k.ptr != nil {
 		C.oojwt_keyring_free(k.ptr)
 		k.ptr = nil
 	}
+	runtime.SetFinalizer(k, nil)
+}
+
+// call runs one operation of the keyring (see call), holding the keyring against
+// Close and its finalizer until the C function has returned.
+func (k *Keyring) call(f func(keyring *C.oojwt_keyring, out **C.char) C.int32_t) (string, error) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	defer runtime.KeepAlive(k)
+	return call(func(out **C.char) C.int32_t { return f(k.ptr, out) })
 }
 
 // Sign returns the token for the JSON object claims.
 func (k *Keyring) Sign(claims string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		c, cn := textArg(claims)
 		o, on := bytesArg(options)
-		return C.oojwt_sign(k.ptr, c, cn, o, on, out)
+		return C.oojwt_sign(keyring, c, cn, o, on, out)
 	})
 }
 
 // SignJws returns the token over the given header and payload JSON texts, byte for byte.
 func (k *Keyring) SignJws(header, payload string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		h, hn := textArg(header)
 		p, pn := textArg(payload)
 		o, on := bytesArg(options)
-		return C.oojwt_sign_jws(k.ptr, h, hn, p, pn, o, on, out)
+		return C.oojwt_sign_jws(keyring, h, hn, p, pn, o, on, out)
 	})
 }
 
 // Verify checks token strictly and returns its claims (JSON).
 func (k *Keyring) Verify(token string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		t, tn := textArg(token)
 		o, on := bytesArg(options)
-		return C.oojwt_verify(k.ptr, t, tn, o, on, out)
+		return C.oojwt_verify(keyring, t, tn, o, on, out)
 	})
 }
 
@@ -147,44 +173,44 @@ func DecodeUnverified(token string) (string, error) {
 
 // SignConfig returns the editor config with its token appended.
 func (k *Keyring) SignConfig(config string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		c, cn := textArg(config)
 		o, on := bytesArg(options)
-		return C.oojwt_sign_config(k.ptr, c, cn, o, on, out)
+		return C.oojwt_sign_config(keyring, c, cn, o, on, out)
 	})
 }
 
 // SignRequest returns {"body", "headers", "header_omitted"} for a command, conversion
 // or docbuilder request.
 func (k *Keyring) SignRequest(body string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		b, bn := textArg(body)
 		o, on := bytesArg(options)
-		return C.oojwt_sign_request(k.ptr, b, bn, o, on, out)
+		return C.oojwt_sign_request(keyring, b, bn, o, on, out)
 	})
 }
 
 // VerifyCallback verifies a callback's raw body (and the options' authorization) and
 // returns only its signed claims.
 func (k *Keyring) VerifyCallback(body []byte, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		b, bn := bytesArg(body)
 		o, on := bytesArg(options)
-		return C.oojwt_verify_callback(k.ptr, (*C.uint8_t)(unsafe.Pointer(b)), bn, o, on, out)
+		return C.oojwt_verify_callback(keyring, (*C.uint8_t)(unsafe.Pointer(b)), bn, o, on, out)
 	})
 }
 
 // VerifyIncoming verifies the Authorization header of a request from the Document
 // Server; nil means the request had none.
 func (k *Keyring) VerifyIncoming(authorization *string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		var a *C.char
 		var an C.size_t
 		if authorization != nil {
 			a, an = textArg(*authorization)
 		}
 		o, on := bytesArg(options)
-		return C.oojwt_verify_incoming(k.ptr, a, an, o, on, out)
+		return C.oojwt_verify_incoming(keyring, a, an, o, on, out)
 	})
 }
 
@@ -202,10 +228,10 @@ func CheckDownloadURL(url, dsURL string, options []byte) (string, error) {
 // DocumentKey returns the document key of (fileID, version); version is JSON text (a
 // string or an integer).
 func (k *Keyring) DocumentKey(fileID, version string) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		f, fn := textArg(fileID)
 		v, vn := textArg(version)
-		return C.oojwt_document_key(k.ptr, f, fn, v, vn, nil, 0, out)
+		return C.oojwt_document_key(keyring, f, fn, v, vn, nil, 0, out)
 	})
 }
 
@@ -220,19 +246,19 @@ func DeriveSecrets(master []byte, options []byte) (string, error) {
 
 // SignLink returns url with oo_exp and oo_sig appended.
 func (k *Keyring) SignLink(url string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		u, un := textArg(url)
 		o, on := bytesArg(options)
-		return C.oojwt_sign_link(k.ptr, u, un, o, on, out)
+		return C.oojwt_sign_link(keyring, u, un, o, on, out)
 	})
 }
 
 // VerifyLink checks a signed link and returns it without oo_exp and oo_sig.
 func (k *Keyring) VerifyLink(url string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
 		u, un := textArg(url)
 		o, on := bytesArg(options)
-		return C.oojwt_verify_link(k.ptr, u, un, o, on, out)
+		return C.oojwt_verify_link(keyring, u, un, o, on, out)
 	})
 }
 

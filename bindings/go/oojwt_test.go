@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -86,6 +88,101 @@ func TestRotationAndClose(t *testing.T) {
 	}
 	if _, err := k.Verify(token, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// signWithTemporaryKeyring makes a keyring whose last use is Sign: without
+// runtime.KeepAlive, the collector may finalize (free and zeroize) it while the C
+// library still reads it.
+func signWithTemporaryKeyring(claims string) (string, error) {
+	k, err := NewKeyring([]byte(strong), false)
+	if err != nil {
+		return "", err
+	}
+	return k.Sign(claims, []byte(`{"iat":false}`))
+}
+
+// A garbage-collection storm while large claims are signed with keyrings nobody
+// references any more (before the fix: SIGSEGV in oojwt_sign, 3 runs of 3).
+func TestAKeyringIsNotFinalizedDuringItsLastCall(t *testing.T) {
+	claims := `{"big":"` + strings.Repeat("x", 8<<20) + `"}`
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	}()
+	defer func() { close(stop); <-done }()
+	check := keyring(t, strong)
+	defer check.Close()
+	for i := 0; i < 6; i++ {
+		token, err := signWithTemporaryKeyring(claims)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := check.Verify(token, []byte(`{"max_size":20000000}`)); err != nil {
+			t.Fatalf("round %d: %v", i, err)
+		}
+	}
+}
+
+// Close waits for the calls in flight, later calls fail with invalid_input, and a
+// second Close does nothing.
+func TestCloseWaitsForCallsInFlightAndMayBeRepeated(t *testing.T) {
+	claims := `{"big":"` + strings.Repeat("y", 4<<20) + `"}`
+	k := keyring(t, strong)
+	check := keyring(t, strong)
+	defer check.Close()
+	var wg sync.WaitGroup
+	tokens := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if token, err := k.Sign(claims, nil); err == nil {
+				tokens <- token
+			} else if !isError(err, 13, "invalid_input") {
+				t.Errorf("a call after Close: %v", err)
+			}
+		}()
+	}
+	k.Close()
+	wg.Wait()
+	close(tokens)
+	for token := range tokens {
+		if _, err := check.Verify(token, []byte(`{"max_size":20000000}`)); err != nil {
+			t.Fatalf("a token signed while Close waited: %v", err)
+		}
+	}
+	k.Close()
+	if _, err := k.Sign(`{}`, nil); !isError(err, 13, "invalid_input") {
+		t.Fatalf("after Close: %v", err)
+	}
+	if err := k.AddPrevious([]byte(strong), false); !isError(err, 13, "invalid_input") {
+		t.Fatalf("after Close: %v", err)
+	}
+}
+
+// Go strings are bytes: text that is not UTF-8 is refused, never replaced (two file
+// ids must never become one document key).
+func TestTextThatIsNotUtf8IsRefused(t *testing.T) {
+	k := keyring(t, strong)
+	defer k.Close()
+	if _, err := k.DocumentKey("a\xff", `"1"`); !isError(err, 13, "invalid_input") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := k.DocumentKey("a\xed\xa0\x80", `"1"`); !isError(err, 13, "invalid_input") {
+		t.Fatalf("a surrogate's encoding: %v", err)
+	}
+	if _, err := k.Sign("{\"a\":\"\xff\"}", nil); !isError(err, 13, "invalid_input") {
+		t.Fatalf("got %v", err)
 	}
 }
 

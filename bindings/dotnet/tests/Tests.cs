@@ -91,6 +91,45 @@ static class Tests
         Check(refused, "a disposed keyring (its secrets freed and zeroized) cannot be used");
     }
 
+    // A lone UTF-16 surrogate has no UTF-8: invalid_input in every entry point, never
+    // U+FFFD (which made "a\uD800" and "a\uDC00" one file id, and two secrets one).
+    static void LoneSurrogates()
+    {
+        const string secret = "dotnet-binding-test-secret-0123456789ab";
+        foreach (var bad in new[] { secret + "\uD800", secret + "\uDBFF", "\uDC00" + secret })
+        {
+            var e = Error(() => new Keyring(bad));
+            Check(e != null && e.Name == "invalid_input" && e.Number == 13 && !e.Message.Contains(secret), "a secret with a lone surrogate");
+        }
+        using (var keyring = new Keyring(secret))
+        {
+            var calls = new Dictionary<string, Action>
+            {
+                ["DocumentKey file_id"] = () => Jwt.DocumentKey(keyring, "a\uD800", "1"),
+                ["DocumentKey version"] = () => Jwt.DocumentKey(keyring, "a", "\"\uDC00\""),
+                ["Sign claims"] = () => Jwt.Sign(keyring, "{\"a\":\"\uD800\"}"),
+                ["Sign options"] = () => Jwt.Sign(keyring, "{}", "{\"alg\":\"\uDFFF\"}"),
+                ["SignJws"] = () => Jwt.SignJws(keyring, "{\"alg\":\"HS256\"}", "{\"a\":\"\uD800\"}"),
+                ["Verify"] = () => Jwt.Verify(keyring, "a.b\uD800.c"),
+                ["DecodeUnverified"] = () => Jwt.DecodeUnverified("a.b\uD800.c"),
+                ["SignConfig"] = () => Jwt.SignConfig(keyring, "{\"document\":{\"key\":\"\uD800\"}}"),
+                ["SignRequest"] = () => Jwt.SignRequest(keyring, "{\"c\":\"\uD800\"}"),
+                ["VerifyIncoming"] = () => Jwt.VerifyIncoming(keyring, "Bearer \uD800"),
+                ["CheckDownloadUrl"] = () => Jwt.CheckDownloadUrl("https://ds.example/\uD800", "https://ds.example/"),
+                ["CheckDownloadUrl ds_url"] = () => Jwt.CheckDownloadUrl("https://ds.example/a", "https://ds.example/\uD800"),
+                ["SignLink"] = () => Jwt.SignLink(keyring, "https://nc.example/\uD800"),
+                ["VerifyLink"] = () => Jwt.VerifyLink(keyring, "https://nc.example/\uD800"),
+                ["AuditDsConfig"] = () => Jwt.AuditDsConfig("{\"a\":\"\uD800\"}"),
+            };
+            foreach (var call in calls)
+            {
+                var e = Error(call.Value);
+                Check(e != null && e.Name == "invalid_input", call.Key + ": a lone surrogate is invalid_input, got " + (e?.Name ?? "no error"));
+            }
+            Check(Jwt.DocumentKey(keyring, "a\uD83D\uDE00", "1") != Jwt.DocumentKey(keyring, "a\uFFFD", "1"), "a surrogate pair is text");
+        }
+    }
+
     static string Run(string op, Keyring keyring, string[] f)
     {
         string options = Text(f[6]);
@@ -152,6 +191,7 @@ static class Tests
         KnownAnswers();
         Errors();
         Rotation();
+        LoneSurrogates();
         using (var deferred = new StreamWriter(args[1])) Vectors(args[0], deferred);
         Console.WriteLine($"dotnet: {passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : ""));
         return failed == 0 ? 0 : 1;
