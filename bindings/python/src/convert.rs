@@ -144,14 +144,22 @@ impl<'py> Frame<'py> {
         })
     }
 
-    /// Stores the converted value of the item last returned by `next_item`.
-    fn accept(&mut self, value: Value) {
+    /// Stores the converted value of the item last returned by `next_item`; a dict
+    /// member whose text another key of the dict already had is `invalid_input` (keys
+    /// of a `str` subclass with its own `==` or `hash` can be different keys with the
+    /// same text, which JSON would hold twice).
+    fn accept(&mut self, value: Value) -> PyResult<()> {
         match self {
             Frame::Object { map, key, .. } => {
-                map.insert(key.take().unwrap_or_default(), value);
+                let key = key.take().unwrap_or_default();
+                if map.contains_key(&key) {
+                    return Err(same_text(&key));
+                }
+                map.insert(key, value);
             }
             Frame::List { values, .. } | Frame::Tuple { values, .. } => values.push(value),
         }
+        Ok(())
     }
 
     /// The finished container.
@@ -186,7 +194,7 @@ fn to_value(object: &Bound<'_, PyAny>, size: &mut usize) -> PyResult<Value> {
             }
             Step::Scalar(value) => match stack.last_mut() {
                 None => return Ok(value),
-                Some(top) => top.accept(value),
+                Some(top) => top.accept(value)?,
             },
         }
         next = loop {
@@ -199,10 +207,49 @@ fn to_value(object: &Bound<'_, PyAny>, size: &mut usize) -> PyResult<Value> {
             let finished = stack.pop().map(Frame::finish).unwrap_or(Value::Null);
             match stack.last_mut() {
                 None => return Ok(finished),
-                Some(parent) => parent.accept(finished),
+                Some(parent) => parent.accept(finished)?,
             }
         };
     }
+}
+
+/// The error for two keys of one dict with the same text.
+fn same_text(key: &str) -> PyErr {
+    invalid_input(format!(
+        "two keys of one dict have the text {:?} (a str subclass whose == or hash differ \
+         from str's): a JSON object holds a name once",
+        key.chars().take(32).collect::<String>()
+    ))
+}
+
+/// Checks that no two keys of `dict` have the same text: needed only once a key of a
+/// `str` subclass is met (exact `str` keys of a dict are distinct texts).
+fn distinct_key_texts(dict: &Bound<'_, PyDict>) -> PyResult<()> {
+    let mut seen = std::collections::HashSet::with_capacity(dict.len());
+    for (key, _) in dict.iter() {
+        let key = key
+            .cast::<PyString>()
+            .map_err(|_| invalid_input("dict keys must be str"))?;
+        let text = str_of(key)?;
+        if !seen.insert(text.into_owned()) {
+            return Err(same_text(&str_of(key)?));
+        }
+    }
+    Ok(())
+}
+
+/// An `int` (or an instance of a subclass) as its decimal digits, read from the value
+/// it holds by `int.__repr__`: a subclass's own `__int__`, `__index__`, `__str__` or
+/// `__repr__` is never called (it could return another number, or run code that
+/// changes what is being converted).
+fn int_digits<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    let py = object.py();
+    py.get_type::<PyInt>()
+        .getattr(pyo3::intern!(py, "__repr__"))?
+        .call1((object,))
+        .map_err(|_| invalid_input("an int has too many digits to write"))?
+        .cast_into::<PyString>()
+        .map_err(|_| invalid_input("an int has no decimal digits"))
 }
 
 /// One object converted: a scalar, or an empty frame for a container.
@@ -430,9 +477,14 @@ pub fn text_option<'a>(
         .transpose()
 }
 
-/// A Python container being written as JSON: its remaining items.
+/// A Python container being written as JSON: its remaining items (a dict's: once a
+/// key of a `str` subclass is met, all its keys are checked for distinct texts).
 enum Writing<'py> {
-    Object(BoundDictIterator<'py>),
+    Object {
+        dict: Bound<'py, PyDict>,
+        entries: BoundDictIterator<'py>,
+        checked: bool,
+    },
     List(BoundListIterator<'py>),
     Tuple(BoundTupleIterator<'py>),
 }
@@ -452,11 +504,19 @@ pub fn write_json(object: &Bound<'_, PyAny>, writer: &mut JsonWriter) -> PyResul
             return Ok(());
         };
         let next = match top {
-            Writing::Object(entries) => match entries.next() {
+            Writing::Object {
+                dict,
+                entries,
+                checked,
+            } => match entries.next() {
                 Some((name, item)) => {
                     let name = name
                         .cast::<PyString>()
                         .map_err(|_| invalid_input("dict keys must be str"))?;
+                    if !*checked && !name.is_exact_instance_of::<PyString>() {
+                        distinct_key_texts(dict)?;
+                        *checked = true;
+                    }
                     writer.key(&str_of(name)?);
                     Some(item)
                 }
@@ -501,18 +561,19 @@ fn write_scalar_or_open<'py>(
         } else if let Ok(number) = object.extract::<u64>() {
             writer.unsigned(number);
         } else {
-            // int(...) first: a subclass's str() need not be its digits.
-            let exact = object.py().get_type::<PyInt>().call1((object,))?;
-            let digits = exact
-                .str()
-                .map_err(|_| invalid_input("an int has too many digits to write"))?;
-            writer.big_integer(&str_of(&digits)?).map_err(core)?;
+            writer
+                .big_integer(&str_of(&int_digits(object)?)?)
+                .map_err(core)?;
         }
     } else if let Ok(number) = object.cast::<PyFloat>() {
         writer.float(number.value()).map_err(core)?;
     } else if let Ok(dict) = object.cast::<PyDict>() {
         writer.begin_object().map_err(core)?;
-        return Ok(Some(Writing::Object(dict.iter())));
+        return Ok(Some(Writing::Object {
+            dict: dict.clone(),
+            entries: dict.iter(),
+            checked: false,
+        }));
     } else if let Ok(list) = object.cast::<PyList>() {
         writer.begin_array().map_err(core)?;
         return Ok(Some(Writing::List(list.iter())));

@@ -142,7 +142,17 @@ impl<'a> Options<'a> {
         let spec = crate::operations::operation(operation);
         let known =
             |key: &str| spec.is_some_and(|spec| spec.option_names().any(|name| name == key));
-        for (key, _) in &options.entries {
+        for (index, (key, _)) in options.entries.iter().enumerate() {
+            if options.entries[..index]
+                .iter()
+                .any(|(earlier, _)| earlier == key)
+            {
+                return Err(err!(
+                    InvalidInput,
+                    "{operation}: option {:?} is given twice",
+                    crate::jwt::algorithm::truncate(key)
+                ));
+            }
             if key != "allow_weak" && !known(key) {
                 let names: Vec<&str> = spec
                     .map(|spec| spec.option_names().collect())
@@ -665,6 +675,19 @@ mod tests {
         assert!(refused("algorithms", OptionValue::List(vec![None])).contains("list of strings"));
         assert!(refused("allow_weak", OptionValue::Int(1)).contains("allow_weak"));
         assert!(refused("leway", OptionValue::Int(1)).contains("unknown option"));
+        // A host whose keys are distinct objects with one text (a Python str subclass)
+        // cannot give an option twice: the first would win unseen.
+        let twice = Options::from_host(
+            "verify",
+            host(vec![
+                ("leeway", OptionValue::Int(0)),
+                ("leeway", OptionValue::Int(600)),
+            ]),
+        );
+        let Err(error) = twice else {
+            panic!("an option given twice was accepted")
+        };
+        assert!(error.message().contains("\"leeway\" is given twice"));
         // Null is the default, as a JSON null.
         let options =
             Options::from_host("verify", host(vec![("leeway", OptionValue::Null)])).unwrap();
