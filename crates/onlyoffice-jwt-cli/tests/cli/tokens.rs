@@ -94,6 +94,39 @@ fn sign_reads_the_secret_from_env_and_stdin_and_warns_for_a_plain_argument() {
         .stderr(predicate::str::contains(SECRET).not());
 }
 
+/// A secret typed where its variable's name or its file's path goes is not repeated
+/// (before: "environment variable k9fj3kd8…c5v4 is not set"); a real name or path is.
+#[test]
+fn a_secret_typed_in_place_of_a_name_or_path_is_not_echoed() {
+    let typed = "k9fj3kd8Qw7ZpL2xV5nB0tR4yU6iO8c5v4";
+    for option in ["--secret-env", "--secret-file", "--connector-secret-file"] {
+        let args: Vec<&str> = if option == "--connector-secret-file" {
+            vec!["audit", "-", option, typed]
+        } else {
+            vec!["sign", "{}", option, typed]
+        };
+        cli()
+            .args(&args)
+            .write_stdin("{}")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("not shown"))
+            .stderr(predicate::str::contains(&typed[..6]).not());
+    }
+    cli()
+        .args(["sign", "{}", "--secret-env", "OOJWT_UNSET_VARIABLE"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("OOJWT_UNSET_VARIABLE is not set"));
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("ds-secret.txt");
+    cli()
+        .args(["sign", "{}", "--secret-file", missing.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(missing.to_str().unwrap()));
+}
+
 #[test]
 fn sign_refuses_bad_input_with_exit_2() {
     let (_dir, path) = secret_file(SECRET);

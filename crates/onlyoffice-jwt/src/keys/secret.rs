@@ -21,6 +21,46 @@ pub const MIN_DISTINCT_BYTES: usize = 6;
 /// `allow_weak` (`abab…`, `abcdefgh` × 4).
 pub const MAX_REPEATED_BLOCK: usize = 8;
 
+/// The name of the variable a secret was to come from, as an error message shows it: a
+/// conventional variable name (upper-case letters, digits, `_`) as it is; anything else
+/// is more likely the secret itself, typed in the name's place, and is not repeated.
+fn shown_name(name: &str) -> String {
+    let conventional = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    if conventional {
+        name.to_owned()
+    } else {
+        format!(
+            "named by the {}-character value given (not shown: it is not an upper-case \
+             variable name, and may be the secret typed in its place)",
+            name.chars().count()
+        )
+    }
+}
+
+/// The path of a secret file, as an error message shows it: as it is when something
+/// exists there or in its directory (other than `/` or the current directory); any
+/// other value may be the secret itself, typed in the path's place, and is not repeated.
+fn shown_path(path: &Path) -> String {
+    let parent_exists = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty() && *parent != Path::new("/"))
+        .is_some_and(Path::is_dir);
+    if path.symlink_metadata().is_ok() || parent_exists {
+        path.display().to_string()
+    } else {
+        format!(
+            "given ({} characters, not shown: nothing exists there, and it may be the \
+             secret typed in the path's place)",
+            path.as_os_str().len()
+        )
+    }
+}
+
 /// Secret bytes. Zeroized when dropped; `Debug` shows only the length.
 #[derive(Clone)]
 pub struct Secret(Zeroizing<Vec<u8>>);
@@ -40,7 +80,7 @@ impl Secret {
     pub fn from_file(path: impl AsRef<Path>, strip_newline: bool) -> Result<Secret> {
         let path = path.as_ref();
         let mut bytes = crate::regular_file::read(path, MAX_SECRET_FILE_LEN)
-            .map_err(|e| err!(InvalidInput, "secret file {} {e}", path.display()))?;
+            .map_err(|e| err!(InvalidInput, "secret file {} {e}", shown_path(path)))?;
         if strip_newline && bytes.last() == Some(&b'\n') {
             bytes.pop();
             if bytes.last() == Some(&b'\r') {
@@ -57,7 +97,11 @@ impl Secret {
                 let value = Zeroizing::new(value.into_encoded_bytes());
                 Ok(Secret::new(value.as_slice()))
             }
-            None => Err(err!(InvalidInput, "environment variable {name} is not set")),
+            None => Err(err!(
+                InvalidInput,
+                "environment variable {} is not set",
+                shown_name(name)
+            )),
         }
     }
 
