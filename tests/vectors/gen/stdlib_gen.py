@@ -688,6 +688,16 @@ def check_download_url_cases():
     c.append(CD("internal-base-path-url-unchanged", "http://10.0.0.5:8080/onlyoffice/cache/files/x.docx", DSB, DSBI,
                 ok("http://10.0.0.5:8080/onlyoffice/cache/files/x.docx")))
     c.append(CD("ds-root-path-itself", "https://ds.example/", DS, DSI, ok("http://ds-internal:8000/")))
+    c.append(CD("fragment-dropped", "https://ds.example/cache/files/x.docx#page=2", DS, DSI,
+                ok("http://ds-internal:8000/cache/files/x.docx"),
+                note="a fragment is not sent in a request: the URL to fetch has none"))
+    c.append(CD("fragment-dropped-no-internal", "https://ds.example/cache/files/x.docx?md5=a#x", DS, None,
+                ok("https://ds.example/cache/files/x.docx?md5=a")))
+    c.append(CD("semicolon-in-a-name-kept", "https://ds.example/cache/files/a;b.docx", DS, DSI,
+                ok("http://ds-internal:8000/cache/files/a;b.docx"),
+                note="only a segment that is . or .. before its ; is refused"))
+    c.append(CD("percent-25-in-a-name-kept", "https://ds.example/cache/files/100%2525.docx", DS, DSI,
+                ok("http://ds-internal:8000/cache/files/100%2525.docx")))
     c.append(CD("percent-encoded-space-kept", "https://ds.example/cache/files/my%20file.docx", DS, DSI,
                 ok("http://ds-internal:8000/cache/files/my%20file.docx")))
     c.append(CD("http-ds-with-port", "http://ds.example:8080/cache/files/x.docx", "http://ds.example:8080/", None,

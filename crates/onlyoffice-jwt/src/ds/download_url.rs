@@ -1,6 +1,7 @@
 //! The download guard: a callback's `url`/`changesurl` is fetched by the connector,
 //! so it must point into the Document Server and nowhere else (SSRF).
 
+use percent_encoding::percent_decode_str;
 use url::Url;
 
 use crate::ds::urls::{check_len, is_http};
@@ -52,11 +53,14 @@ fn origin(url: &Url) -> String {
 
 /// Checks a URL to download from the Document Server and returns the URL to fetch.
 ///
-/// Refused with `url_not_allowed`: a `\` before the query or `%2e`/`%2f`/`%5c` in the
-/// path as written, an unparsable URL, a scheme other than http/https, user info, an
+/// Refused with `url_not_allowed`: a `\` before the query, `%2e`/`%2f`/`%5c` in the
+/// path as written, a path segment that some server reads as a dot segment (`..;`,
+/// `..;jsessionid=x`, `..%3B`, `%252e%252e`: a segment that is `.` or `..` once
+/// percent-decoded up to three times and cut at its first `;`), an unparsable URL, a scheme other than http/https, user info, an
 /// origin equal to none of `ds_url`'s, `ds_internal_url`'s and `extra_ds_urls`', or a
 /// path (dot-segments resolved) outside that base path. A URL under `ds_url` is
-/// rewritten under `ds_internal_url`; one under an extra base is returned as is.
+/// rewritten under `ds_internal_url`; one under an extra base is returned as is. The
+/// returned URL never has a fragment (it is not sent in a request).
 ///
 /// `extra_ds_urls` are further bases the administrator allows, e.g. the origin of the
 /// Document Server's `storage.externalHost`, on which it then writes its cache URLs.
@@ -82,8 +86,9 @@ pub fn check_download_url(
     };
     check_len(url, "the URL")?;
     check_raw(url)?;
-    let parsed =
+    let mut parsed =
         Url::parse(url).map_err(|e| err!(UrlNotAllowed, "the URL cannot be parsed: {e}"))?;
+    parsed.set_fragment(None);
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(err!(
             UrlNotAllowed,
@@ -146,7 +151,40 @@ fn check_raw(url: &str) -> Result<()> {
             "the URL's path contains an encoded dot, slash or backslash"
         ));
     }
+    if path.split('/').any(is_disguised_dot_segment) {
+        return Err(err!(
+            UrlNotAllowed,
+            "the URL's path has a segment that servers read as . or .. (with ;parameters \
+             or percent-encoded more than once)"
+        ));
+    }
     Ok(())
+}
+
+/// Rounds of percent-decoding a proxy chain may apply to a path.
+const DECODING_ROUNDS: usize = 3;
+
+/// Whether a raw path segment (not the literal `.` or `..`, which the parser resolves)
+/// is one that a server reads as a dot segment: Tomcat-like servers drop `;parameters`
+/// before resolving (`..;` is `..`), and proxies that decode twice turn `%252e` into
+/// `.`.
+fn is_disguised_dot_segment(segment: &str) -> bool {
+    if segment == "." || segment == ".." {
+        return false;
+    }
+    let mut text = segment.to_owned();
+    for _ in 0..=DECODING_ROUNDS {
+        let cut = text.split(';').next().unwrap_or("");
+        if cut == "." || cut == ".." {
+            return true;
+        }
+        let decoded = percent_decode_str(&text).decode_utf8_lossy().into_owned();
+        if decoded == text {
+            return false;
+        }
+        text = decoded;
+    }
+    false
 }
 
 /// `url` (under `from`) moved under `to`: origin and base path replaced.
@@ -155,6 +193,5 @@ fn map_to(url: &Url, from: &Base, to: &Base) -> String {
     let mut mapped = to.url.clone();
     mapped.set_path(&format!("{}{rest}", to.path));
     mapped.set_query(url.query());
-    mapped.set_fragment(url.fragment());
     mapped.to_string()
 }
