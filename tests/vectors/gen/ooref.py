@@ -328,9 +328,13 @@ UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _HEX = b"0123456789abcdefABCDEF"
 
 
+RESERVED = frozenset(b":/@[]!$&'()*+,;=")
+
+
 def canonical_path(path: str) -> bytes:
-    """docs/formats.md: a valid %XX of an unreserved byte is that byte; every other
-    byte but the unreserved ones and '/' is %XX upper-case (%2F stays %2F)."""
+    """docs/formats.md: a valid %XX of an unreserved byte is that byte; a literal
+    unreserved or reserved (RFC 3986) byte stays; every other byte and %XX is %XX
+    upper-case (%2F stays %2F, %3B stays %3B: RFC 3986 says they are not ';')."""
     out, raw, i = b"", path.encode("utf-8"), 0
     while i < len(raw):
         pair = raw[i + 1:i + 3]
@@ -339,7 +343,7 @@ def canonical_path(path: str) -> bytes:
             out += bytes([byte]) if byte in UNRESERVED else b"%%%02X" % byte
             continue
         byte, i = raw[i], i + 1
-        out += bytes([byte]) if byte in UNRESERVED or byte == 0x2F else b"%%%02X" % byte
+        out += bytes([byte]) if byte in UNRESERVED or byte in RESERVED else b"%%%02X" % byte
     return out
 
 

@@ -905,6 +905,21 @@ def verify_link_cases():
                             ("ampersand-encoded", e.replace("%7e&x", "%7e%26x")),
                             ("value-changed", e.replace("%c3%a9", "%c3%a8"))):
         c.append(VL("re-encoded-tampered-%s" % label, tampered, "bad_signature", now=NOW))
+    # RFC 3986 2.2: a reserved character and its percent-encoding are not equivalent
+    # (servers route ;parameters, ! and + differently): the canonical path keeps them apart.
+    res = "https://connector.example/files/a;v=1/b!c+d/e,f@g.docx"
+    r = ooref.sign_link(res, MASTER, now=NOW)
+    c.append(VL("reserved-in-path-ok", r, {"ok": res}, now=NOW))
+    for label, char, enc in (("semicolon", ";", "%3B"), ("exclamation", "!", "%21"), ("plus", "+", "%2B"),
+                             ("comma", ",", "%2C"), ("at", "@", "%40"), ("equals", "=", "%3D")):
+        c.append(VL("reserved-%s-encoded-tampered" % label, r.replace(char, enc, 1), "bad_signature", now=NOW))
+    renc = "https://connector.example/files/a%3Bv%3D1/b%21c.docx"
+    re_ = ooref.sign_link(renc, MASTER, now=NOW)
+    c.append(VL("encoded-reserved-lower-hex-ok", re_.replace("%3B", "%3b"), {"ok": renc.replace("%3B", "%3b")},
+                now=NOW))
+    c.append(VL("encoded-reserved-decoded-tampered", re_.replace("%3B", ";"), "bad_signature", now=NOW))
+    c.append(VL("unreserved-in-reserved-path-re-encoded-ok", r.replace("files", "%66iles"),
+                {"ok": res.replace("files", "%66iles")}, now=NOW))
     c.append(VL("weak-secret", a, "weak_secret", secret=WEAK_DEFAULT, now=NOW))
     c.append(VL("user-info-added", a.replace("https://", "https://user:pw@"), "invalid_input", now=NOW))
     c.append(VL("fragment-added", a + "#x", "invalid_input", now=NOW))

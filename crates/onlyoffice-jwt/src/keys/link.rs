@@ -100,9 +100,18 @@ fn escaped_byte(bytes: &[u8]) -> Option<u8> {
     }
 }
 
-/// The canonical path: a valid `%XX` of an unreserved character is that character,
-/// every other byte but the unreserved ones and `/` is `%XX` upper-case; an escaped
-/// `/` (`%2F`) stays distinct from a literal one.
+/// Whether a byte is reserved in a path by RFC 3986 (gen-delims `:` `/` `@` `[` `]`,
+/// sub-delims `!` `$` `&` `'` `(` `)` `*` `+` `,` `;` `=`; `?` and `#` cannot be in a
+/// path): such a byte and its `%XX` are not equivalent, and servers route them
+/// differently (`;` starts path parameters).
+fn reserved(byte: u8) -> bool {
+    b":/@[]!$&'()*+,;=".contains(&byte)
+}
+
+/// The canonical path: a valid `%XX` of an unreserved character is that character;
+/// a literal unreserved or reserved byte stays; every other byte, and every other
+/// `%XX`, is `%XX` upper-case. So `%7e` is `~`, while `%3B` stays distinct from `;`,
+/// `%21` from `!`, `%2B` from `+` and `%2F` from `/`.
 fn canonical_path(path: &[u8], out: &mut Vec<u8>) {
     let mut at = 0;
     while at < path.len() {
@@ -116,7 +125,7 @@ fn canonical_path(path: &[u8], out: &mut Vec<u8>) {
             continue;
         }
         let byte = path[at];
-        if unreserved(byte) || byte == b'/' {
+        if unreserved(byte) || reserved(byte) {
             out.push(byte);
         } else {
             push_escaped(byte, out);
