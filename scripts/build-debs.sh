@@ -46,7 +46,7 @@ pack() {
   dpkg-deb --root-owner-group --build "$1" "$out" >/dev/null
 }
 
-# The PHP extension, its ini enabled for every SAPI by phpenmod, and the facade.
+# The PHP extension, its ini enabled for every SAPI, and the facade.
 php_root="$stage/php"
 install -D -m 0644 target/release/libonlyoffice_jwt_php.so "$php_root$php_ext_dir/onlyoffice_jwt.so"
 install -D -m 0644 /dev/stdin "$php_root/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" <<EOF
@@ -60,21 +60,27 @@ mkdir -p "$php_root/usr/share/php/onlyoffice-jwt"
 cp -r php/autoload.php php/firebase-aliases.php php/src "$php_root/usr/share/php/onlyoffice-jwt/"
 control "$php_root" "php$php_version-onlyoffice-jwt" "phpapi-$php_api, libc6" \
   "ONLYOFFICE Docs connector security for PHP (onlyoffice_jwt extension)" php
-cat > "$php_root/DEBIAN/postinst" <<EOF
+# The maintainer scripts go through Debian's php-maintscript-helper, as Debian's own PHP
+# extension packages do: the module is enabled on the first install, and an upgrade
+# keeps the administrator's choice (php_invoke records "disabled by maintainer" in prerm
+# and re-enables only that in postinst; a module the administrator disabled with
+# phpdismod stays disabled). Removal disables it; purge forgets the recorded state.
+for script in postinst prerm postrm; do
+  case $script in
+    postinst) when='[ "$1" = configure ]' action=enmod ;;
+    prerm) when='true' action=dismod ;;
+    postrm) when='[ "$1" = purge ]' action=dismod ;;
+  esac
+  cat > "$php_root/DEBIAN/$script" <<EOF
 #!/bin/sh
 set -e
-if [ "\$1" = configure ] && command -v phpenmod >/dev/null; then
-  phpenmod -v $php_version -s ALL onlyoffice_jwt
+if $when && [ -e /usr/lib/php/php-maintscript-helper ]; then
+  . /usr/lib/php/php-maintscript-helper
+  php_invoke $action $php_version ALL onlyoffice_jwt
 fi
 EOF
-cat > "$php_root/DEBIAN/prerm" <<EOF
-#!/bin/sh
-set -e
-if command -v phpdismod >/dev/null; then
-  phpdismod -v $php_version -s ALL onlyoffice_jwt
-fi
-EOF
-chmod 0755 "$php_root/DEBIAN/postinst" "$php_root/DEBIAN/prerm"
+done
+chmod 0755 "$php_root/DEBIAN/postinst" "$php_root/DEBIAN/prerm" "$php_root/DEBIAN/postrm"
 echo "/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" > "$php_root/DEBIAN/conffiles"
 pack "$php_root"
 

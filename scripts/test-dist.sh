@@ -3,8 +3,9 @@
 # and checks it works; then removes it again. Usage: scripts/test-dist.sh DIST VERSION
 #  1. each wheel (this CPython's and the abi3 one), into a fresh virtualenv whose PATH has
 #     no cargo or rustc: the Python suite passes against it;
-#  2. the .deb packages with dpkg -i: the system `php -m` lists onlyoffice_jwt (enabled by
-#     phpenmod), `onlyoffice-jwt --version` runs, a C program builds with pkg-config and
+#  2. the .deb packages with dpkg -i: the system `php -m` lists onlyoffice_jwt (enabled on
+#     install; after phpdismod, an upgrade leaves it disabled; after phpenmod, enabled),
+#     `onlyoffice-jwt --version` runs, a C program builds with pkg-config and
 #     runs against the installed library; then dpkg -r removes every file.
 # An extension or CLI installed by hand before (make demo) is set aside and put back.
 set -euo pipefail
@@ -58,8 +59,29 @@ restore() {
 }
 trap restore EXIT
 
+# As on a machine where the package was never installed: no module state recorded by
+# phpenmod/phpdismod for onlyoffice_jwt (an earlier run, or a build whose prerm recorded
+# every removal as the administrator's, would otherwise decide for this one).
+if ! dpkg-query -W "${packages[3]}" >/dev/null 2>&1; then
+  rm -f /var/lib/php/modules/*/*/*_by_*/onlyoffice_jwt
+fi
 dpkg -i "$dist"/*.deb >/dev/null
 php -m | grep -qx onlyoffice_jwt
+# An upgrade keeps the administrator's choice (dpkg runs prerm upgrade, then postinst
+# configure): disabled with phpdismod, it stays disabled; enabled again, it stays enabled.
+php_deb=$(ls "$dist"/php*-onlyoffice-jwt_*.deb)
+php_version=$(php-config --version | cut -d. -f1,2)
+phpdismod -v "$php_version" -s ALL onlyoffice_jwt
+! php -m | grep -qx onlyoffice_jwt
+dpkg -i "$php_deb" >/dev/null
+if php -m | grep -qx onlyoffice_jwt; then
+  echo "test-dist: an upgrade enabled the extension the administrator had disabled" >&2
+  exit 1
+fi
+phpenmod -v "$php_version" -s ALL onlyoffice_jwt
+dpkg -i "$php_deb" >/dev/null
+php -m | grep -qx onlyoffice_jwt
+echo "upgrade: the administrator's phpdismod and phpenmod were both kept"
 php -r 'require "/usr/share/php/onlyoffice-jwt/autoload.php";
   $k = str_repeat("k", 16) . "0123456789abcdef";
   $t = OnlyOffice\Jwt\Compat\JWT::encode(["a" => 1], $k, "HS256");
