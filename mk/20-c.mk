@@ -13,7 +13,8 @@ C_ABI := $(shell sed -n 's/^const ABI: u32 = \([0-9]*\);$$/\1/p' $(ROOT)/binding
 C_PC_DIR := $(C_TARGET)/pkgconfig
 C_CC ?= gcc
 C_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -DOOJWT_EXPECTED_VERSION='"$(C_VERSION)"'
-C_VALGRIND := valgrind --quiet --leak-check=full --error-exitcode=1
+C_VALGRIND := valgrind --quiet --leak-check=full --error-exitcode=1 \
+	--num-callers=50 --suppressions=$(ROOT)/tests/valgrind/zxcvbn.supp
 C_TEST_SRC := $(ROOT)/bindings/c/tests/test_oojwt.c
 C_EXAMPLE_SRC := $(ROOT)/bindings/c/examples/sign_verify.c
 # onlyoffice_jwt.pc for a prefix: $(call c-pc,prefix,libdir,includedir)

@@ -50,7 +50,7 @@ valgrind-php: $(PHP_TEST_INI)
 	$(CARGO) build --release --locked -p onlyoffice-jwt-php --no-default-features --target-dir $(PHP_VALGRIND_TARGET)
 	rm -rf $(PHP_VALGRIND_TARGET)/ini && cp -a $(PHP_TEST_INI) $(PHP_VALGRIND_TARGET)/ini
 	echo "extension=$(PHP_VALGRIND_TARGET)/release/libonlyoffice_jwt_php.so" > $(PHP_VALGRIND_TARGET)/ini/99-onlyoffice_jwt.ini
-	PHP_INI_SCAN_DIR=$(PHP_VALGRIND_TARGET)/ini USE_ZEND_ALLOC=0 valgrind --leak-check=full \
+	PHP_INI_SCAN_DIR=$(PHP_VALGRIND_TARGET)/ini USE_ZEND_ALLOC=0 valgrind --leak-check=full --num-callers=50 --suppressions=$(ROOT)/tests/valgrind/zxcvbn.supp \
 	  --error-exitcode=3 $(PHP) php/tests/memory_check.php 2000
 	PHP_INI_SCAN_DIR=$(PHP_VALGRIND_TARGET)/ini USE_ZEND_ALLOC=0 valgrind --quiet \
 	  --error-exitcode=3 $(PHP) -d pcre.jit=0 $$(command -v $(PHPUNIT)) --configuration php/phpunit.xml

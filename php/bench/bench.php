@@ -20,7 +20,7 @@ if (!extension_loaded('onlyoffice_jwt')) {
 }
 
 $iterations = (int) ($argv[1] ?? 200000);
-$secret = 'benchmark-secret-0123456789abcdefghij';
+$secret = 'benchmark-secret-JgWjziIMaidC2Ux3jScG';
 $config = json_decode((string) file_get_contents(__DIR__ . '/../../tests/data/editor_config.json'), true);
 $now = time();
 $claims = $config + ['iat' => $now, 'exp' => $now + 300];

@@ -18,7 +18,7 @@ if (!extension_loaded('onlyoffice_jwt')) {
     exit(2);
 }
 
-$secret = 'benchmark-secret-0123456789abcdefghij';
+$secret = 'benchmark-secret-JgWjziIMaidC2Ux3jScG';
 
 /** Best of five interleaved rounds of each function, µs per call. */
 function interleaved(int $iterations, array $functions): array

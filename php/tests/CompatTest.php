@@ -149,7 +149,7 @@ final class CompatTest extends TestCase
 
     public function testWrongKey(): void
     {
-        $jwt = self::firebaseToken(['a' => 1], 'another-key-0123456789abcdefghijklmn');
+        $jwt = self::firebaseToken(['a' => 1], 'another-key-yYz69COmw4HfoRiY1DHWDA9L');
         try {
             JWT::decode($jwt, new Key(self::KEY, 'HS256'));
             self::fail('a token signed with another key was accepted');
@@ -226,9 +226,9 @@ final class CompatTest extends TestCase
     {
         $keys = [
             'first' => new Key(self::KEY, 'HS256'),
-            'second' => new Key('second-key-0123456789abcdefghijklmn', 'HS256'),
+            'second' => new Key('second-key-Xqv8Fch7uueywdm1Oebr5EqY', 'HS256'),
         ];
-        $jwt = self::firebaseToken(['a' => 2], 'second-key-0123456789abcdefghijklmn', 'HS256', ['kid' => 'second']);
+        $jwt = self::firebaseToken(['a' => 2], 'second-key-Xqv8Fch7uueywdm1Oebr5EqY', 'HS256', ['kid' => 'second']);
         self::assertSame(2, JWT::decode($jwt, $keys)->a);
         self::assertSame(2, JWT::decode($jwt, new \ArrayObject($keys))->a);
         try {

@@ -20,7 +20,7 @@ import onlyoffice_jwt.compat as compat
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CONFIG = json.loads((ROOT / "tests" / "data" / "editor_config.json").read_text())
-SECRET = "benchmark-secret-0123456789abcdefghij"
+SECRET = "benchmark-secret-JgWjziIMaidC2Ux3jScG"
 REPEATS = 7
 
 

@@ -190,7 +190,7 @@ def test_sign_adds_iat_then_exp_after_the_claims():
 
 
 def test_sign_accepts_bytes_bytearray_and_tuple_values():
-    secret = bytes(range(40))
+    secret = hashlib.sha256(b"a binary secret").digest() + b"\x00\xff"
     token = oo.sign({"t": (1, 2), "u": "é"}, bytearray(secret), iat=False)
     assert pyjwt.decode(token, secret, algorithms=["HS256"]) == {"t": [1, 2], "u": "é"}
     assert oo.verify(token.encode(), secret) == {"t": [1, 2], "u": "é"}
@@ -483,7 +483,7 @@ def test_document_key_matches_formats_md_with_stdlib_hkdf_and_hmac():
 
 
 def test_derive_secrets_are_hkdf_sha256_with_distinct_labels():
-    master = "a-master-secret-0123456789abcdefghijkl"
+    master = "a-master-secret-ayu9i87Ev8ehwR3JmD1LmW"
     prk = hmac.new(b"onlyoffice-jwt/v1", master.encode(), hashlib.sha256).digest()
     derived = oo.derive_secrets(master)
     assert list(derived) == ["inbox", "outbox", "session", "links", "doc_keys"]
@@ -535,7 +535,11 @@ def test_sign_jws_signs_the_given_texts_byte_for_byte():
     assert pyjwt.get_unverified_header(token) == {"typ": "JWT", "alg": "HS256", "kid": "k1"}
     assert pyjwt.decode(token, STRONG, algorithms=["HS256"]) == {"name": "Zo\u00eb", "url": "https://x/y"}
     for bad_header, bad_payload in [('{"alg":"none"}', "{}"), ('{"alg":"HS256","crit":[]}', "{}"),
-                                    ('{"alg":"HS256"}', "[1]"), ('{"alg":"HS256"}', '{"a":1,"a":2}')]:
+                                    ('{"alg":"HS256"}', "[1]"), ('{"alg":"HS256"}', '{"a":1,"a":2}'),
+                                    # what verify refuses is not signed
+                                    ('{"alg":"HS256"}', '{"exp":"1"}'), ('{"alg":"HS256"}', '{"exp":-1}'),
+                                    ('{"alg":"HS256","zip":"DEF"}', "{}"),
+                                    ('{"alg":"HS256","enc":"A256GCM"}', "{}")]:
         with pytest.raises(oo.InvalidInputError):
             oo.sign_jws(bad_header, bad_payload, STRONG)
     with pytest.raises(oo.WeakSecretError):

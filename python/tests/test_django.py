@@ -48,7 +48,7 @@ def test_unsigned_callback_is_refused():
 
 
 def test_forged_callback_is_refused():
-    forged = pyjwt.encode(CLAIMS, "attacker-secret-0123456789abcdefghij")
+    forged = pyjwt.encode(CLAIMS, "attacker-secret-INzueMnRSYAC4vFRMkc8")
     with pytest.raises(oo.BadSignatureError):
         verify_callback_request(post({**CLAIMS, "token": forged}))
 

@@ -127,7 +127,7 @@ def test_callback_block(env):
 
     saved = {"key": "k1", "status": 2, "url": "https://ds.example/cache/files/data/k1/output.docx?md5=x"}
     assert call(saved) == {"error": 1}  # unsigned: refused, nothing fetched
-    assert call({**saved, "token": pyjwt.encode(saved, "attacker-secret-0123456789abcdefgh")}) == {"error": 1}
+    assert call({**saved, "token": pyjwt.encode(saved, "attacker-secret-mYhJbJgLxJaqVcGry2")}) == {"error": 1}
     assert env == []
     evil = {**saved, "url": "http://169.254.169.254/latest/meta-data"}
     assert call({"token": pyjwt.encode(evil, SECRET)}) == {"error": 1}

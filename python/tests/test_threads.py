@@ -16,12 +16,24 @@ ROUNDS = 150
 
 
 def run_in_threads(work) -> None:
-    """Runs work(index) in THREADS threads at once and waits for all of them."""
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(THREADS)]
+    """Runs work(index) in THREADS threads at once and waits for all of them; an
+    exception in any thread fails the test (a thread's exception is otherwise only
+    printed)."""
+    raised: list[BaseException] = []
+
+    def guarded(index: int) -> None:
+        try:
+            work(index)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            raised.append(error)
+
+    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(THREADS)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    if raised:
+        raise raised[0]
 
 
 def test_eight_threads_sign_and_verify_their_own_claims():
@@ -30,7 +42,7 @@ def test_eight_threads_sign_and_verify_their_own_claims():
 
     def work(index: int) -> None:
         barrier.wait()
-        secret = f"thread-{index}-secret-0123456789abcdefgh"
+        secret = f"thread-{index}-secret-" + base64.urlsafe_b64encode(bytes([index]) * 3 + b"Qx7Lw2").decode() + "Zr9Kp4Vn8Bt1Md6Hc3"
         for round_ in range(ROUNDS):
             claims = {"thread": index, "round": round_, "pad": "x" * (index * 9000)}
             token = oo.sign(claims, secret, iat=False)

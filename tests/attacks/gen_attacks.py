@@ -97,6 +97,10 @@ def jwt_cases():
     c.append(V("b64-false-unencoded-payload", T('{"alg":"HS256","b64":false,"crit":["b64"]}', CLAIMS),
                "malformed"))
     c.append(V("b64-false-without-crit", T('{"alg":"HS256","typ":"JWT","b64":false}', CLAIMS), "malformed"))
+    c.append(V("zip-deflate-member", T('{"alg":"HS256","typ":"JWT","zip":"DEF"}', CLAIMS), "malformed",
+               note="a compressed payload is not read as if it were plain (RFC 7516 zip)"))
+    c.append(V("enc-member-jwe", T('{"alg":"HS256","typ":"JWT","enc":"A256GCM"}', CLAIMS), "malformed",
+               note="a JWE header member: nothing here decrypts"))
     kid = '{"alg":"HS256","typ":"JWT","kid":"../../../dev/null"}'
     c.append(V("kid-path-traversal-valid-signature-ignored", T(kid, CLAIMS), "ok",
                note="kid selects nothing: the token verifies with the configured secret"))

@@ -44,7 +44,7 @@ import onlyoffice_jwt as oo
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "target" / "bench"
-SECRET = "benchmark-secret-0123456789abcdefghij"
+SECRET = "benchmark-secret-JgWjziIMaidC2Ux3jScG"
 SIZES = [("0.5KB", 512), ("8KB", 8192), ("1MiB", 1 << 20)]
 SHAPES = ["string", "values"]
 

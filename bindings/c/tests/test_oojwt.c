@@ -43,7 +43,7 @@ static void check(int ok, int line, const char *what) {
 /* A pointer that is not NULL, to see that functions reset *out on failure. */
 static char sentinel_text[] = "sentinel";
 
-static const char STRONG[] = "c-test-secret-0123456789abcdefghij";     /* 34 bytes */
+static const char STRONG[] = "c-test-secret-JWkkH92oha2dIGAvtcz5";     /* 34 bytes */
 static const char OTHER[] = "c-test-other-secret-0123456789abcdef"; /* 36 bytes */
 
 /* The example token of jwt.io (HS256, secret "your-256-bit-secret"). */
@@ -191,7 +191,7 @@ static void test_keyring(void) {
     CHECK(oojwt_last_error()[0] != '\0' && strstr(oojwt_last_error(), short_secret) == NULL);
 
     /* 31 bytes are weak, 32 are enough. */
-    const char *thirty_two = "abcdefghijklmnopqrstuvwxyz012345";
+    const char *thirty_two = "J7dvqlFF3hPp5N1Dvhq7UpFS1oTPOko7";
     rc = oojwt_keyring_new((const uint8_t *)thirty_two, 31, false, &keyring);
     CHECK(rc == OOJWT_ERR_WEAK_SECRET);
     rc = oojwt_keyring_new((const uint8_t *)thirty_two, 32, false, &keyring);

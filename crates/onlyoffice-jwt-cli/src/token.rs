@@ -4,7 +4,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use onlyoffice_jwt::jwt::{b64_encode, parse_json};
-use onlyoffice_jwt::{Algorithm, Claims, SignOptions, VerifyOptions};
+use onlyoffice_jwt::{Algorithm, Claims, Secret, SignOptions, VerifyOptions};
 use serde_json::{json, Map, Value};
 use zeroize::Zeroizing;
 
@@ -92,12 +92,19 @@ pub struct DocKeyArgs {
     pub json: bool,
 }
 
-/// `keygen`: prints a new random secret.
+/// `keygen`: prints a new random secret, which the core's strength rule accepts (the
+/// rule passes random secrets; a draw it refused would be drawn again).
 pub fn keygen(args: &KeygenArgs) -> Outcome {
-    let mut bytes = Zeroizing::new([0u8; KEYGEN_BYTES]);
-    getrandom::fill(bytes.as_mut())
-        .map_err(|e| Failure::input(format!("the OS random generator is not available: {e}")))?;
-    let secret = Zeroizing::new(b64_encode(bytes.as_ref()));
+    let secret = loop {
+        let mut bytes = Zeroizing::new([0u8; KEYGEN_BYTES]);
+        getrandom::fill(bytes.as_mut()).map_err(|e| {
+            Failure::input(format!("the OS random generator is not available: {e}"))
+        })?;
+        let secret = Zeroizing::new(b64_encode(bytes.as_ref()));
+        if Secret::from(secret.as_str()).check(false).is_ok() {
+            break secret;
+        }
+    };
     if args.json {
         print_json(&json!({"ok": true, "secret": secret.as_str()}));
     } else if args.no_newline {

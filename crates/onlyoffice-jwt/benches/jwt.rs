@@ -6,7 +6,7 @@ use onlyoffice_jwt::{sign, verify, Claims, Keyring, SignOptions, VerifyOptions};
 fn bench(c: &mut Criterion) {
     let text = include_str!("../../../tests/data/editor_config.json");
     let config: Claims = serde_json::from_str(text).expect("sample config");
-    let keyring = Keyring::new("0123456789abcdef0123456789abcdef", false).expect("secret");
+    let keyring = Keyring::new("OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V", false).expect("secret");
     let sign_options = SignOptions {
         now: Some(1_700_000_000),
         ttl: Some(300),

@@ -15,7 +15,7 @@ use onlyoffice_jwt::{sign, verify, Claims, Keyring, SignOptions, VerifyOptions};
 use serde_json::{json, Value};
 use sha2::Sha256;
 
-const SECRET: &str = "benchmark-secret-0123456789abcdefghij";
+const SECRET: &str = "benchmark-secret-JgWjziIMaidC2Ux3jScG";
 
 /// The floor of a strict verify: the MAC in constant time, base64, and one strict pass
 /// over the claims' JSON that keeps nothing.

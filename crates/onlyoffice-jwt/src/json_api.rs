@@ -700,7 +700,7 @@ mod tests {
     #[test]
     fn options_read_for_one_operation_are_refused_by_another() {
         let options = Options::from_host("sign", Vec::new()).unwrap();
-        let keyring = Keyring::new("0123456789abcdef0123456789abcdef", false).unwrap();
+        let keyring = Keyring::new("OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V", false).unwrap();
         let error = verify("a.b.c", &keyring, options).unwrap_err();
         assert_eq!(error.kind(), crate::ErrorKind::InvalidInput);
         assert!(error.message().contains("given the options of sign"));

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use sha2::Sha256;
 
 const OUTBOX: &str = "ds-outbox-secret-0123456789abcdefghij";
-const OTHER: &str = "ds-inbox-secret-0123456789abcdefghijk";
+const OTHER: &str = "ds-inbox-secret-pMBPLP1zu3BkYxrmjmBX5";
 const NOW: i64 = 1_767_225_600;
 
 /// A DS-style HS256 token of `claims` (compact JSON) under `secret`.
@@ -223,7 +223,7 @@ fn large_callback_changesurl_only_in_the_body_token() {
 
 #[test]
 fn inbox_secret_when_outbox_expected_is_refused() {
-    let derived = derive_secrets(&Secret::from("connector-master-0123456789abcdefgh"), false)
+    let derived = derive_secrets(&Secret::from("connector-master-xhJ2kdn677GV5ZnZ9e"), false)
         .expect("derive");
     let outbox = Keyring::new(derived.outbox.clone(), false).expect("outbox");
     let inbox_text = String::from_utf8(derived.inbox.expose().to_vec()).expect("text");

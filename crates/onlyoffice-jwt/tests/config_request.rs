@@ -5,7 +5,7 @@ use onlyoffice_jwt::json_api;
 use onlyoffice_jwt::{ErrorKind, Keyring};
 use serde_json::{json, Value};
 
-const SECRET: &str = "0123456789abcdef0123456789abcdef";
+const SECRET: &str = "OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V";
 const NOW: i64 = 1_767_225_600;
 
 fn ring() -> Keyring {
@@ -28,7 +28,7 @@ fn config_token_is_the_python_computed_one() {
         .expect("signed");
     assert_eq!(
         signed["token"],
-        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJjb21tZW50Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZSwiZWRpdCI6dHJ1ZSwiZmlsbEZvcm1zIjp0cnVlLCJtb2RpZnlGaWx0ZXIiOnRydWUsIm1vZGlmeUNvbnRlbnRDb250cm9sIjp0cnVlLCJyZXZpZXciOnRydWV9fSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vdXJsLXRvLWNhbGxiYWNrLmFzaHgiLCJsYW5nIjoiZW4iLCJtb2RlIjoiZWRpdCIsInVzZXIiOnsiZ3JvdXAiOiJHcm91cDEiLCJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJoZWlnaHQiOiIxMDAlIiwidHlwZSI6ImRlc2t0b3AiLCJ3aWR0aCI6IjEwMCUiLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.uuqhShtdqtj5vP6ff6Gn_zdRR1ctrnOOdBv2x_N6f0k"
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJjb21tZW50Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZSwiZWRpdCI6dHJ1ZSwiZmlsbEZvcm1zIjp0cnVlLCJtb2RpZnlGaWx0ZXIiOnRydWUsIm1vZGlmeUNvbnRlbnRDb250cm9sIjp0cnVlLCJyZXZpZXciOnRydWV9fSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vdXJsLXRvLWNhbGxiYWNrLmFzaHgiLCJsYW5nIjoiZW4iLCJtb2RlIjoiZWRpdCIsInVzZXIiOnsiZ3JvdXAiOiJHcm91cDEiLCJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJoZWlnaHQiOiIxMDAlIiwidHlwZSI6ImRlc2t0b3AiLCJ3aWR0aCI6IjEwMCUiLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.j9trIjrhBACwsM42az9WIctxHJP1cJHxWfS92vdDD_A"
     );
     // The config itself is returned unchanged, token last.
     let mut expected = config();
@@ -50,7 +50,7 @@ fn config_without_ttl_has_neither_iat_nor_exp_and_old_token_is_dropped() {
     let signed = json_api::sign_config(&input, &ring(), &json!({"now": NOW})).expect("signed");
     assert_eq!(
         signed["token"],
-        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJjb21tZW50Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZSwiZWRpdCI6dHJ1ZSwiZmlsbEZvcm1zIjp0cnVlLCJtb2RpZnlGaWx0ZXIiOnRydWUsIm1vZGlmeUNvbnRlbnRDb250cm9sIjp0cnVlLCJyZXZpZXciOnRydWV9fSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vdXJsLXRvLWNhbGxiYWNrLmFzaHgiLCJsYW5nIjoiZW4iLCJtb2RlIjoiZWRpdCIsInVzZXIiOnsiZ3JvdXAiOiJHcm91cDEiLCJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJoZWlnaHQiOiIxMDAlIiwidHlwZSI6ImRlc2t0b3AiLCJ3aWR0aCI6IjEwMCUifQ.VrqbgoqRNDpuQgkOV_VWAlPPXvB74W_OWFQnucDl_mY"
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJjb21tZW50Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZSwiZWRpdCI6dHJ1ZSwiZmlsbEZvcm1zIjp0cnVlLCJtb2RpZnlGaWx0ZXIiOnRydWUsIm1vZGlmeUNvbnRlbnRDb250cm9sIjp0cnVlLCJyZXZpZXciOnRydWV9fSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vdXJsLXRvLWNhbGxiYWNrLmFzaHgiLCJsYW5nIjoiZW4iLCJtb2RlIjoiZWRpdCIsInVzZXIiOnsiZ3JvdXAiOiJHcm91cDEiLCJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJoZWlnaHQiOiIxMDAlIiwidHlwZSI6ImRlc2t0b3AiLCJ3aWR0aCI6IjEwMCUifQ.FPVk7_IePz1EtLIH76g-6XWuT0Uuo0B4hrwwkmU7YXM"
     );
 }
 
@@ -131,8 +131,8 @@ fn request_is_signed_in_the_body_and_the_header() {
         signed,
         json!({
             "body": {"c": "info", "key": "Khirz6zTPdfd7",
-                "token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjIjoiaW5mbyIsImtleSI6IktoaXJ6NnpUUGRmZDciLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.ijUBfHXN9z2Ab4cvrpf9pmXdKlG3UZO4M8GoENB-340"},
-            "headers": {"Authorization": "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.h4EzSIiGRdO_tPs4qLgZCUUwGIl2XCzfwqsjmXqiyI8"},
+                "token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjIjoiaW5mbyIsImtleSI6IktoaXJ6NnpUUGRmZDciLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.z9Mjvj821AsjOkiKrhVbswFBgu0mQeihkU-GAikb7AY"},
+            "headers": {"Authorization": "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyNTkwMH0.883PxKN2F-3zcvUUnigvMVi-o0fdPHw5o2JvhfXlEuI"},
             "header_omitted": false
         })
     );
@@ -141,7 +141,7 @@ fn request_is_signed_in_the_body_and_the_header() {
 #[test]
 fn request_ttl_null_means_no_exp_and_header_is_configurable() {
     let body = json!({"c": "info", "key": "Khirz6zTPdfd7"});
-    let expected = "Token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDB9.V8rAbRrcGgSB1Q3e8Y0Zh7atYIjHzCE8zj0Y46Cqg_I";
+    let expected = "Token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImMiOiJpbmZvIiwia2V5IjoiS2hpcno2elRQZGZkNyJ9LCJpYXQiOjE3NjcyMjU2MDB9.EiXmA57D_gB9HgfjqbWFOrKFDzs9pDqxyLXb1b0gUPQ";
     let options =
         json!({"now": NOW, "ttl": null, "header": "AuthorizationJwt", "prefix": "Token "});
     let signed = json_api::sign_request(&body, &ring(), &options).expect("signed");

@@ -14,7 +14,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../tests/vectors/gen"))
 from ooref import canonical_path, canonical_query  # noqa: E402
 
-SECRET = b"0123456789abcdef0123456789abcdef"
+SECRET = b"OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V"
 NOW = 1767225600
 
 

@@ -6,7 +6,7 @@ use onlyoffice_jwt::json_api;
 use onlyoffice_jwt::{ErrorKind, Keyring, Secret};
 use serde_json::{json, Value};
 
-const SECRET: &str = "0123456789abcdef0123456789abcdef";
+const SECRET: &str = "OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V";
 const NOW: i64 = 1_767_225_600;
 
 fn ring() -> Keyring {
@@ -19,17 +19,17 @@ fn derived_secrets_are_hkdf_sha256_with_one_label_each() {
     assert_eq!(
         derived,
         json!({
-            "inbox": "9l-fw3tkITUIXeGH_ZXfHJXljfYcVkwROqX7k7w2L1o",
-            "outbox": "UMEoH4JgREOzfMXsxLauTSfleSr38muMvJMQZE8PeMc",
-            "session": "9hERuAmrwIeJe24TLoUNctlF23Zc2FKHneYttSm_IcA",
-            "links": "qcNTU2gr1VzMaNAJDfSCbsNE0cWAUid_Uxz1UtKnV7o",
-            "doc_keys": "10ofrPGdaWodHdeDL9h08Z7qHShyEEH3PFK5oO1x_3Y"
+            "inbox": "CMlnyaq9IpHeCHTMawTGffvTijIrjy3wuYi4J4KhFpw",
+            "outbox": "-KsyDlokWKRSPH9-Qb0HxK_Xs2xXSQpvku-5XpOoigU",
+            "session": "zuSEoZkj0c_a06KqOKZYSHIrerjRB3xKQ-bZtYQL0A0",
+            "links": "KiAUJlVtK2Nce7ddLFUENDKbvycY7YK0hbFNy9Q_vZQ",
+            "doc_keys": "RINk1KgjUhvd94iX0bOxcLdcwHGLwvJPOMI0uHGuH6o"
         })
     );
     let typed = onlyoffice_jwt::derive_secrets(&Secret::from(SECRET), false).expect("derive");
     assert_eq!(
         typed.inbox.expose(),
-        b"9l-fw3tkITUIXeGH_ZXfHJXljfYcVkwROqX7k7w2L1o"
+        b"CMlnyaq9IpHeCHTMawTGffvTijIrjy3wuYi4J4KhFpw"
     );
     assert_eq!(typed.links.len(), 32);
     let shown = format!("{typed:?}");
@@ -65,24 +65,24 @@ fn document_keys_are_stable_per_version_and_unambiguous() {
     };
     assert_eq!(
         key("file-42", json!("3")),
-        "6W3xLQsFi69yRiA5wqdo8MvsNZZLkr28"
+        "bVjbdLN9PY0RUxvEaocNbqsVoKvsuW90"
     );
-    assert_eq!(key("file-42", json!(3)), "6W3xLQsFi69yRiA5wqdo8MvsNZZLkr28");
+    assert_eq!(key("file-42", json!(3)), "bVjbdLN9PY0RUxvEaocNbqsVoKvsuW90");
     assert_eq!(
         key("file-42", json!("4")),
-        "4pqPgxhbN1QulXfRwZ4_rYkptZHQFJKj"
+        "Kl_-FimONFPk6Fvn5AnGri_kC0ahU30s"
     );
     assert_eq!(
         key("file-43", json!("3")),
-        "eK_z7Ofi4BVXOU_w1zxW_PmuXc5rLhxB"
+        "VYdy0l4bnCKQsu-qmxoQXjJdL_6fEqGL"
     );
-    assert_eq!(key("ab", json!("c")), "sKw1TtkVQ9NVsZJDQCODTC_nzv7vfNrq");
-    assert_eq!(key("a", json!("bc")), "yjKD6VBN7dWcEQAw3MgLLZ-diBFW9SyG");
+    assert_eq!(key("ab", json!("c")), "gs4MCf4oI1M1Krlq1MrMLqHr7RFtMeNN");
+    assert_eq!(key("a", json!("bc")), "mH3Yx_f9lWGdswgsSRd0p5KckLaGRoJw");
     // Another secret, another key; the same secret in a rotated keyring signs alike.
-    let other = Keyring::new("another-secret-0123456789abcdefghij", false).expect("strong");
+    let other = Keyring::new("another-secret-vNp1Zj1hHoRyFSAFDKUb", false).expect("strong");
     let by_other =
         json_api::document_key(&other, "file-42", &json!("3"), &Value::Null).expect("key");
-    assert_ne!(by_other, "6W3xLQsFi69yRiA5wqdo8MvsNZZLkr28");
+    assert_ne!(by_other, "bVjbdLN9PY0RUxvEaocNbqsVoKvsuW90");
 }
 
 #[test]
@@ -110,11 +110,11 @@ fn links_are_signed_as_computed_in_python() {
     let sign = |url: &str| json_api::sign_link(url, &ring(), &json!({"now": NOW})).expect("signed");
     assert_eq!(
         sign("https://cloud.example/apps/onlyoffice/download?doc=abc&v=2"),
-        "https://cloud.example/apps/onlyoffice/download?doc=abc&v=2&oo_exp=1767226500&oo_sig=7tIgWw_zJp3F5YLvK5g99h616eIrRxtxWhY01-dTzME"
+        "https://cloud.example/apps/onlyoffice/download?doc=abc&v=2&oo_exp=1767226500&oo_sig=VzRWGnI0agDLgOiidSs3aItmUddzheVPfIoVSCTy6J4"
     );
     assert_eq!(
         sign("http://cloud.example:8080/dl"),
-        "http://cloud.example:8080/dl?oo_exp=1767226500&oo_sig=qFxrdiYz8CSO8l2tJbW0zAnktsbuDNlcH000RjBHgWs"
+        "http://cloud.example:8080/dl?oo_exp=1767226500&oo_sig=YVzjshxtxLUfcNy0TEpYz_5qPKTP6K2cLW3lqz7pDmk"
     );
 }
 
@@ -125,7 +125,7 @@ fn links_survive_ordinary_re_encoding_but_no_tampering() {
     let signed = signed.as_str().expect("a string").to_owned();
     assert_eq!(
         signed,
-        "https://cloud.example/files/a%7eb%20c.docx?name=a%20b%7e&x=%c3%a9&oo_exp=1767226500&oo_sig=rn7habcgFzplJ6cJdzAycZ_D6HtReUr0gF_g-MgZgdo"
+        "https://cloud.example/files/a%7eb%20c.docx?name=a%20b%7e&x=%c3%a9&oo_exp=1767226500&oo_sig=azTgfVk4HoE20T1ao4YWu1FiRi5_ZIJIu2KId6vRuhE"
     );
     let verify = |link: &str| json_api::verify_link(link, &ring(), &json!({"now": NOW}));
     // As python-requests, PHP or a proxy may send it on.
@@ -178,7 +178,16 @@ fn verify_link_returns_the_url_and_refuses_any_change() {
         signed.replace("doc=abc&v=2", "v=2&doc=abc"),
         signed.replace("oo_exp=1767226500", "oo_exp=1767226501"),
         signed.replace("&v=2", ""),
-        signed.replace("oo_sig=7", "oo_sig=8"),
+        {
+            // The signature's first character changed.
+            let at = signed.find("oo_sig=").expect("signed") + "oo_sig=".len();
+            let first = if signed[at..].starts_with('A') {
+                "B"
+            } else {
+                "A"
+            };
+            format!("{}{first}{}", &signed[..at], &signed[at + 1..])
+        },
         format!("{}A", signed),
     ];
     for link in &tampered {
@@ -188,7 +197,7 @@ fn verify_link_returns_the_url_and_refuses_any_change() {
             "{link}"
         );
     }
-    let other = Keyring::new("another-secret-0123456789abcdefghij", false).expect("strong");
+    let other = Keyring::new("another-secret-vNp1Zj1hHoRyFSAFDKUb", false).expect("strong");
     let err = json_api::verify_link(&signed, &other, &json!({"now": NOW})).expect_err("other");
     assert_eq!(err.kind(), ErrorKind::BadSignature);
     // Rotation: a previous secret still verifies.
@@ -209,11 +218,11 @@ fn verify_link_returns_the_url_and_refuses_any_change() {
 fn link_expiry_must_be_one_decimal_integer() {
     // Correctly signed (tests/expected_values.py) but with a bad or no oo_exp.
     for link in [
-        "https://cloud.example/dl?a=1&oo_sig=2jUk7AQVWox3FIR7gg-aAOay7Q_Q9NfjI9imlwn6Jgg",
-        "https://cloud.example/dl?oo_exp=12x&oo_sig=-XNMQl1h2bnrU8sgRYNw6OB2-v0cb_GLrO30UAWbzxY",
-        "https://cloud.example/dl?oo_exp=1767226500&oo_exp=1767226500&oo_sig=yIgr7UZSEAjxz-TPZvG47FBhN-Khep9gM_1sMgCPrxo",
-        "https://cloud.example/dl?oo_exp=&oo_sig=7Bw4bgeup6PuwxhFo4qIL8opaDYtQGJHK-iHAchVAE4",
-        "https://cloud.example/dl?oo_exp=+1767226500&oo_sig=i43rmos4QtPnMcWB1bc_RdBQuTVP89_YPk3HS5esbUk",
+        "https://cloud.example/dl?a=1&oo_sig=8oL_AnPNrZtiIpEgNJI2BQCLQrNh8G-byWAJRNaSSP8",
+        "https://cloud.example/dl?oo_exp=12x&oo_sig=gUJ9cHlD6K2EOpwTD8TiyuEcgDhGDlaywIuo4uGLpaQ",
+        "https://cloud.example/dl?oo_exp=1767226500&oo_exp=1767226500&oo_sig=8ySPIHyy-TXoFKsJFEscc2O83Q-Q1JlejaTH2dt36ck",
+        "https://cloud.example/dl?oo_exp=&oo_sig=Qeqbost25cGzf3Y9S14oIWEU4VIPaZTBosfcX4qShVE",
+        "https://cloud.example/dl?oo_exp=+1767226500&oo_sig=y0ZC9DBb3EAEusRWTAd9Adj6TjkEnONJp-3W5BC6UXs",
     ] {
         let err = json_api::verify_link(link, &ring(), &json!({"now": NOW})).expect_err(link);
         assert_eq!(err.kind(), ErrorKind::Malformed, "{link}: {}", err.message());

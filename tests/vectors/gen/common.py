@@ -29,16 +29,17 @@ NOW = 1767225600
 # Fixed secrets (text, taken as UTF-8 bytes).  All >= 32 bytes unless named weak.
 S1 = "vector-secret-one-0123456789abcdef"        # 34 bytes
 S2 = "vector-secret-two-0123456789abcdef"        # 34 bytes
-S32 = "abcdefghijklmnopqrstuvwxyz012345"          # exactly 32 bytes
+S32 = "J7dvqlFF3hPp5N1Dvhq7UpFS1oTPOko7"          # exactly 32 bytes
 S31 = S32[:31]                                    # 31 bytes: weak
-SUTF8 = "\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00e7\u00ee\u00ef\u00f4\u00f6\u00f9\u00fb\u00fc\u00ff"  # 16 characters, 32 UTF-8 bytes
-INBOX = "ds-inbox-secret-0123456789abcdefghij"    # connector -> DS (inbox)
+SUTF8 = "\u00e9Kx\u00e8q7\u00eaZ\u00ebm\u00e02\u00e2Vp\u00e4\u00e7R9\u00ee\u00efw\u00f4"  # 23 characters, 34 UTF-8 bytes
+SUTF8_16 = "\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00e7\u00ee\u00ef\u00f4\u00f6\u00f9\u00fb\u00fc\u00ff"  # 16 characters, 32 UTF-8 bytes
+INBOX = "ds-inbox-secret-q5dDGNMXvQk4uj0Lr4ht"    # connector -> DS (inbox)
 OUTBOX = "ds-outbox-secret-0123456789abcdefghij"  # DS -> connector (outbox)
 MASTER = "connector-master-secret-0123456789abcdef"
 WEAK_DEFAULT = "secret"                           # the DS default, weak
 
 assert len(S1.encode()) >= 32 and len(S32.encode()) == 32 and len(S31.encode()) == 31
-assert len(SUTF8) == 16 and len(SUTF8.encode()) == 32
+assert len(SUTF8) == 23 and len(SUTF8.encode()) == 34 and len(SUTF8_16.encode()) == 32
 
 
 def cb_tokens(body, secret=OUTBOX, iat=NOW - 5):

@@ -40,7 +40,7 @@ const VECTORS = process.env.OOJWT_VECTORS_OUT
 const NOW = 1767225600;
 const S1 = 'vector-secret-one-0123456789abcdef';
 const S2 = 'vector-secret-two-0123456789abcdef';
-const INBOX = 'ds-inbox-secret-0123456789abcdefghij';
+const INBOX = 'ds-inbox-secret-q5dDGNMXvQk4uj0Lr4ht';
 const OUTBOX = 'ds-outbox-secret-0123456789abcdefghij';
 const ALL = ['HS256', 'HS384', 'HS512'];
 

@@ -6,7 +6,7 @@
 #
 # Needs python3 and node/npm.  Installs, when missing, the two pinned
 # third-party generators' libraries:
-#   - PyJWT (gen/requirements.txt) into the virtualenv $VENV (default <repo>/.venv)
+#   - PyJWT and zxcvbn (gen/requirements.txt) into the virtualenv $VENV (default <repo>/.venv)
 #   - jsonwebtoken and uri-js-replace (gen/package.json + package-lock.json) into gen/node_modules via `npm ci`
 set -euo pipefail
 
@@ -19,8 +19,10 @@ VENV="${VENV:-$ROOT/.venv}"
 export PYTHONDONTWRITEBYTECODE=1 PYTHONHASHSEED=0 LC_ALL=C.UTF-8 TZ=UTC
 
 pyjwt_pin="$(grep -i '^pyjwt==' "$GEN/requirements.txt" | cut -d= -f3)"
-if ! "$VENV/bin/python" -c "import jwt, sys; sys.exit(jwt.__version__ != '$pyjwt_pin')" 2>/dev/null; then
-  echo "regenerate: installing PyJWT $pyjwt_pin into $VENV" >&2
+zxcvbn_pin="$(grep -i '^zxcvbn==' "$GEN/requirements.txt" | cut -d= -f3)"
+if ! "$VENV/bin/python" -c "import jwt, sys, importlib.metadata as m
+sys.exit(jwt.__version__ != '$pyjwt_pin' or m.version('zxcvbn') != '$zxcvbn_pin')" 2>/dev/null; then
+  echo "regenerate: installing PyJWT $pyjwt_pin and zxcvbn $zxcvbn_pin into $VENV" >&2
   [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$GEN/requirements.txt"
 fi
@@ -43,12 +45,12 @@ else
 fi
 
 echo "regenerate: stdlib model (gen/stdlib_gen.py)"
-"$PY" "$GEN/stdlib_gen.py"
+"$VENV/bin/python" "$GEN/stdlib_gen.py"
 echo "regenerate: PyJWT (gen/pyjwt_gen.py)"
 "$VENV/bin/python" "$GEN/pyjwt_gen.py"
 echo "regenerate: jsonwebtoken (gen/node_gen.js)"
 node "$GEN/node_gen.js"
 echo "regenerate: attack corpus (tests/attacks/gen_attacks.py)"
-"$PY" "$ATTACKS/gen_attacks.py"
+"$VENV/bin/python" "$ATTACKS/gen_attacks.py"
 echo "regenerate: cross-check against the stdlib model"
-"$PY" "$GEN/crosscheck.py"
+"$VENV/bin/python" "$GEN/crosscheck.py"

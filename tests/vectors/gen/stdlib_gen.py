@@ -16,7 +16,7 @@ import hmac
 import json
 import os
 
-from common import (INBOX, MASTER, NOW, OUTBOX, S1, S2, S31, S32, SUTF8, VECTORS_OUT,
+from common import (INBOX, MASTER, NOW, OUTBOX, S1, S2, S31, S32, SUTF8, SUTF8_16, VECTORS_OUT,
                     WEAK_DEFAULT, body_text, case, cb_tokens, literal, model, ooref)
 
 GEN = "gen/stdlib_gen.py"
@@ -117,8 +117,20 @@ def sign_cases():
                    {"claims": base, "secret": [S2, S1], "options": {"now": NOW}},
                    {"ok": T(H256, '{"sub":"user-1","name":"Alice","iat":%d}' % NOW, secret=S2)}))
     c.append(model(op, "secret-exactly-32-bytes", {"claims": base, "secret": S32, "options": {"now": NOW}}, "ok"))
-    c.append(model(op, "secret-16-chars-32-utf8-bytes",
+    c.append(model(op, "secret-utf8-text",
                    {"claims": base, "secret": SUTF8, "options": {"now": NOW}}, "ok"))
+    c.append(model(op, "weak-secret-16-chars-32-utf8-bytes",
+                   {"claims": base, "secret": SUTF8_16, "options": {"now": NOW}}, "weak_secret",
+                   note="32 bytes, but 16 characters: too few for 10^18 guesses"))
+    for name, weak in (("repeated-word", "abcdefghi" * 4), ("repeated-digits", "0123456789" * 4),
+                       ("repeated-password", "password1" * 4),
+                       ("keyboard-walk", "qwertyuiopasdfghjklzxcvbnm123456"),
+                       ("digit-sequence", "12345678901234567890123456789012"),
+                       ("repeated-secret", "secretsecretsecretsecretsecret123"),
+                       ("spaces", " " * 32), ("nul-bytes", "\u0000" * 32)):
+        c.append(model(op, "weak-secret-guessable-" + name,
+                       {"claims": base, "secret": weak, "options": {"now": NOW}}, "weak_secret",
+                       note="at least 32 bytes, but guessable: zxcvbn estimates fewer than 10^18 guesses"))
     c.append(model(op, "weak-secret-31-bytes", {"claims": base, "secret": S31, "options": {"now": NOW}},
                    "weak_secret"))
     c.append(model(op, "weak-secret-15-utf8-bytes",

@@ -1,5 +1,6 @@
 //! keygen, sign, verify, decode, doc-key.
 
+use onlyoffice_jwt::Keyring;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -35,6 +36,17 @@ fn keygen_prints_32_random_bytes_as_base64url() {
     assert_ne!(second.stdout, key.as_bytes());
     let json = cli().args(["keygen", "--json"]).output().unwrap();
     assert_eq!(json_stdout(&json)["secret"].as_str().unwrap().len(), 43);
+}
+
+/// keygen's secrets pass the strength rule, as every binding applies it: 200 of them,
+/// each used as a signing secret without allow_weak.
+#[test]
+fn keygen_secrets_pass_the_strength_rule() {
+    for _ in 0..200 {
+        let output = cli().args(["keygen", "--no-newline"]).output().unwrap();
+        let secret = String::from_utf8(output.stdout).unwrap();
+        Keyring::new(secret.as_str(), false).expect("a keygen secret is strong");
+    }
 }
 
 #[test]

@@ -15,7 +15,10 @@ use crate::error::{err, Result};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::encoding::b64_encode_into;
 use crate::jwt::sign::{object, sign_segments};
-use crate::jwt::verify::{allowed_algorithm, check_mac, decode_segment, parse_header, segments};
+use crate::jwt::verify::{
+    allowed_algorithm, check_mac, decode_segment, parse_header, refuse_unsupported_members,
+    segments,
+};
 use crate::keys::secret::Keyring;
 
 /// A JWS's parts, as [`verify_jws`] and [`decode_jws_unverified`] return them.
@@ -169,6 +172,7 @@ fn empty_payload_segment(segment: &str) -> Result<()> {
 /// HMAC, `b64` a boolean, and `false` only when listed in a `crit` list.
 fn signing_rules(header: &Map<String, Value>) -> Result<(Algorithm, bool)> {
     let alg = allowed_algorithm(header, &Algorithm::ALL)?;
+    refuse_unsupported_members(header)?;
     let encoded = payload_encoded(header)?;
     let listed = matches!(header.get("crit"), Some(Value::Array(names)) if names.contains(&Value::from("b64")));
     if !encoded && !listed {
@@ -200,6 +204,7 @@ fn b64_not_critical() -> crate::Error {
 /// present, and `"b64": false` only when listed in `crit`.
 fn header_rules(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<(Algorithm, bool)> {
     let alg = allowed_algorithm(header, allowed)?;
+    refuse_unsupported_members(header)?;
     if !matches!(header.get("typ"), None | Some(Value::String(_))) {
         return Err(err!(detail = "header.typ"; Malformed, "the header's typ is not a string"));
     }
@@ -253,7 +258,7 @@ mod tests {
     use super::*;
     use crate::{ErrorKind, Secret};
 
-    const KEY: &str = "0123456789abcdef0123456789abcdef0123456789abcdef";
+    const KEY: &str = "9jYg7SjjPvttfbfMLZuPjII4OoaQmzBinnpy3MPNZEPFqzi0";
 
     fn ring() -> Keyring {
         Keyring::new(KEY, false).unwrap()
@@ -263,7 +268,7 @@ mod tests {
     fn a_payload_of_any_bytes_is_signed_and_verified() {
         // Known answer from Python's hmac and base64 modules (not from this crate).
         let token = "eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9.aGVsbG8gd29ybGQA_yBub3QgSlNPTg.\
-                     SqwJYSnzmlaCoWkdRNuB_mPxRiRJ5A9Olz1u8lIdJ4c9xobnrEzM3YlUPV6huKfk";
+                     xpDOpeTG93QpJtEjYDRGAK7Abtkge7NxQCE5d9e0UxzognWyyHPVAwnQmmICIPC2";
         let payload = b"hello world\x00\xff not JSON";
         let signed = sign_jws_bytes(r#"{"alg":"HS384","typ":"JWT"}"#, payload, &ring()).unwrap();
         assert_eq!(signed, token);

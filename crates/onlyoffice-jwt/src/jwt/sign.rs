@@ -161,7 +161,13 @@ fn append_members(claims: &Claims, added: &[(&str, i64)]) -> String {
 /// [`verify`]: crate::jwt::verify::verify
 pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring) -> Result<String> {
     let alg = signing_algorithm(header)?;
-    object(payload, "payload")?;
+    crate::jwt::verify::check_time_claims(&object(payload, "payload")?).map_err(|e| {
+        err!(
+            InvalidInput,
+            "the payload cannot be signed: {} (verify would refuse it)",
+            e.message()
+        )
+    })?;
     Ok(sign_segments(alg, header, payload.as_bytes(), keyring))
 }
 
@@ -220,7 +226,7 @@ mod tests {
     use super::*;
 
     fn ring() -> Keyring {
-        Keyring::new("0123456789abcdef0123456789abcdef", false).unwrap()
+        Keyring::new("OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V", false).unwrap()
     }
 
     #[test]
@@ -287,6 +293,15 @@ mod tests {
             (r#"{"alg":"HS256"}"#, "[]"),
             (r#"{"alg":"HS256"}"#, r#"{"a":1,"a":2}"#),
             (r#"{"alg":"HS256"}"#, "{"),
+            // What verify refuses is not signed: time claims that are not dates, and
+            // header members nothing here honours.
+            (r#"{"alg":"HS256"}"#, r#"{"exp":"1"}"#),
+            (r#"{"alg":"HS256"}"#, r#"{"exp":-1}"#),
+            (r#"{"alg":"HS256"}"#, r#"{"nbf":true}"#),
+            (r#"{"alg":"HS256"}"#, r#"{"iat":null}"#),
+            (r#"{"alg":"HS256"}"#, r#"{"exp":1e999}"#),
+            (r#"{"alg":"HS256","zip":"DEF"}"#, "{}"),
+            (r#"{"alg":"HS256","enc":"A256GCM"}"#, "{}"),
         ] {
             let err = sign_jws(header, payload, &ring()).unwrap_err();
             assert_eq!(

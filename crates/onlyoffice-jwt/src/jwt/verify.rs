@@ -275,14 +275,36 @@ pub(crate) fn parse_header(bytes: &[u8]) -> Result<Map<String, Value>> {
     }
 }
 
+/// Header members that change how a token must be read and that nothing here honours:
+/// `zip` (a compressed payload, RFC 7516) and `enc` (an encrypted token, JWE). A token
+/// carrying one is refused rather than read as if it had none.
+pub(crate) const UNSUPPORTED_MEMBERS: [&str; 2] = ["zip", "enc"];
+
+/// `malformed` (detail `header.<member>`) if the header has a member of
+/// [`UNSUPPORTED_MEMBERS`].
+pub(crate) fn refuse_unsupported_members(header: &Map<String, Value>) -> Result<()> {
+    match UNSUPPORTED_MEMBERS
+        .iter()
+        .find(|member| header.contains_key(**member))
+    {
+        Some(member) => Err(err!(
+            detail = format!("header.{member}");
+            Malformed,
+            "the header member {member:?} is not supported (no compression or encryption)"
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The algorithm of a token header, with every header rule of [`verify`] applied:
 /// `alg` a string naming an allowed algorithm (never `none`), `typ` absent or `JWT`, no
-/// `crit` or `b64`.
+/// `crit`, `b64`, `zip` or `enc`.
 pub(crate) fn header_algorithm(
     header: &Map<String, Value>,
     allowed: &[Algorithm],
 ) -> Result<Algorithm> {
     let alg = allowed_algorithm(header, allowed)?;
+    refuse_unsupported_members(header)?;
     match header.get("typ") {
         None => {}
         Some(Value::String(typ)) if typ.eq_ignore_ascii_case("JWT") => {}
@@ -353,6 +375,33 @@ fn payload_object(payload: &[u8]) -> Result<Claims> {
 }
 
 /// A NumericDate claim: absent, or a finite non-negative number.
+/// The time-claim rule of [`numeric_date`] over claims given as a JSON object: each of
+/// `exp`, `nbf` and `iat`, when present, a finite number ≥ 0 — for signers that must
+/// not sign what [`verify`] refuses (`invalid_claim`, detail `claims.<name>`).
+pub(crate) fn check_time_claims(claims: &Map<String, Value>) -> Result<()> {
+    for name in TIME_CLAIMS {
+        let Some(value) = claims.get(name) else {
+            continue;
+        };
+        let valid = value
+            .as_f64()
+            .is_some_and(|time| time.is_finite() && time >= 0.0);
+        if !valid {
+            let what = if value.is_number() {
+                "is not a valid date"
+            } else {
+                "is not a number"
+            };
+            return Err(err!(
+                detail = format!("claims.{name}");
+                InvalidClaim,
+                "claim {name:?} {what}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn numeric_date(probe: &Probe<'_>, name: &str) -> Result<Option<f64>> {
     match probe.get(name) {
         None => Ok(None),

@@ -7,19 +7,13 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use crate::error::{err, Result};
+use crate::keys::strength;
 
 /// The shortest secret accepted without `allow_weak`, in bytes.
 pub const MIN_SECRET_LEN: usize = 32;
 
 /// The largest secret file read, in bytes (64 KiB).
 pub const MAX_SECRET_FILE_LEN: u64 = 64 * 1024;
-
-/// The fewest different byte values a secret must hold without `allow_weak`.
-pub const MIN_DISTINCT_BYTES: usize = 6;
-
-/// A secret that repeats a block of at most this many bytes is refused without
-/// `allow_weak` (`abab…`, `abcdefgh` × 4).
-pub const MAX_REPEATED_BLOCK: usize = 8;
 
 /// The name of the variable a secret was to come from, as an error message shows it: a
 /// conventional variable name (upper-case letters, digits, `_`) as it is; anything else
@@ -121,10 +115,11 @@ impl Secret {
     }
 
     /// Checks the strength policy: empty is always refused; unless `allow_weak`, so are
-    /// the literal `secret`, anything shorter than [`MIN_SECRET_LEN`] bytes, and secrets
-    /// with too little variety: fewer than [`MIN_DISTINCT_BYTES`] different bytes, or one
-    /// block of at most [`MAX_REPEATED_BLOCK`] bytes repeated (32 spaces, 32 NUL bytes,
-    /// `abab…`). A random secret of 32 characters never fails these.
+    /// the literal `secret`, anything shorter than [`MIN_SECRET_LEN`] bytes, and any
+    /// secret that the zxcvbn estimator judges guessable in fewer than
+    /// 10^[`MIN_GUESSES_LOG10`](crate::keys::MIN_GUESSES_LOG10) guesses (repeats, sequences, keyboard walks, words).
+    /// Random secrets of 32 characters or bytes, and `onlyoffice-jwt keygen`'s, always
+    /// pass; a secret judged strong once is not judged again in this process.
     pub fn check(&self, allow_weak: bool) -> Result<()> {
         if self.is_empty() {
             return Err(err!(WeakSecret, "the secret is empty"));
@@ -147,38 +142,17 @@ impl Secret {
                 self.len()
             ));
         }
-        let bytes = self.expose();
-        // Counted until there are enough: a random secret has them in its first bytes.
-        let mut seen = [0_u64; 4];
-        let mut distinct = 0;
-        for byte in bytes {
-            let (word, bit) = (usize::from(byte >> 6), 1_u64 << (byte & 63));
-            if seen[word] & bit == 0 {
-                seen[word] |= bit;
-                distinct += 1;
-                if distinct == MIN_DISTINCT_BYTES {
-                    break;
-                }
-            }
-        }
-        if distinct < MIN_DISTINCT_BYTES {
-            return Err(err!(
+        strength::judge(self.expose()).map_err(|(log10, warning)| {
+            err!(
                 WeakSecret,
-                "the secret has only {distinct} different byte value{}; at least \
-                 {MIN_DISTINCT_BYTES} are required (generate a random one: onlyoffice-jwt keygen)",
-                if distinct == 1 { "" } else { "s" }
-            ));
-        }
-        if let Some(block) = (1..=MAX_REPEATED_BLOCK).find(|block| {
-            bytes[*block] == bytes[0] && bytes[*block..] == bytes[..bytes.len() - block]
-        }) {
-            return Err(err!(
-                WeakSecret,
-                "the secret repeats a block of {block} bytes; generate a random one \
-                 (onlyoffice-jwt keygen)"
-            ));
-        }
-        Ok(())
+                "the secret is guessable: the zxcvbn estimator puts it at about 10^{} \
+                 guesses, and 10^{} are required{}; generate a random one (onlyoffice-jwt \
+                 keygen) or pass allow_weak for a legacy installation",
+                log10.floor(),
+                strength::MIN_GUESSES_LOG10,
+                warning.map(|w| format!(" ({w})")).unwrap_or_default()
+            )
+        })
     }
 }
 
@@ -263,7 +237,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
 
-    const STRONG: &str = "0123456789abcdef0123456789abcdef";
+    const STRONG: &str = "OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V";
 
     #[test]
     fn debug_never_shows_the_bytes() {
@@ -298,30 +272,67 @@ mod tests {
     }
 
     #[test]
-    fn policy_refuses_secrets_with_too_little_variety() {
-        for (weak, why) in [
-            (vec![b'a'; 32], "1 different byte value"),
-            (vec![b' '; 32], "1 different byte value"),
-            (vec![0u8; 32], "1 different byte value"),
-            (b"abcde".repeat(8), "5 different byte values"),
-            (b"abcdefgh".repeat(4), "repeats a block of 8 bytes"),
-            (b"0123456".repeat(5), "repeats a block of 7 bytes"),
+    fn policy_refuses_guessable_secrets_of_any_length() {
+        for weak in [
+            vec![b'a'; 32],
+            vec![b' '; 32],
+            vec![0u8; 32],
+            b"abcde".repeat(8),
+            b"abcdefgh".repeat(4),
+            b"0123456".repeat(5),
+            b"abcdefabcdefabcdefabcdefabcdefab!".to_vec(),
+            b"correcthorsebatterystaple1234567".to_vec(),
         ] {
             let err = Secret::new(weak.clone()).check(false).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::WeakSecret);
-            assert!(err.message().contains(why), "{}", err.message());
+            assert!(err.message().contains("zxcvbn"), "{}", err.message());
+            assert!(
+                !err.message()
+                    .contains(std::str::from_utf8(&weak[..8]).unwrap_or("\0")),
+                "{}",
+                err.message()
+            );
             assert!(
                 Secret::new(weak).check(true).is_ok(),
                 "allow_weak accepts it"
             );
         }
-        // Six different bytes, no short period: enough variety (length is checked apart).
-        assert!(Secret::from("abcdefabcdefabcdefabcdefabcdefab!")
-            .check(false)
-            .is_ok());
-        assert!(Secret::from("abcdefghiabcdefghiabcdefghiabcdefghi")
-            .check(false)
-            .is_ok());
+    }
+
+    /// Random secrets always pass: 250 of each kind (text of 32 characters from the
+    /// alphabets administrators use, 32 random bytes, base64url of 32 bytes as keygen
+    /// writes), from a fixed-seed generator so that a failure can be replayed.
+    #[test]
+    fn random_secrets_always_pass() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let alphabets: [&[u8]; 3] = [
+            b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+            b"0123456789abcdef",
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+        ];
+        for round in 0..250 {
+            for alphabet in alphabets {
+                let text: Vec<u8> = (0..32)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect();
+                assert!(
+                    Secret::new(text.clone()).check(false).is_ok(),
+                    "round {round}: {}",
+                    String::from_utf8_lossy(&text)
+                );
+            }
+            let bytes: Vec<u8> = (0..32).map(|_| next() as u8).collect();
+            assert!(
+                Secret::new(bytes.clone()).check(false).is_ok(),
+                "round {round}: {bytes:?}"
+            );
+        }
     }
 
     #[test]
@@ -361,7 +372,7 @@ mod tests {
     fn keyring_signs_with_first_and_keeps_previous() {
         let ring = Keyring::new(STRONG, false)
             .unwrap()
-            .with_previous("bcdefghijk".repeat(4).as_str(), false)
+            .with_previous("previous-Xqv8Fch7uueywdm1Oebr5EqY", false)
             .unwrap();
         assert_eq!(ring.signing().expose(), STRONG.as_bytes());
         assert_eq!(ring.verifying().len(), 2);
