@@ -64,7 +64,7 @@ function decode_unverified(#[\SensitiveParameter] string $token, array $options 
  *
  * @param array|\stdClass $config
  * @param string|list<string> $secret
- * @param array{ttl?: int|null, now?: int|null, allow_weak?: bool} $options
+ * @param array{alg?: string, ttl?: int|null, now?: int|null, allow_weak?: bool} $options
  * @return array<string, mixed>
  * @throws JwtException
  */
@@ -77,7 +77,7 @@ function sign_config(array|\stdClass $config, #[\SensitiveParameter] string|arra
  *
  * @param array|\stdClass $body
  * @param string|list<string> $secret
- * @param array{header?: string, prefix?: string, ttl?: int|null, now?: int|null, allow_weak?: bool} $options
+ * @param array{alg?: string, header?: string, prefix?: string, ttl?: int|null, now?: int|null, allow_weak?: bool} $options
  * @return array{body: array<string, mixed>, headers: array<string, string>, header_omitted: bool}
  * @throws JwtException
  */
@@ -88,7 +88,7 @@ function sign_request(array|\stdClass $body, #[\SensitiveParameter] string|array
  * only signed fields are returned.
  *
  * @param string|list<string> $secret
- * @param array{authorization?: string|null, prefix?: string, leeway?: int, expected_key?: string|null, max_size?: int|null, now?: int|null, allow_weak?: bool} $options
+ * @param array{authorization?: string|null, prefix?: string, algorithms?: list<string>, leeway?: int, expected_key?: string|null, max_size?: int|null, now?: int|null, allow_weak?: bool} $options
  * @return array<string, mixed>
  * @throws JwtException
  */
@@ -99,7 +99,7 @@ function verify_callback(#[\SensitiveParameter] string $body, #[\SensitiveParame
  * `url`, the signed url must equal it.
  *
  * @param string|list<string> $secret
- * @param array{url?: string|null, prefix?: string, leeway?: int, now?: int|null, allow_weak?: bool} $options
+ * @param array{url?: string|null, prefix?: string, algorithms?: list<string>, leeway?: int, now?: int|null, allow_weak?: bool} $options
  * @return array<string, mixed>
  * @throws JwtException
  */

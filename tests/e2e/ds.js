@@ -24,6 +24,7 @@
 //   is a stock `http.createServer`, so a header over ~16 KB gets HTTP 431 from Node.
 //
 // The /e2e/* routes are the harness's handle on the stand-in (a real DS has none):
+// POST /e2e/commands lists the commands the command service acted on;
 // POST /e2e/open {config} opens an editor; POST /e2e/callback {key, status, content,
 // ...} stores an edited file in the cache and builds, signs and (by default) delivers
 // the callback, returning exactly what was sent so the attacker can replay it, and the
@@ -146,8 +147,15 @@ function signCallback(body, secret, iat = nowSeconds()) {
   return { body: JSON.stringify({ ...plain, token }), authorization: `Bearer ${headerToken}` };
 }
 
-// The claims of a request to the docbuilder/conversion services, as the DS reads them:
-// the body token first (a bad one is final), else the header token, `payload` unwrapped.
+// `utils.isEmptyObject` of the DS: not truthy, or no own enumerable key.
+const isEmpty = (value) => !(value && Object.keys(value).length);
+
+// The parameters of a request to the docbuilder/conversion services, as the DS's
+// getRequestParams reads them: the body token first (a bad one is final), else the
+// header token; then, with tokenRequiredParams (the default), only what was signed:
+// the claims, then the members of a non-empty `payload`, then of a non-empty `query`,
+// each merged over the last with Object.assign (so a `__proto__` member becomes the
+// prototype, and a signed `payload` overrides the top level). Numbers are JavaScript's.
 function requestClaims(body, authorization, inboxSecret, now = nowSeconds()) {
   const options = { algorithms: ALGORITHMS, clockTolerance: CLOCK_TOLERANCE, clockTimestamp: now };
   let token = isObject(body) && typeof body.token === 'string' ? body.token : null;
@@ -163,7 +171,11 @@ function requestClaims(body, authorization, inboxSecret, now = nowSeconds()) {
   } catch (e) {
     throw new DsError('token_invalid', e.message);
   }
-  return isObject(claims.payload) ? claims.payload : claims;
+  const params = {};
+  Object.assign(params, claims);
+  if (!isEmpty(claims.payload)) Object.assign(params, claims.payload);
+  if (!isEmpty(claims.query)) Object.assign(params, claims.query);
+  return params;
 }
 
 async function send(url, { method = 'GET', headers = {}, body } = {}) {
@@ -201,6 +213,7 @@ class DocumentServer {
     this.inboxSecret = inboxSecret;
     this.outboxSecret = outboxSecret;
     this.secureLinkSecret = secureLinkSecret;
+    this.commands = [];
     this.cache = new Map();
     this.cacheDownloads = [];
     this.sessions = new Map();
@@ -302,6 +315,13 @@ class DocumentServer {
     try {
       const raw = await readBody(req);
       const claims = requestClaims(JSON.parse(raw), req.headers.authorization, this.inboxSecret);
+      if (url.pathname === '/coauthoring/CommandService.ashx') {
+        // The command service acts on the parameters as getRequestParams merged them.
+        this.commands.push({ c: claims.c, key: claims.key });
+        answer = { error: 0, key: claims.key, c: claims.c };
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
+        return;
+      }
       answer = {
         key: typeof claims.key === 'string' ? claims.key : 'bld_e2e',
         end: true,
@@ -326,11 +346,16 @@ class DocumentServer {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('true');
       return;
     }
-    if (req.method === 'POST' && (url.pathname === '/docbuilder' || url.pathname === '/ConvertService.ashx')) {
+    if (req.method === 'POST' && ['/docbuilder', '/ConvertService.ashx', '/coauthoring/CommandService.ashx'].includes(url.pathname)) {
       await this.service(req, url, res);
       return;
     }
-    const routes = { '/e2e/open': (args) => this.open(args), '/e2e/callback': (args) => this.callback(args) };
+    const routes = {
+      '/e2e/open': (args) => this.open(args),
+      '/e2e/callback': (args) => this.callback(args),
+      // The commands the command service acted on (c and key, as it read them).
+      '/e2e/commands': () => ({ commands: this.commands }),
+    };
     const route = req.method === 'POST' && routes[url.pathname];
     if (!route) {
       res.writeHead(404).end();

@@ -152,10 +152,38 @@ test('service requests: body token first, else the header token, signed fields o
   const claims = requestClaims({ ...fields, key: 'forged', token: bodyToken }, undefined, INBOX);
   assert.strictEqual(claims.key, 'k1');
   const headerToken = jwt.sign({ payload: fields }, INBOX, { expiresIn: 300 });
-  assert.deepStrictEqual(requestClaims({ key: 'forged' }, `Bearer ${headerToken}`, INBOX), fields);
+  const fromHeader = requestClaims({ key: 'forged' }, `Bearer ${headerToken}`, INBOX);
+  assert.deepStrictEqual({ async: fromHeader.async, key: fromHeader.key, url: fromHeader.url }, fields);
   const bad = jwt.sign(fields, OUTBOX);
   assert.throws(() => requestClaims({ token: bad }, `Bearer ${headerToken}`, INBOX), /invalid signature/);
   assert.throws(() => requestClaims(fields, undefined, INBOX), /no token/);
+});
+
+test('service requests: a signed payload and query are merged over the top level, as getRequestParams does', () => {
+  const token = (claims) => jwt.sign(claims, INBOX, { expiresIn: 300 });
+  const dropped = requestClaims({ token: token({ c: 'forcesave', key: 'A', payload: { c: 'drop', key: 'B' } }) }, undefined, INBOX);
+  assert.strictEqual(dropped.c, 'drop');
+  assert.strictEqual(dropped.key, 'B');
+  const queried = requestClaims({ token: token({ c: 'info', key: 'A', payload: { key: 'P' }, query: { key: 'B' } }) }, undefined, INBOX);
+  assert.strictEqual(queried.key, 'B');
+  // An empty payload, null, a number: ignored (utils.isEmptyObject).
+  for (const payload of [{}, [], '', null, 5]) {
+    assert.strictEqual(requestClaims({ token: token({ key: 'A', payload }) }, undefined, INBOX).key, 'A');
+  }
+  // A string's characters become members "0", "1", … (Object.keys of a string).
+  assert.strictEqual(requestClaims({ token: token({ key: 'A', payload: 'xy' }) }, undefined, INBOX)['1'], 'y');
+  // Tokens over literal JSON text (jsonwebtoken.sign cannot write these claims).
+  const raw = (text) => {
+    const input = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(text).toString('base64url')}`;
+    return `${input}.${crypto.createHmac('sha256', INBOX).update(input).digest('base64url')}`;
+  };
+  // __proto__ becomes the prototype: a member that was not signed at the top level.
+  const proto = requestClaims({ token: raw('{"c":"info","__proto__":{"key":"B"}}') }, undefined, INBOX);
+  assert.strictEqual(Object.prototype.hasOwnProperty.call(proto, 'key'), false);
+  assert.strictEqual(proto.key, 'B');
+  // Integers are read as JavaScript reads them.
+  const big = requestClaims({ token: raw('{"key":"A","userdata":9007199254740993}') }, undefined, INBOX);
+  assert.strictEqual(big.userdata, 9007199254740992);
 });
 
 test('a stock Node server, as the DS is, answers 431 to a header over 16 KB', async () => {

@@ -407,6 +407,27 @@ class Demo:
             problems.append("the DS did not get the whole signed body")
         self.expect(scenario, endpoint, Outcome(True), extra=", ".join(problems))
 
+    def command(self, endpoint, key):
+        """The connector sends a force-save command with the fields its caller added. The
+        DS merges a signed `payload` over the request (getRequestParams): a body carrying
+        {"payload": {"c": "drop", "key": <another document>}} would drop that document.
+        sign_request refuses such a body, so nothing reaches the DS."""
+        _, before = post_json(f"{self.ds}/e2e/commands", {})
+        url = f"{endpoint.url}/command?file={FILE_ID}"
+        status, answer = post_json(url, {"userdata": "from the connector"})
+        ds = answer.get("ds") or {}
+        problems = [] if ds.get("key") == key and ds.get("c") == "forcesave" else [f"the DS read {ds}"]
+        self.expect("connector -> DS: force-save command", endpoint,
+                    endpoint_outcome(status, json.dumps(answer).encode()), extra=", ".join(problems))
+        other = "someone-elses-document-key"
+        status, body = http("POST", url, json.dumps({"payload": {"c": "drop", "key": other}}).encode(),
+                            {"Content-Type": "application/json"})
+        _, after = post_json(f"{self.ds}/e2e/commands", {})
+        sent = after["commands"][len(before["commands"]):]
+        extra = "" if all(c.get("key") != other for c in sent) else f"the DS acted on {other}"
+        self.expect("connector -> DS: command whose signed body carries payload {c: drop, key: B}",
+                    endpoint, endpoint_outcome(status, body), "invalid_input", extra)
+
     def scenarios(self, endpoint, other_host):
         key = self.open_editor(endpoint, "DS opens the editor (config token), downloads the file")
         if key is None:
@@ -440,6 +461,7 @@ class Demo:
         self.legit(endpoint, "DS callback 6 over 1 MiB, header trimmed: v4", new_key, 6,
                    endpoint.new_content("v4"), min_size=1 << 20, history=12000)
         self.docbuilder(endpoint)
+        self.command(endpoint, new_key)
         self.legit(endpoint, "DS callback 4: closed, no changes", new_key, 4)
 
         link = endpoint.editor_config()["config"]["document"]["url"]

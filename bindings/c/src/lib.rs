@@ -324,9 +324,10 @@ pub unsafe extern "C" fn oojwt_decode_unverified(
     }
 }
 
-/// `sign_config(config, secret, ttl=None, now=None)`: `*out` is the editor config
-/// (JSON text) with `token` appended last; a config the Document Server would reject
-/// is refused (`OOJWT_ERR_INVALID_INPUT`). Options: `ttl`, `now`.
+/// `sign_config(config, secret, alg="HS256", ttl=None, now=None)`: `*out` is the editor
+/// config (JSON text) with `token` appended last; a config the Document Server would
+/// reject or read otherwise than written is refused (`OOJWT_ERR_INVALID_INPUT`).
+/// Options: `alg`, `ttl`, `now`.
 ///
 /// # Safety
 /// As for `oojwt_sign`.
@@ -349,11 +350,13 @@ pub unsafe extern "C" fn oojwt_sign_config(
     }
 }
 
-/// `sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300,
-/// now=None)`: `*out` is `{"body": {..., "token": ...}, "headers": {header: prefix +
-/// token}, "header_omitted": false}` as JSON text, for the command, conversion and
-/// docbuilder services; `headers` is `{}` and `header_omitted` true when the header
-/// token would reach 7168 characters. Options: `header`, `prefix`, `ttl` (`null`: no
+/// `sign_request(body, secret, alg="HS256", header="Authorization", prefix="Bearer ",
+/// ttl=300, now=None)`: `*out` is `{"body": {..., "token": ...}, "headers": {header:
+/// prefix + token}, "header_omitted": false}` as JSON text, for the command, conversion
+/// and docbuilder services; `headers` is `{}` and `header_omitted` true when the header
+/// token would reach 7168 characters. A body with a `payload` or `query` member, a
+/// `__proto__` member or an integer beyond ±(2^53 − 1) is refused
+/// (`OOJWT_ERR_INVALID_INPUT`). Options: `alg`, `header`, `prefix`, `ttl` (`null`: no
 /// `exp`; 0 is refused), `now`.
 ///
 /// # Safety
@@ -380,8 +383,9 @@ pub unsafe extern "C" fn oojwt_sign_request(
 /// `verify_callback(body, secret, authorization=None, ...)`: verifies a callback the
 /// Document Server posted; `body` is the raw request body (bytes). `*out` is the
 /// signed claims only, as JSON text. Options: `authorization` (the request's
-/// Authorization header), `prefix` (default `"Bearer "`), `leeway`, `expected_key`,
-/// `max_size` (default: no limit), `now`. A future `iat` is not refused (as the DS).
+/// Authorization header), `prefix` (default `"Bearer "`), `algorithms` (default HS256,
+/// HS384, HS512), `leeway`, `expected_key`, `max_size` (default: no limit), `now`. A
+/// future `iat` is not refused (as the DS).
 ///
 /// # Safety
 /// As for `oojwt_sign`.
@@ -405,10 +409,12 @@ pub unsafe extern "C" fn oojwt_verify_callback(
 }
 
 /// `verify_incoming(authorization, secret, url=None, prefix="Bearer ", leeway=60,
-/// now=None)`: verifies a request of the Document Server to the connector (e.g. a file
-/// download). `authorization` is the Authorization header; NULL means the request had
-/// none (`OOJWT_ERR_MISSING_TOKEN`). `*out` is the signed claims (`payload`
-/// unwrapped) as JSON text. Options: `url`, `prefix`, `leeway`, `now`.
+/// now=None)`: verifies a request of the Document
+/// Server to the connector (e.g. a file download). `authorization` is the value of the
+/// header carrying its token (`Authorization`, or the DS's `token.outbox.header`); NULL
+/// means the request had none (`OOJWT_ERR_MISSING_TOKEN`). `*out` is the signed claims
+/// (`payload` unwrapped) as JSON text. Options: `url`, `prefix`, `algorithms` (default
+/// HS256, HS384, HS512), `leeway`, `now`.
 ///
 /// # Safety
 /// As for `oojwt_sign`.

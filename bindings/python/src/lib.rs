@@ -338,7 +338,7 @@ fn decode_unverified<'py>(
 #[pyfunction]
 #[pyo3(
     signature = (config, secret, **options),
-    text_signature = "(config, secret, *, ttl=None, now=None, allow_weak=False)"
+    text_signature = "(config, secret, *, alg='HS256', ttl=None, now=None, allow_weak=False)"
 )]
 fn sign_config<'py>(
     py: Python<'py>,
@@ -368,7 +368,7 @@ fn sign_config<'py>(
 #[pyfunction]
 #[pyo3(
     signature = (body, secret, **options),
-    text_signature = "(body, secret, *, header='Authorization', prefix='Bearer ', ttl=300, now=None, allow_weak=False)"
+    text_signature = "(body, secret, *, alg='HS256', header='Authorization', prefix='Bearer ', ttl=300, now=None, allow_weak=False)"
 )]
 fn sign_request<'py>(
     py: Python<'py>,
@@ -398,7 +398,7 @@ fn sign_request<'py>(
 #[pyfunction]
 #[pyo3(
     signature = (body, secret, authorization=None, **options),
-    text_signature = "(body, secret, authorization=None, *, prefix='Bearer ', leeway=60, expected_key=None, max_size=None, now=None, allow_weak=False)"
+    text_signature = "(body, secret, authorization=None, *, prefix='Bearer ', algorithms=None, leeway=60, expected_key=None, max_size=None, now=None, allow_weak=False)"
 )]
 fn verify_callback<'py>(
     py: Python<'py>,
@@ -429,7 +429,7 @@ fn verify_callback<'py>(
 #[pyfunction]
 #[pyo3(
     signature = (authorization, secret, url=None, **options),
-    text_signature = "(authorization, secret, url=None, *, prefix='Bearer ', leeway=60, now=None, allow_weak=False)"
+    text_signature = "(authorization, secret, url=None, *, prefix='Bearer ', algorithms=None, leeway=60, now=None, allow_weak=False)"
 )]
 fn verify_incoming<'py>(
     py: Python<'py>,

@@ -303,34 +303,39 @@ fn allow_weak(value: Option<&OptionValue<'_>>) -> Result<bool> {
 /// The sign options of `sign`-like operations (`alg`, `ttl`, `iat`, `now`).
 pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
     Ok(SignOptions {
-        alg: match options.str("alg")? {
-            Some(name) => Algorithm::from_name(name)?,
-            None => Algorithm::HS256,
-        },
+        alg: alg(options)?,
         ttl: options.u64("ttl")?,
         iat: options.bool("iat", true)?,
         now: options.i64("now")?,
     })
 }
 
+/// The `alg` option: the algorithm to sign with (default HS256).
+fn alg(options: &Options<'_>) -> Result<Algorithm> {
+    match options.str("alg")? {
+        Some(name) => Algorithm::from_name(name),
+        None => Ok(Algorithm::HS256),
+    }
+}
+
+/// The `algorithms` option: the accepted algorithms (default all three), never empty.
+fn algorithms(options: &Options<'_>) -> Result<Vec<Algorithm>> {
+    match options.strings("algorithms")? {
+        None => Ok(Algorithm::ALL.to_vec()),
+        Some(names) if names.is_empty() => Err(err!(
+            InvalidInput,
+            "{}: algorithms must not be empty",
+            options.operation
+        )),
+        Some(names) => names.into_iter().map(Algorithm::from_name).collect(),
+    }
+}
+
 /// The verify options (`algorithms`, `leeway`, `verify_exp`, `verify_nbf`,
 /// `verify_iat`, `require`, `max_size`, `now`).
 pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
     let defaults = VerifyOptions::default();
-    let algorithms = match options.strings("algorithms")? {
-        None => defaults.algorithms,
-        Some(names) if names.is_empty() => {
-            return Err(err!(
-                InvalidInput,
-                "{}: algorithms must not be empty",
-                options.operation
-            ))
-        }
-        Some(names) => names
-            .into_iter()
-            .map(Algorithm::from_name)
-            .collect::<Result<_>>()?,
-    };
+    let algorithms = algorithms(options)?;
     let max_size = match options.u64("max_size")? {
         None => defaults.max_size,
         Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
@@ -444,7 +449,8 @@ pub fn audit_ds_config<'o>(text: &str, options: impl IntoOptions<'o>) -> Result<
     Ok(Value::Array(findings.iter().map(|f| f.to_json()).collect()))
 }
 
-/// `sign_config(config, secret, ttl=None, now=None)`: the config with `token` last.
+/// `sign_config(config, secret, alg="HS256", ttl=None, now=None)`: the config with
+/// `token` last.
 pub fn sign_config<'o>(
     config: &Value,
     keyring: &Keyring,
@@ -453,14 +459,15 @@ pub fn sign_config<'o>(
     let options = options.into_options("sign_config")?;
     let config = object_arg("sign_config", "config", config)?;
     let config_options = crate::ds::config::ConfigOptions {
+        alg: alg(&options)?,
         ttl: options.u64("ttl")?,
         now: options.i64("now")?,
     };
     crate::ds::config::sign_config(&config, keyring, &config_options).map(Value::Object)
 }
 
-/// `sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300,
-/// now=None)`: `{"body": {…, "token"}, "headers": {header: prefix + token},
+/// `sign_request(body, secret, alg="HS256", header="Authorization", prefix="Bearer ",
+/// ttl=300, now=None)`: `{"body": {…, "token"}, "headers": {header: prefix + token},
 /// "header_omitted": false}`; `headers` is empty and `header_omitted` true when the
 /// header token would reach 7168 characters (send the body alone). An explicit `ttl`
 /// of `null` means no `exp`; 0 is refused.
@@ -473,6 +480,7 @@ pub fn sign_request<'o>(
     let body = object_arg("sign_request", "body", body)?;
     let defaults = crate::ds::request::RequestOptions::default();
     let request_options = crate::ds::request::RequestOptions {
+        alg: alg(&options)?,
         header: options
             .str("header")?
             .map_or(defaults.header, str::to_owned),
@@ -499,8 +507,8 @@ pub fn sign_request<'o>(
     Ok(Value::Object(out))
 }
 
-/// `verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=60,
-/// expected_key=None, max_size=None, now=None)`: the signed claims of the callback
+/// `verify_callback(body, secret, authorization=None, prefix="Bearer ",
+/// algorithms=HS256/384/512, leeway=60, expected_key=None, max_size=None, now=None)`: the signed claims of the callback
 /// (`max_size` `None`: no limit, as the Document Server sets none).
 pub fn verify_callback<'o>(
     body: &[u8],
@@ -514,6 +522,7 @@ pub fn verify_callback<'o>(
         prefix: options
             .str("prefix")?
             .map_or(defaults.prefix, str::to_owned),
+        algorithms: algorithms(&options)?,
         leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
         expected_key: options.str("expected_key")?.map(str::to_owned),
         max_size: options
@@ -526,8 +535,8 @@ pub fn verify_callback<'o>(
         .map(|callback| Value::Object(callback.claims))
 }
 
-/// `verify_incoming(authorization, secret, url=None, prefix="Bearer ", leeway=60,
-/// now=None)`: the signed claims (`payload` unwrapped).
+/// `verify_incoming(authorization, secret, url=None, prefix="Bearer ",
+/// algorithms=HS256/384/512, leeway=60, now=None)`: the signed claims (`payload` unwrapped).
 pub fn verify_incoming<'o>(
     authorization: Option<&str>,
     keyring: &Keyring,
@@ -540,6 +549,7 @@ pub fn verify_incoming<'o>(
         prefix: options
             .str("prefix")?
             .map_or(defaults.prefix, str::to_owned),
+        algorithms: algorithms(&options)?,
         leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
         now: options.i64("now")?,
     };

@@ -68,6 +68,8 @@ const fn positional(name: &'static str) -> Opt {
 }
 
 const NOW: Opt = opt("now", DefaultValue::None);
+const ALG: Opt = opt("alg", DefaultValue::Str("HS256"));
+const ALGORITHMS: Opt = opt("algorithms", DefaultValue::None);
 const LEEWAY: Opt = opt("leeway", DefaultValue::Int(DEFAULT_LEEWAY));
 const PREFIX: Opt = opt("prefix", DefaultValue::Str(DEFAULT_PREFIX));
 const MAX_SIZE: Opt = opt("max_size", DefaultValue::Int(DEFAULT_MAX_SIZE as u64));
@@ -80,7 +82,7 @@ pub const OPERATIONS: &[Operation] = &[
         arguments: &["claims", "secret"],
         secret: true,
         options: &[
-            opt("alg", DefaultValue::Str("HS256")),
+            ALG,
             opt("ttl", DefaultValue::None),
             opt("iat", DefaultValue::Bool(true)),
             NOW,
@@ -106,7 +108,7 @@ pub const OPERATIONS: &[Operation] = &[
         arguments: &["token", "secret"],
         secret: true,
         options: &[
-            opt("algorithms", DefaultValue::None),
+            ALGORITHMS,
             LEEWAY,
             opt("verify_exp", DefaultValue::Bool(true)),
             opt("verify_nbf", DefaultValue::Bool(true)),
@@ -153,7 +155,7 @@ pub const OPERATIONS: &[Operation] = &[
         name: "sign_config",
         arguments: &["config", "secret"],
         secret: true,
-        options: &[opt("ttl", DefaultValue::None), NOW],
+        options: &[ALG, opt("ttl", DefaultValue::None), NOW],
         only_in: None,
     },
     Operation {
@@ -161,6 +163,7 @@ pub const OPERATIONS: &[Operation] = &[
         arguments: &["body", "secret"],
         secret: true,
         options: &[
+            ALG,
             opt("header", DefaultValue::Str(DEFAULT_HEADER)),
             PREFIX,
             opt("ttl", DefaultValue::Int(DEFAULT_REQUEST_TTL)),
@@ -175,6 +178,7 @@ pub const OPERATIONS: &[Operation] = &[
         options: &[
             positional("authorization"),
             PREFIX,
+            ALGORITHMS,
             LEEWAY,
             opt("expected_key", DefaultValue::None),
             opt("max_size", DefaultValue::None),
@@ -186,7 +190,7 @@ pub const OPERATIONS: &[Operation] = &[
         name: "verify_incoming",
         arguments: &["authorization", "secret"],
         secret: true,
-        options: &[positional("url"), PREFIX, LEEWAY, NOW],
+        options: &[positional("url"), PREFIX, ALGORITHMS, LEEWAY, NOW],
         only_in: None,
     },
     Operation {

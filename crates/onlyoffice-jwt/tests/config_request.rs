@@ -115,12 +115,15 @@ fn config_options_are_checked() {
     for options in [
         json!({"ttl": -1}),
         json!({"ttl": "300"}),
-        json!({"alg": "HS256"}),
+        json!({"alg": 256}),
+        json!({"algorithms": ["HS256"]}),
         json!(5),
     ] {
         let err = json_api::sign_config(&config(), &ring(), &options).expect_err("bad option");
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{options}");
     }
+    let err = json_api::sign_config(&config(), &ring(), &json!({"alg": "none"})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::AlgNotAllowed);
 }
 
 #[test]

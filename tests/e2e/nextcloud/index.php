@@ -9,6 +9,7 @@
 //   POST /callback?file=<id>          a DS callback: verify_callback against the file's
 //        document key, then on status 2/6 check_download_url and fetch the new version
 //   POST /docbuilder                  a docbuilder request of ~200 KB to the DS
+//   POST /command?file=               a force-save command, with the JSON body's fields added
 //        (sign_request: the header token is left out when too large), the DS's answer
 //
 // Answers are JSON: {"error":0} when accepted; a refusal is HTTP 403 with
@@ -143,14 +144,12 @@ function fetch(string $url): string
     return $content;
 }
 
-/** Sends a docbuilder request with a large argument; answers with the DS's reply. */
-function run_docbuilder(): void
+/**
+ * Signs a request body (sign_request, inbox secret) and posts it to the DS's service at
+ * $path: [signed, HTTP status, the DS's answer].
+ */
+function post_to_ds(string $path, array $body): array
 {
-    $body = [
-        'async' => false,
-        'url' => rtrim(setting('OO_CONNECTOR_URL'), '/') . '/builder.docbuilder',
-        'argument' => ['text' => str_repeat('Lorem ipsum dolor sit amet. ', 7500)],
-    ];
     $signed = Jwt\sign_request($body, ds_secrets()['inbox']);
     $headers = ['Content-Type: application/json'];
     foreach ($signed['headers'] as $name => $value) {
@@ -164,11 +163,35 @@ function run_docbuilder(): void
         'follow_location' => 0,
         'ignore_errors' => true,
     ]]);
-    $answer = @file_get_contents(rtrim(setting('OO_DS_INTERNAL_URL'), '/') . '/docbuilder', false, $context);
+    $answer = @file_get_contents(rtrim(setting('OO_DS_INTERNAL_URL'), '/') . $path, false, $context);
     $status = isset($http_response_header[0]) ? (int) explode(' ', $http_response_header[0])[1] : 0;
+    return [$signed, $status, $answer === false ? null : json_decode($answer, true)];
+}
+
+/**
+ * A force-save command for a file, with the extra fields the caller gives (as a
+ * connector that forwards request fields into the command body); the DS's reply.
+ */
+function run_command(string $fileId): void
+{
+    $extra = json_decode((string) file_get_contents('php://input'), true);
+    $body = ['c' => 'forcesave', 'key' => document_key($fileId, file_dir($fileId))] + (is_array($extra) ? $extra : []);
+    [, $status, $answer] = post_to_ds('/coauthoring/CommandService.ashx', $body);
+    reply(200, ['error' => 0, 'ds_status' => $status, 'ds' => $answer]);
+}
+
+/** Sends a docbuilder request with a large argument; answers with the DS's reply. */
+function run_docbuilder(): void
+{
+    $body = [
+        'async' => false,
+        'url' => rtrim(setting('OO_CONNECTOR_URL'), '/') . '/builder.docbuilder',
+        'argument' => ['text' => str_repeat('Lorem ipsum dolor sit amet. ', 7500)],
+    ];
+    [$signed, $status, $answer] = post_to_ds('/docbuilder', $body);
     reply(200, [
         'ds_status' => $status,
-        'ds' => $answer === false ? null : json_decode($answer, true),
+        'ds' => $answer,
         'header_omitted' => $signed['header_omitted'],
         'body_bytes' => strlen((string) json_encode($body)),
     ]);
@@ -206,6 +229,8 @@ try {
         serve_download();
     } elseif ($method === 'POST' && $path === '/docbuilder') {
         run_docbuilder();
+    } elseif ($method === 'POST' && $path === '/command') {
+        run_command((string) ($_GET['file'] ?? ''));
     } elseif ($method === 'POST' && $path === '/callback') {
         handle_callback((string) ($_GET['file'] ?? ''));
     } else {

@@ -8,6 +8,7 @@ Run: python server.py (standard library HTTP server, threads).
   POST /callback?file=<id>          a DS callback: verify_callback against the file's
        document key, then on status 2/6 check_download_url and fetch the new version
   POST /docbuilder                  a docbuilder request of ~200 KB to the DS
+  POST /command?file=               a force-save command, with the JSON body's fields added
        (sign_request: the header token is left out when too large), the DS's answer
 
 Answers are JSON: {"error":0} when accepted; a refusal is HTTP 403 with
@@ -139,6 +140,32 @@ def fetch(url):
     return content
 
 
+def post_to_ds(path, body):
+    """Signs a request body (sign_request, inbox secret), posts it to the DS's service
+    at `path`; returns (signed, HTTP status, the DS's JSON answer)."""
+    signed = onlyoffice_jwt.sign_request(body, ds_secrets()["inbox"])
+    request = urllib.request.Request(
+        SETTINGS["OO_DS_INTERNAL_URL"].rstrip("/") + path,
+        data=json.dumps(signed["body"]).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", **signed["headers"]},
+    )
+    try:
+        with FETCHER.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
+            return signed, response.status, json.loads(response.read())
+    except urllib.error.HTTPError as e:
+        return signed, e.code, None
+
+
+def run_command(file_id, extra):
+    """A force-save command for a file, with the extra fields the caller gives (as a
+    connector that forwards request fields into the command body); the DS's reply."""
+    body = {"c": "forcesave", "key": document_key(file_id, file_dir(file_id))}
+    body.update({k: v for k, v in extra.items() if k not in body})
+    _, status, answer = post_to_ds("/coauthoring/CommandService.ashx", body)
+    return {"error": 0, "ds_status": status, "ds": answer}
+
+
 def run_docbuilder():
     """Sends a docbuilder request with a large argument; returns the DS's reply."""
     body = {
@@ -146,18 +173,7 @@ def run_docbuilder():
         "url": SETTINGS["OO_CONNECTOR_URL"].rstrip("/") + "/builder.docbuilder",
         "argument": {"text": "Lorem ipsum dolor sit amet. " * 7500},
     }
-    signed = onlyoffice_jwt.sign_request(body, ds_secrets()["inbox"])
-    request = urllib.request.Request(
-        SETTINGS["OO_DS_INTERNAL_URL"].rstrip("/") + "/docbuilder",
-        data=json.dumps(signed["body"]).encode(),
-        method="POST",
-        headers={"Content-Type": "application/json", **signed["headers"]},
-    )
-    try:
-        with FETCHER.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
-            status, answer = response.status, json.loads(response.read())
-    except urllib.error.HTTPError as e:
-        status, answer = e.code, None
+    signed, status, answer = post_to_ds("/docbuilder", body)
     return {
         "ds_status": status,
         "ds": answer,
@@ -191,6 +207,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.serve_download()
             elif method == "POST" and path == "/docbuilder":
                 self.reply(200, run_docbuilder())
+            elif method == "POST" and path == "/command":
+                length = int(self.headers.get("Content-Length") or 0)
+                extra = json.loads(self.rfile.read(length) or b"{}")
+                self.reply(200, run_command(self.query().get("file", ""), extra))
             elif method == "POST" and path == "/callback":
                 self.handle_callback(self.query().get("file", ""))
             else:

@@ -191,7 +191,7 @@ def sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None, allow_weak=F
     if not isinstance(claims, dict):
         raise Err("invalid_input", "claims must be an object")
     if alg not in HASHES:
-        raise Err("invalid_input", "alg")
+        raise Err("alg_not_allowed", "alg")
     if ttl == 0:
         raise Err("invalid_input", "ttl 0")
     c = dict(claims)  # dict assignment keeps an existing member's position
@@ -439,7 +439,43 @@ def verify_link(url, secret, now=None):
 _KEY_RE = re.compile(r"[0-9A-Za-z._=-]{1,128}")
 
 
-def sign_config(config, secret, ttl=None, now=None):
+MAX_SAFE_INTEGER = 2 ** 53 - 1
+
+
+def _js_check(value):
+    """docs/formats.md, "What the Document Server reads": no integer beyond
+    +-(2^53 - 1) and no member named __proto__, at any depth."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE_INTEGER:
+            raise Err("invalid_input", "unsafe integer")
+    elif isinstance(value, list):
+        for item in value:
+            _js_check(item)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            if name == "__proto__":
+                raise Err("invalid_input", "__proto__")
+            _js_check(item)
+
+
+def _reparsed(text):
+    """JSON text the DS parses again must read as written: strictly parsed, then
+    _js_check; text the lenient parser reads but the strict one refuses (a duplicate)
+    is refused; text that is not JSON is left to the DS."""
+    try:
+        value = loads_strict(text.encode("utf-8"))
+    except Err:
+        try:
+            json.loads(text)
+        except ValueError:
+            return
+        raise Err("invalid_input", "re-parsed JSON text")
+    _js_check(value)
+
+
+def sign_config(config, secret, alg="HS256", ttl=None, now=None):
     keyring(secret)
     if not isinstance(config, dict):
         raise Err("invalid_input", "config")
@@ -459,8 +495,9 @@ def sign_config(config, secret, ttl=None, now=None):
     for other in ("fileInfo", "version"):
         if _truthy(config.get(other)):
             raise Err("invalid_config", other)
+    _js_check(config)
     c = {k: v for k, v in config.items() if k != "token"}
-    token = sign(c, secret, iat=ttl is not None, ttl=ttl, now=now)
+    token = sign(c, secret, alg=alg, iat=ttl is not None, ttl=ttl, now=now)
     return {**c, "token": token}
 
 
@@ -475,7 +512,7 @@ _HTTP_TOKEN = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
 _PRINTABLE = re.compile(r"[\x20-\x7e]*")
 
 
-def sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300, now=None):
+def sign_request(body, secret, alg="HS256", header="Authorization", prefix="Bearer ", ttl=300, now=None):
     keyring(secret)
     if not isinstance(body, dict):
         raise Err("invalid_input", "body")
@@ -484,8 +521,15 @@ def sign_request(body, secret, header="Authorization", prefix="Bearer ", ttl=300
     if "key" in body and not (isinstance(body["key"], str) and _KEY_RE.fullmatch(body["key"])):
         raise Err("invalid_input", "key")  # the DS answers -7
     b = {k: v for k, v in body.items() if k != "token"}
-    body_token = sign(b, secret, iat=True, ttl=ttl, now=now)
-    header_token = sign({"payload": b}, secret, iat=True, ttl=ttl, now=now)
+    # the DS merges a signed payload or query over the request (getRequestParams)
+    if "payload" in b or "query" in b:
+        raise Err("invalid_input", "payload/query")
+    for member in ("users", "thumbnail", "documentRenderer"):
+        if isinstance(b.get(member), str):
+            _reparsed(b[member])
+    _js_check(b)
+    body_token = sign(b, secret, alg=alg, iat=True, ttl=ttl, now=now)
+    header_token = sign({"payload": b}, secret, alg=alg, iat=True, ttl=ttl, now=now)
     # the DS's own rule for header tokens: authorization.length < 7168
     omitted = len(header_token) >= 7168
     headers = {} if omitted else {header: prefix + header_token}
@@ -515,8 +559,10 @@ def _header_token(authorization, prefix):
 
 
 def verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=60,
-                    expected_key=None, now=None, allow_weak=False, max_size=None):
+                    expected_key=None, now=None, allow_weak=False, max_size=None, algorithms=None):
     keyring(secret, allow_weak)
+    if algorithms is not None and not algorithms:
+        raise Err("invalid_input", "algorithms")
     data = body.encode("utf-8") if isinstance(body, str) else body
     if max_size is not None and len(data) > max_size:
         raise Err("too_large")
@@ -527,11 +573,12 @@ def verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=6
     if "token" in obj:
         if not isinstance(obj["token"], str):
             raise Err("malformed", "token")
-        claims = verify(obj["token"], secret, leeway=leeway, now=now, allow_weak=allow_weak,
-                        verify_iat=False, max_size=token_max)
+        claims = verify(obj["token"], secret, algorithms=algorithms, leeway=leeway, now=now,
+                        allow_weak=allow_weak, verify_iat=False, max_size=token_max)
     else:
-        claims = verify(_header_token(authorization, prefix), secret, leeway=leeway,
-                        now=now, allow_weak=allow_weak, verify_iat=False, max_size=token_max)
+        claims = verify(_header_token(authorization, prefix), secret, algorithms=algorithms,
+                        leeway=leeway, now=now, allow_weak=allow_weak, verify_iat=False,
+                        max_size=token_max)
     claims = _unwrap(claims)
     if "key" not in claims:
         raise Err("missing_claim", "key")
@@ -562,15 +609,17 @@ def verify_callback(body, secret, authorization=None, prefix="Bearer ", leeway=6
 
 
 def verify_incoming(authorization, secret, url=None, url_equal=None, prefix="Bearer ",
-                    leeway=60, now=None):
+                    leeway=60, now=None, algorithms=None):
     """`url_equal` is the hand-reasoned WHATWG comparison of the generator's
     case (True/False): this model does not implement the WHATWG parser.
     An absolute `url` option is recognised by its "scheme://host" start."""
     if url is not None and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]", url):
         raise Err("invalid_input", "url option")
     keyring(secret)
-    claims = _unwrap(verify(_header_token(authorization, prefix), secret, leeway=leeway, now=now,
-                            verify_iat=False))
+    if algorithms is not None and not algorithms:
+        raise Err("invalid_input", "algorithms")
+    claims = _unwrap(verify(_header_token(authorization, prefix), secret, algorithms=algorithms,
+                            leeway=leeway, now=now, verify_iat=False))
     if url is not None:
         if "url" not in claims:
             raise Err("missing_claim", "url")

@@ -30,6 +30,8 @@ def T(header, payload, secret=S1, alg="HS256"):
 
 
 H256 = '{"alg":"HS256","typ":"JWT"}'
+H384 = '{"alg":"HS384","typ":"JWT"}'
+H512 = '{"alg":"HS512","typ":"JWT"}'
 
 
 # ---------------------------------------------------------------------------
@@ -386,6 +388,20 @@ def sign_config_cases():
                     {**CONFIG, "version": value, "fileInfo": value}, "ok", now=NOW))
     c.append(SC("weak-secret", CONFIG, "weak_secret", secret=WEAK_DEFAULT, now=NOW))
     c.append(SC("empty-secret", CONFIG, "weak_secret", secret="", now=NOW))
+    # what the DS (JavaScript) would read otherwise than written
+    big = {**CONFIG, "document": {**CONFIG["document"], "permissions": {"edit": True, "n": 2 ** 53 + 1}}}
+    c.append(SC("permissions-integer-beyond-2-53", big, "invalid_input", now=NOW))
+    c.append(SC("integer-at-2-53-minus-1-ok", {**CONFIG, "n": 2 ** 53 - 1}, "ok", now=NOW))
+    c.append(SC("negative-integer-beyond-2-53", {**CONFIG, "n": -(2 ** 53)}, "invalid_input", now=NOW))
+    proto = {**CONFIG, "document": {**CONFIG["document"], "permissions": {"__proto__": {"edit": True}}}}
+    c.append(SC("permissions-proto-member", proto, "invalid_input", now=NOW))
+    # the algorithm of the token
+    c.append(SC("alg-hs384", CONFIG, {"ok": {**CONFIG, "token": T(H384, cfg_text, secret=INBOX, alg="HS384")}},
+                alg="HS384", now=NOW))
+    c.append(SC("alg-hs512", CONFIG, {"ok": {**CONFIG, "token": T(H512, cfg_text, secret=INBOX, alg="HS512")}},
+                alg="HS512", now=NOW))
+    c.append(SC("alg-none-refused", CONFIG, "alg_not_allowed", alg="none", now=NOW))
+    c.append(SC("alg-rs256-refused", CONFIG, "alg_not_allowed", alg="RS256", now=NOW))
     return c
 
 
@@ -454,6 +470,31 @@ def sign_request_cases():
         c.append(SR("header-%s-invalid" % label, COMMAND, "invalid_input", header=hdr))
     for label, pfx in (("newline", "Bearer\r\nX-Evil: 1"), ("tab", "Bearer\t"), ("non-ascii", "B\u00e9arer ")):
         c.append(SR("prefix-%s-invalid" % label, COMMAND, "invalid_input", prefix=pfx))
+    # The DS merges a signed payload and query over the request (getRequestParams): the
+    # body would mean another command or document. Refused whatever the value.
+    for label, member, value in (("payload-drops-another-key", "payload", {"c": "drop", "key": "B"}),
+                                 ("query-another-key", "query", {"key": "B"}),
+                                 ("payload-string", "payload", "xyz"), ("payload-array", "payload", ["a"]),
+                                 ("payload-empty-object", "payload", {}), ("query-null", "query", None)):
+        c.append(SR("merged-member-%s" % label, {**COMMAND, member: value}, "invalid_input"))
+    c.append(SR("converter-payload-overrides-url", {**CONVERT, "payload": {"url": "http://169.254.169.254/"}},
+                "invalid_input"))
+    c.append(SR("proto-member-top-level", {**COMMAND, "__proto__": {"key": "B"}}, "invalid_input"))
+    c.append(SR("proto-member-nested", {**CONVERT, "thumbnail": {"__proto__": {"aspect": 2}}}, "invalid_input"))
+    c.append(SR("userdata-integer-beyond-2-53", {**COMMAND, "userdata": 9007199254740993}, "invalid_input"))
+    c.append(SR("userdata-integer-2-53-minus-1-ok", {"c": "info", "key": "Khirz6zTPdfd7",
+                                                    "userdata": 9007199254740991}, "ok"))
+    c.append(SR("users-json-text-duplicate-member", {"c": "drop", "key": "Khirz6zTPdfd7",
+                                                    "users": '{"a":1,"a":2}'}, "invalid_input"))
+    c.append(SR("users-json-text-ok", {"c": "drop", "key": "Khirz6zTPdfd7", "users": '["u1","u2"]'}, "ok"))
+    c.append(SR("thumbnail-text-not-json-left-to-the-ds", {**CONVERT, "thumbnail": "not json"}, "ok"))
+    cmd_hs512 = '{"c":"forcesave","key":"Khirz6zTPdfd7","userdata":"sample userdata"'
+    c.append(SR("alg-hs512-both-tokens", COMMAND,
+                {"ok": {"body": {**COMMAND, "token": T(H512, cmd_hs512 + tail, secret=INBOX, alg="HS512")},
+                        "headers": {"Authorization": "Bearer " + T(H512, '{"payload":' + cmd_hs512 + "}" + tail,
+                                                                   secret=INBOX, alg="HS512")},
+                        "header_omitted": False}}, alg="HS512"))
+    c.append(SR("alg-none-refused", COMMAND, "alg_not_allowed", alg="none"))
     return c
 
 
@@ -588,6 +629,18 @@ def verify_callback_cases():
     c.append(VC("ds-default-secret-allow-weak", body_text({**CB, "token": weak_bt}), {"ok": signed},
                 secret=WEAK_DEFAULT, allow_weak=True))
     c.append(VC("empty-secret", body_text({**CB, "token": bt}), "weak_secret", secret=""))
+    # algorithms pins the DS's token.outbox.algorithm; by default all three are accepted
+    hs512 = ooref.sign(CB, OUTBOX, alg="HS512", ttl=300, now=NOW - 5)
+    c.append(VC("hs512-accepted-by-default", body_text({**CB, "token": hs512}), {"ok": signed}))
+    c.append(VC("hs512-refused-when-pinned-to-hs256", body_text({**CB, "token": hs512}), "alg_not_allowed",
+                algorithms=["HS256"]))
+    c.append(VC("hs512-accepted-when-pinned-to-hs512", body_text({**CB, "token": hs512}), {"ok": signed},
+                algorithms=["HS512"]))
+    c.append(VC("header-token-pinned-algorithm", body_text(CB), "alg_not_allowed",
+                authorization="Bearer " + ht, algorithms=["HS384"]))
+    c.append(VC("algorithms-empty-list", body_text({**CB, "token": bt}), "invalid_input", algorithms=[]))
+    c.append(VC("custom-header-value-and-prefix", body_text(CB), {"ok": CB}, authorization="JWT " + ht,
+                prefix="JWT "))
     return c
 
 
@@ -610,6 +663,10 @@ def verify_incoming_cases():
     c.append(VI("wrapped-payload-unwrapped", "Bearer " + wrapped, {"ok": {"url": DL}}))
     c.append(VI("flat-claims", "Bearer " + flat, {"ok": {"url": DL, "iat": NOW - 5, "exp": NOW + 295}}))
     c.append(VI("url-equal", "Bearer " + wrapped, {"ok": {"url": DL}}, url=DL))
+    wrapped384 = ooref.sign({"payload": {"url": DL}}, OUTBOX, alg="HS384", ttl=300, now=NOW - 5)
+    c.append(VI("hs384-accepted-by-default", "Bearer " + wrapped384, {"ok": {"url": DL}}))
+    c.append(VI("hs384-refused-when-pinned-to-hs256", "Bearer " + wrapped384, "alg_not_allowed",
+                algorithms=["HS256"]))
     c.append(VI("url-equal-after-whatwg-serialization", "Bearer " + wrapped, {"ok": {"url": DL}},
                 url="HTTPS://Connector.Example:443/apps/onlyoffice/download?doc=abc123", url_equal=True,
                 note="scheme and host lower-cased, default port dropped"))

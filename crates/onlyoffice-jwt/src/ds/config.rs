@@ -3,18 +3,33 @@
 
 use serde_json::Value;
 
+use crate::ds::js_reading::check_object;
 use crate::error::{err, Result};
+use crate::jwt::algorithm::Algorithm;
 use crate::jwt::sign::{sign, Claims, SignOptions};
 use crate::keys::document_key::check_key;
 use crate::keys::secret::Keyring;
 
 /// Options of [`sign_config`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigOptions {
+    /// The algorithm of the token (default HS256; the Document Server accepts HS256,
+    /// HS384 and HS512).
+    pub alg: Algorithm,
     /// Seconds of validity: adds `iat` and `exp` = now + ttl when given (else neither).
     pub ttl: Option<u64>,
     /// The clock, in seconds since the epoch (default: the system clock).
     pub now: Option<i64>,
+}
+
+impl Default for ConfigOptions {
+    fn default() -> ConfigOptions {
+        ConfigOptions {
+            alg: Algorithm::HS256,
+            ttl: None,
+            now: None,
+        }
+    }
 }
 
 /// Top-level members that make the Document Server reject a config token.
@@ -48,7 +63,9 @@ fn truthy(value: &Value) -> bool {
 /// Checks what the Document Server requires of a config: a `document` object with a
 /// valid `key` and a non-empty `url`, and no top-level `url`, `payload` or `key`
 /// (`invalid_input`); no truthy top-level `fileInfo` or `version`, which route the
-/// token away from the editor (`invalid_config`).
+/// token away from the editor (`invalid_config`); no member named `__proto__` and no
+/// integer beyond ±(2^53 − 1) anywhere, which the Document Server would read otherwise
+/// than written (`invalid_input`, see `js_reading`).
 pub fn check_config(config: &Claims) -> Result<()> {
     let document = match config.get("document") {
         Some(Value::Object(document)) => document,
@@ -88,7 +105,7 @@ pub fn check_config(config: &Claims) -> Result<()> {
             ));
         }
     }
-    Ok(())
+    check_object(config, "config")
 }
 
 /// Signs an editor config: the token covers the config without any existing
@@ -101,10 +118,10 @@ pub fn sign_config(config: &Claims, keyring: &Keyring, options: &ConfigOptions) 
         &out,
         keyring,
         &SignOptions {
+            alg: options.alg,
             ttl: options.ttl,
             iat: options.ttl.is_some(),
             now: options.now,
-            ..SignOptions::default()
         },
     )?;
     out.insert("token".to_owned(), Value::String(token));

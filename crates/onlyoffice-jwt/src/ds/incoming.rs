@@ -8,6 +8,7 @@ use url::Url;
 use crate::ds::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
 use crate::ds::urls::check_len;
 use crate::error::{err, Result};
+use crate::jwt::algorithm::Algorithm;
 use crate::jwt::sign::Claims;
 use crate::jwt::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
 use crate::keys::secret::Keyring;
@@ -19,6 +20,9 @@ pub struct IncomingOptions {
     pub url: Option<String>,
     /// The header value's prefix (default `Bearer `, case-sensitive).
     pub prefix: String,
+    /// The accepted algorithms (default HS256, HS384 and HS512, as the Document Server
+    /// may sign with any; pin its `services.CoAuthoring.token.outbox.algorithm`).
+    pub algorithms: Vec<Algorithm>,
     /// Clock tolerance in seconds (default 60).
     pub leeway: u64,
     /// The clock, in seconds since the epoch (default: the system clock).
@@ -30,6 +34,7 @@ impl Default for IncomingOptions {
         IncomingOptions {
             url: None,
             prefix: DEFAULT_PREFIX.to_owned(),
+            algorithms: Algorithm::ALL.to_vec(),
             leeway: DEFAULT_LEEWAY,
             now: None,
         }
@@ -61,6 +66,7 @@ pub fn verify_incoming(
     let token = header_token(authorization, &options.prefix)?;
     // As the Document Server verifies: `exp`/`nbf` with the leeway, `iat` ignored.
     let verify_options = VerifyOptions {
+        algorithms: options.algorithms.clone(),
         leeway: options.leeway,
         verify_iat: false,
         now: options.now,

@@ -8,6 +8,7 @@ pub(crate) mod config;
 pub(crate) mod download_url;
 pub(crate) mod ds_reply;
 pub(crate) mod incoming;
+pub(crate) mod js_reading;
 pub(crate) mod request;
 pub(crate) mod urls;
 
@@ -17,6 +18,7 @@ pub use config::{check_config, sign_config, ConfigOptions};
 pub use download_url::check_download_url;
 pub use ds_reply::{explain as explain_ds_reply, DsReply, Service, REPLIES};
 pub use incoming::{verify_incoming, IncomingOptions};
+pub use js_reading::MAX_SAFE_INTEGER;
 pub use request::{
     sign_request, RequestOptions, SignedRequest, DEFAULT_REQUEST_TTL, MAX_HEADER_TOKEN_LEN,
 };

@@ -7,7 +7,9 @@ use serde_json::Value;
 
 use crate::ds::authorization::{DEFAULT_HEADER, DEFAULT_PREFIX};
 use crate::ds::config::without_token;
+use crate::ds::js_reading::check_request;
 use crate::error::{err, Result};
+use crate::jwt::algorithm::Algorithm;
 use crate::jwt::sign::{sign, Claims, SignOptions};
 use crate::keys::document_key::check_key;
 use crate::keys::secret::Keyring;
@@ -24,6 +26,9 @@ pub const MAX_HEADER_TOKEN_LEN: usize = 7168;
 /// Options of [`sign_request`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequestOptions {
+    /// The algorithm of both tokens (default HS256; the Document Server accepts HS256,
+    /// HS384 and HS512 whatever its settings).
+    pub alg: Algorithm,
     /// The header name (default `Authorization`).
     pub header: String,
     /// The header value's prefix (default `Bearer `).
@@ -37,6 +42,7 @@ pub struct RequestOptions {
 impl Default for RequestOptions {
     fn default() -> RequestOptions {
         RequestOptions {
+            alg: Algorithm::HS256,
             header: DEFAULT_HEADER.to_owned(),
             prefix: DEFAULT_PREFIX.to_owned(),
             ttl: Some(DEFAULT_REQUEST_TTL),
@@ -75,7 +81,10 @@ impl fmt::Debug for SignedRequest {
 
 /// Signs a request body both ways the Document Server accepts: the body token always,
 /// the header token only while it stays under [`MAX_HEADER_TOKEN_LEN`] characters.
-/// A `key` member must follow the document key rule (else the DS answers -7).
+/// A `key` member must follow the document key rule (else the DS answers -7), and the
+/// body must mean to the Document Server what it says (no `payload` or `query` member,
+/// which it merges over the request; no `__proto__`; no integer beyond ±(2^53 − 1):
+/// see `js_reading`), else `invalid_input`.
 pub fn sign_request(
     body: &Claims,
     keyring: &Keyring,
@@ -87,13 +96,14 @@ pub fn sign_request(
         Some(Value::String(key)) => check_key(key)?,
         Some(_) => return Err(err!(InvalidInput, "the request's key is not a string")),
     }
+    let fields = without_token(body);
+    check_request(&fields)?;
     let sign_options = SignOptions {
+        alg: options.alg,
         ttl: options.ttl,
         iat: true,
         now: options.now,
-        ..SignOptions::default()
     };
-    let fields = without_token(body);
     let mut wrapped = Claims::new();
     wrapped.insert("payload".to_owned(), Value::Object(fields.clone()));
     let header_token = sign(&wrapped, keyring, &sign_options)?;
