@@ -137,6 +137,25 @@ namespace OnlyOffice.Jwt
             return Native.Call((out IntPtr r) => Native.oojwt_verify_incoming(keyring.Handle, authorizationText, Native.Len(authorizationText), optionsText, Native.Len(optionsText), out r));
         }
 
+        /// <summary>Guards a callback: verified, its plain body the signed one, its URLs on the
+        /// Document Server. {"claims", "fetch"} as JSON.</summary>
+        public static string GuardCallback(Keyring keyring, byte[] body, string dsUrl, string options = null)
+        {
+            var dsUrlText = Native.Utf8(dsUrl, "ds_url");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_guard_callback(keyring.Handle, body, Native.Len(body), dsUrlText, Native.Len(dsUrlText), optionsText, Native.Len(optionsText), out r));
+        }
+
+        /// <summary>Guards a request from the Document Server: verified, its signed url naming
+        /// <paramref name="target"/> (the request's path and query, or its URL).</summary>
+        public static string GuardDownload(Keyring keyring, string authorization, string target, string options = null)
+        {
+            var authorizationText = Native.Utf8(authorization, "authorization");
+            var targetText = Native.Utf8(target, "target");
+            var optionsText = Native.Utf8(options, "options");
+            return Native.Call((out IntPtr r) => Native.oojwt_guard_download(keyring.Handle, authorizationText, Native.Len(authorizationText), targetText, Native.Len(targetText), optionsText, Native.Len(optionsText), out r));
+        }
+
         /// <summary>The URL to fetch for a callback url, on the Document Server only.</summary>
         public static string CheckDownloadUrl(string url, string dsUrl, string options = null)
         {
@@ -209,6 +228,8 @@ namespace OnlyOffice.Jwt
         [DllImport(Lib)] internal static extern int oojwt_sign_request(KeyringHandle k, byte[] body, UIntPtr bodyLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
         [DllImport(Lib)] internal static extern int oojwt_verify_callback(KeyringHandle k, byte[] body, UIntPtr bodyLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
         [DllImport(Lib)] internal static extern int oojwt_verify_incoming(KeyringHandle k, byte[] authorization, UIntPtr authorizationLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
+        [DllImport(Lib)] internal static extern int oojwt_guard_callback(KeyringHandle k, byte[] body, UIntPtr bodyLen, byte[] dsUrl, UIntPtr dsUrlLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
+        [DllImport(Lib)] internal static extern int oojwt_guard_download(KeyringHandle k, byte[] authorization, UIntPtr authorizationLen, byte[] target, UIntPtr targetLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
         [DllImport(Lib)] internal static extern int oojwt_check_download_url(byte[] url, UIntPtr urlLen, byte[] dsUrl, UIntPtr dsUrlLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
         [DllImport(Lib)] internal static extern int oojwt_document_key(KeyringHandle k, byte[] fileId, UIntPtr fileIdLen, byte[] version, UIntPtr versionLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
         [DllImport(Lib)] internal static extern int oojwt_derive_secrets(byte[] master, UIntPtr masterLen, byte[] options, UIntPtr optionsLen, out IntPtr result);

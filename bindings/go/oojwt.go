@@ -214,6 +214,35 @@ func (k *Keyring) VerifyIncoming(authorization *string, options []byte) (string,
 	})
 }
 
+// GuardCallback guards a callback before connector code that trusts its plain body
+// reads it: verified as VerifyCallback, the plain body must be the signed one, and the
+// URLs to fetch must be on the Document Server (dsURL and the options' ds_internal_url,
+// extra_ds_urls). Returns {"claims", "fetch"} as JSON.
+func (k *Keyring) GuardCallback(body []byte, dsURL string, options []byte) (string, error) {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
+		b, bn := bytesArg(body)
+		d, dn := textArg(dsURL)
+		o, on := bytesArg(options)
+		return C.oojwt_guard_callback(keyring, (*C.uint8_t)(unsafe.Pointer(b)), bn, d, dn, o, on, out)
+	})
+}
+
+// GuardDownload guards a request of the Document Server to the connector: verified as
+// VerifyIncoming, its signed url must name target (the request's path and query, or
+// its URL). nil authorization means the request had no token.
+func (k *Keyring) GuardDownload(authorization *string, target string, options []byte) (string, error) {
+	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
+		var a *C.char
+		var an C.size_t
+		if authorization != nil {
+			a, an = textArg(*authorization)
+		}
+		t, tn := textArg(target)
+		o, on := bytesArg(options)
+		return C.oojwt_guard_download(keyring, a, an, t, tn, o, on, out)
+	})
+}
+
 // CheckDownloadURL returns the URL to fetch for a callback url, on the Document Server
 // only.
 func CheckDownloadURL(url, dsURL string, options []byte) (string, error) {

@@ -347,6 +347,15 @@ func (c *vectorCase) run() (string, error) {
 			authorization = &a
 		}
 		return k.VerifyIncoming(authorization, c.options())
+	case "guard_callback":
+		return k.GuardCallback([]byte(c.text("body")), c.text("ds_url"), c.options())
+	case "guard_download":
+		var authorization *string
+		if raw, ok := c.Args["authorization"]; ok && string(raw) != "null" {
+			a := c.text("authorization")
+			authorization = &a
+		}
+		return k.GuardDownload(authorization, c.text("target"), c.options())
 	case "document_key":
 		return k.DocumentKey(c.text("file_id"), string(c.Args["version"]))
 	case "sign_link":

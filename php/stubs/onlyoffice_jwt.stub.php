@@ -106,6 +106,31 @@ function verify_callback(#[\SensitiveParameter] string $body, #[\SensitiveParame
 function verify_incoming(#[\SensitiveParameter] ?string $authorization, #[\SensitiveParameter] string|array $secret, array $options = []): array {}
 
 /**
+ * Guards a callback before connector code that trusts its plain body reads it: verified
+ * as verify_callback; every member of the plain body must be the signed one (absent is
+ * fine, and history may be {}: the Document Server trims its plain body); every URL to
+ * fetch (url, changesurl, formsdataurl) must be on the Document Server.
+ *
+ * @param string|list<string> $secret
+ * @param array{authorization?: string|null, ds_internal_url?: string|null, extra_ds_urls?: list<string>, prefix?: string, algorithms?: list<string>, leeway?: int, expected_key?: string|null, max_size?: int|null, now?: int|null, allow_weak?: bool} $options
+ * @return array{claims: array, fetch: array<string, string>}
+ * @throws JwtException
+ */
+function guard_callback(#[\SensitiveParameter] string $body, #[\SensitiveParameter] string|array $secret, string $ds_url, #[\SensitiveParameter] array $options = []): array {}
+
+/**
+ * Guards a request of the Document Server to the connector (a file download): verified
+ * as verify_incoming; the signed url must name $target (this request's path and query,
+ * or its URL) once both are normalised as the Document Server requests a URL.
+ *
+ * @param string|list<string> $secret
+ * @param array{prefix?: string, algorithms?: list<string>, leeway?: int, now?: int|null, allow_weak?: bool} $options
+ * @return array the signed claims
+ * @throws JwtException
+ */
+function guard_download(#[\SensitiveParameter] ?string $authorization, #[\SensitiveParameter] string|array $secret, string $target, array $options = []): array {}
+
+/**
  * The URL to fetch for a callback `url`/`changesurl`, mapped to the internal Document
  * Server address; any other origin is refused (UrlNotAllowedException).
  *

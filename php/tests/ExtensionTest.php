@@ -42,7 +42,7 @@ final class ExtensionTest extends TestCase
         $expected = [];
         foreach ([
             'sign', 'sign_jws', 'verify', 'decode_unverified', 'sign_config', 'sign_request', 'verify_callback',
-            'verify_incoming', 'check_download_url', 'document_key', 'derive_secrets', 'sign_link',
+            'verify_incoming', 'guard_callback', 'guard_download', 'check_download_url', 'document_key', 'derive_secrets', 'sign_link',
             'verify_link', 'audit_ds_config',
         ] as $operation) {
             $expected[] = 'onlyoffice\\jwt\\' . $operation;
@@ -158,6 +158,8 @@ final class ExtensionTest extends TestCase
             'decode_unverified' => ['token'],
             'verify_callback' => ['body', 'options'],
             'verify_incoming' => ['authorization'],
+            'guard_callback' => ['body', 'options'],
+            'guard_download' => ['authorization'],
             'verify_link' => ['url'],
             'audit_ds_config' => ['options'],
         ];
@@ -173,7 +175,7 @@ final class ExtensionTest extends TestCase
                 $marked += (int) $marks;
             }
         }
-        self::assertSame(19, $marked);
+        self::assertSame(24, $marked);
     }
 
     /** Options holding a secret, and signed links, are left out of traces too. */

@@ -89,6 +89,10 @@ final class VectorsTest extends TestCase
                 return Jwt\verify_callback($args->body, self::secret($args->secret), $options);
             case 'verify_incoming':
                 return Jwt\verify_incoming($args->authorization, self::secret($args->secret), $options);
+            case 'guard_callback':
+                return Jwt\guard_callback($args->body, self::secret($args->secret), $args->ds_url, $options);
+            case 'guard_download':
+                return Jwt\guard_download($args->authorization, self::secret($args->secret), $args->target, $options);
             case 'check_download_url':
                 return Jwt\check_download_url($args->url, $args->ds_url, $options);
             case 'document_key':

@@ -204,6 +204,38 @@ def verify_incoming(
 ) -> _JsonObject:
     """The signed claims of a Document Server request to the connector."""
 
+def guard_callback(
+    body: Union[bytes, bytearray, str],
+    secret: _Secrets,
+    ds_url: _Text,
+    authorization: Optional[_Text] = None,
+    *,
+    ds_internal_url: Optional[str] = None,
+    extra_ds_urls: Optional[Sequence[str]] = None,
+    prefix: str = "Bearer ",
+    algorithms: Optional[Sequence[str]] = None,
+    leeway: int = 60,
+    expected_key: Optional[str] = None,
+    max_size: Optional[int] = None,
+    now: Optional[int] = None,
+    allow_weak: bool = False,
+) -> _JsonObject:
+    """{"claims": <signed claims>, "fetch": {member: URL to fetch}} for a callback whose
+    plain body is the signed one and whose URLs are on the Document Server."""
+
+def guard_download(
+    authorization: Optional[_Text],
+    secret: _Secrets,
+    target: _Text,
+    *,
+    prefix: str = "Bearer ",
+    algorithms: Optional[Sequence[str]] = None,
+    leeway: int = 60,
+    now: Optional[int] = None,
+    allow_weak: bool = False,
+) -> _JsonObject:
+    """The signed claims of a Document Server request whose signed url names target."""
+
 def check_download_url(
     url: _Text,
     ds_url: _Text,

@@ -69,6 +69,10 @@ def _call(operation, case):
         return oo.verify_callback(args["body"].encode("utf-8"), secret, **options)
     if operation == "verify_incoming":
         return oo.verify_incoming(args.get("authorization"), secret, **options)
+    if operation == "guard_callback":
+        return oo.guard_callback(args["body"].encode("utf-8"), secret, args["ds_url"], **options)
+    if operation == "guard_download":
+        return oo.guard_download(args.get("authorization"), secret, args["target"], **options)
     if operation == "check_download_url":
         return oo.check_download_url(args["url"], args["ds_url"], **options)
     if operation == "document_key":

@@ -325,6 +325,51 @@ int32_t oojwt_verify_incoming(const oojwt_keyring *keyring,
                               char **out);
 
 /*
+ `guard_callback(body, secret, ds_url, authorization=None, ...)`: guards a callback
+ before connector code that trusts its plain body reads it. Verified as
+ `oojwt_verify_callback`; every member of the plain body must be the signed one (a
+ member may be absent, and `history` may be `{}`: the Document Server trims its plain
+ body), else `OOJWT_ERR_INVALID_CLAIM`; every URL to fetch (`url`, `changesurl`,
+ `formsdataurl`) must be on the Document Server, else `OOJWT_ERR_URL_NOT_ALLOWED`.
+ `*out` is `{"claims": {...}, "fetch": {member: URL to fetch}}` as JSON text.
+ Options: `authorization`, `ds_internal_url`, `extra_ds_urls`, `prefix` (default
+ `"Bearer "`), `algorithms` (default HS256, HS384, HS512), `leeway`, `expected_key`,
+ `max_size` (default: no limit), `now`.
+
+ # Safety
+ As for `oojwt_sign`.
+ */
+int32_t oojwt_guard_callback(const oojwt_keyring *keyring,
+                             const uint8_t *body,
+                             size_t body_len,
+                             const char *ds_url,
+                             size_t ds_url_len,
+                             const char *options_json,
+                             size_t options_len,
+                             char **out);
+
+/*
+ `guard_download(authorization, secret, target, ...)`: guards a request of the
+ Document Server to the connector (a file download). Verified as
+ `oojwt_verify_incoming`; the signed `url` must name `target` (this request's path and
+ query as received, or its whole URL) once both are normalised as the Document Server
+ requests a URL, else `OOJWT_ERR_INVALID_CLAIM` (scheme and host are not compared:
+ proxies rewrite them). `*out` is the signed claims as JSON text. Options: `prefix`,
+ `algorithms` (default HS256, HS384, HS512), `leeway`, `now`.
+
+ # Safety
+ As for `oojwt_sign`.
+ */
+int32_t oojwt_guard_download(const oojwt_keyring *keyring,
+                             const char *authorization,
+                             size_t authorization_len,
+                             const char *target,
+                             size_t target_len,
+                             const char *options_json,
+                             size_t options_len,
+                             char **out);
+
+/*
  `check_download_url(url, ds_url, ds_internal_url=None)`: `*out` is the URL to fetch
  for a callback `url`/`changesurl` (mapped to the internal Document Server address);
  any other origin is `OOJWT_ERR_URL_NOT_ALLOWED`. Options: `ds_internal_url`,

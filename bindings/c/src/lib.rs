@@ -437,6 +437,78 @@ pub unsafe extern "C" fn oojwt_verify_incoming(
     }
 }
 
+/// `guard_callback(body, secret, ds_url, authorization=None, ...)`: guards a callback
+/// before connector code that trusts its plain body reads it. Verified as
+/// `oojwt_verify_callback`; every member of the plain body must be the signed one (a
+/// member may be absent, and `history` may be `{}`: the Document Server trims its plain
+/// body), else `OOJWT_ERR_INVALID_CLAIM`; every URL to fetch (`url`, `changesurl`,
+/// `formsdataurl`) must be on the Document Server, else `OOJWT_ERR_URL_NOT_ALLOWED`.
+/// `*out` is `{"claims": {...}, "fetch": {member: URL to fetch}}` as JSON text.
+/// Options: `authorization`, `ds_internal_url`, `extra_ds_urls`, `prefix` (default
+/// `"Bearer "`), `algorithms` (default HS256, HS384, HS512), `leeway`, `expected_key`,
+/// `max_size` (default: no limit), `now`.
+///
+/// # Safety
+/// As for `oojwt_sign`.
+#[no_mangle]
+pub unsafe extern "C" fn oojwt_guard_callback(
+    keyring: *const OojwtKeyring,
+    body: *const u8,
+    body_len: usize,
+    ds_url: *const c_char,
+    ds_url_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+) -> i32 {
+    // SAFETY (whole body): every pointer is forwarded under this function's contract.
+    unsafe {
+        with_output(out, || {
+            let keyring = keyring_of(keyring)?;
+            let body = bytes(body, body_len, "body")?;
+            let ds_url = text(ds_url, ds_url_len, "ds_url")?;
+            json_api::guard_callback(body, keyring, ds_url, &options(options_json, options_len)?)
+        })
+    }
+}
+
+/// `guard_download(authorization, secret, target, ...)`: guards a request of the
+/// Document Server to the connector (a file download). Verified as
+/// `oojwt_verify_incoming`; the signed `url` must name `target` (this request's path and
+/// query as received, or its whole URL) once both are normalised as the Document Server
+/// requests a URL, else `OOJWT_ERR_INVALID_CLAIM` (scheme and host are not compared:
+/// proxies rewrite them). `*out` is the signed claims as JSON text. Options: `prefix`,
+/// `algorithms` (default HS256, HS384, HS512), `leeway`, `now`.
+///
+/// # Safety
+/// As for `oojwt_sign`.
+#[no_mangle]
+pub unsafe extern "C" fn oojwt_guard_download(
+    keyring: *const OojwtKeyring,
+    authorization: *const c_char,
+    authorization_len: usize,
+    target: *const c_char,
+    target_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+) -> i32 {
+    // SAFETY (whole body): every pointer is forwarded under this function's contract.
+    unsafe {
+        with_output(out, || {
+            let keyring = keyring_of(keyring)?;
+            let authorization = optional_text(authorization, authorization_len, "authorization")?;
+            let target = text(target, target_len, "target")?;
+            json_api::guard_download(
+                authorization,
+                keyring,
+                target,
+                &options(options_json, options_len)?,
+            )
+        })
+    }
+}
+
 /// `check_download_url(url, ds_url, ds_internal_url=None)`: `*out` is the URL to fetch
 /// for a callback `url`/`changesurl` (mapped to the internal Document Server address);
 /// any other origin is `OOJWT_ERR_URL_NOT_ALLOWED`. Options: `ds_internal_url`,

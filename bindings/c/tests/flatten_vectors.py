@@ -40,6 +40,8 @@ LAYOUT = {
     "sign_request": ("secret", [("body", "json")]),
     "verify_callback": ("secret", [("body", "text")]),
     "verify_incoming": ("secret", [("authorization", "text")]),
+    "guard_callback": ("secret", [("body", "text"), ("ds_url", "text")]),
+    "guard_download": ("secret", [("authorization", "text"), ("target", "text")]),
     "check_download_url": (None, [("url", "text"), ("ds_url", "text")]),
     "document_key": ("secret", [("file_id", "text"), ("version", "json")]),
     "derive_secrets": (None, [("master", "bytes")]),

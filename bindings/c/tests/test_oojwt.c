@@ -875,6 +875,11 @@ static int vector_call(const char *op, oojwt_keyring *keyring, struct buffer a, 
         return oojwt_verify_callback(keyring, (const uint8_t *)a.data, a.len, options.data, options.len, out);
     if (strcmp(op, "verify_incoming") == 0)
         return oojwt_verify_incoming(keyring, a.data, a.len, options.data, options.len, out);
+    if (strcmp(op, "guard_callback") == 0)
+        return oojwt_guard_callback(keyring, (const uint8_t *)a.data, a.len, b.data, b.len, options.data, options.len,
+                                    out);
+    if (strcmp(op, "guard_download") == 0)
+        return oojwt_guard_download(keyring, a.data, a.len, b.data, b.len, options.data, options.len, out);
     if (strcmp(op, "check_download_url") == 0)
         return oojwt_check_download_url(a.data, a.len, b.data, b.len, options.data, options.len, out);
     if (strcmp(op, "document_key") == 0)

@@ -142,6 +142,8 @@ static class Tests
             case "sign_request": return Jwt.SignRequest(keyring, Text(f[4]), options);
             case "verify_callback": return Jwt.VerifyCallback(keyring, Hex(f[4]) ?? new byte[0], options);
             case "verify_incoming": return Jwt.VerifyIncoming(keyring, Text(f[4]), options);
+            case "guard_callback": return Jwt.GuardCallback(keyring, Hex(f[4]) ?? new byte[0], Text(f[5]), options);
+            case "guard_download": return Jwt.GuardDownload(keyring, Text(f[4]), Text(f[5]), options);
             case "check_download_url": return Jwt.CheckDownloadUrl(Text(f[4]), Text(f[5]), options);
             case "document_key": return Jwt.DocumentKey(keyring, Text(f[4]), Text(f[5]));
             case "derive_secrets": return Jwt.DeriveSecrets(Hex(f[4]) ?? new byte[0], options);

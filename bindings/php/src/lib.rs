@@ -230,6 +230,50 @@ pub fn verify_incoming(
     })
 }
 
+/// `guard_callback(string $body, string|array $secret, string $ds_url, array $options =
+/// []): array` — `['claims' => the signed claims, 'fetch' => [member => URL to fetch]]`
+/// for a callback whose plain body is the signed one and whose URLs are on the Document
+/// Server; options `authorization`, `ds_internal_url`, `extra_ds_urls`, `prefix`,
+/// `algorithms`, `leeway`, `expected_key`, `max_size`, `now`, `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\guard_callback")]
+pub fn guard_callback(
+    body: &Zval,
+    secret: &Zval,
+    ds_url: &Zval,
+    options: Option<&Zval>,
+) -> PhpResult<Zval> {
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "guard_callback", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let body = convert::bytes_arg(paused, body, "body")?;
+        let ds_url = convert::string_arg(paused, ds_url, "ds_url")?;
+        json_api::guard_callback(body, &keyring, ds_url, options)
+    })
+}
+
+/// `guard_download(?string $authorization, string|array $secret, string $target, array
+/// $options = []): array` — the signed claims of a request from the Document Server
+/// whose signed `url` names `$target` (this request's path and query, or its URL);
+/// options `prefix`, `algorithms`, `leeway`, `now`, `allow_weak`.
+#[php_function]
+#[php(name = "OnlyOffice\\Jwt\\guard_download")]
+pub fn guard_download(
+    authorization: &Zval,
+    secret: &Zval,
+    target: &Zval,
+    options: Option<&Zval>,
+) -> PhpResult<Zval> {
+    run(|paused| {
+        let (options, _) = convert::host_options(paused, "guard_download", options, None)?;
+        let keyring = keyring(paused, secret, &options)?;
+        let authorization =
+            convert::optional_string_arg(paused, Some(authorization), "authorization")?;
+        let target = convert::string_arg(paused, target, "target")?;
+        json_api::guard_download(authorization, &keyring, target, options)
+    })
+}
+
 /// `check_download_url(string $url, string $ds_url, array $options = []): string` — the
 /// URL to fetch, on the Document Server's (internal) origin; options `ds_internal_url`,
 /// `extra_ds_urls`.
@@ -310,13 +354,23 @@ pub fn verify_link(url: &Zval, secret: &Zval, options: Option<&Zval>) -> PhpResu
 }
 
 /// The extension's ini settings (php.ini or the web server's configuration, not
-/// `ini_set`): `onlyoffice_jwt.compat_strict_keys` — with 1, the firebase/php-jwt facade
-/// refuses keys shorter than firebase 7's minimums (32/48/64 bytes for
-/// HS256/384/512); with 0 (the default, as firebase 6.11 which the Nextcloud connector
-/// pins) it accepts them and logs one warning per process.
-static INI_ENTRIES: IniEntryDefs<2> = IniEntryDefs::new([
+/// `ini_set`):
+/// - `onlyoffice_jwt.compat_strict_keys` — with 1, the firebase/php-jwt facade refuses
+///   keys shorter than firebase 7's minimums (32/48/64 bytes for HS256/384/512); with 0
+///   (the default, as firebase 6.11 which the Nextcloud connector pins) it accepts them
+///   and logs one warning per process;
+/// - `onlyoffice_jwt.compat_leeway_floor` — the fewest seconds of clock tolerance the
+///   facade's `JWT::decode` applies, whatever `JWT::$leeway` says (default 0: firebase's
+///   behaviour; 60 is the Document Server's own tolerance, so that a DS clock a few
+///   seconds ahead no longer fails every save of a connector that leaves the leeway 0).
+static INI_ENTRIES: IniEntryDefs<3> = IniEntryDefs::new([
     IniEntryDef::new(
         c"onlyoffice_jwt.compat_strict_keys",
+        c"0",
+        IniEntryPermission::PerDir,
+    ),
+    IniEntryDef::new(
+        c"onlyoffice_jwt.compat_leeway_floor",
         c"0",
         IniEntryPermission::PerDir,
     ),
@@ -350,6 +404,8 @@ pub fn module(module: ModuleBuilder) -> ModuleBuilder {
         .function(wrap_function!(sign_request))
         .function(wrap_function!(verify_callback))
         .function(wrap_function!(verify_incoming))
+        .function(wrap_function!(guard_callback))
+        .function(wrap_function!(guard_download))
         .function(wrap_function!(check_download_url))
         .function(wrap_function!(document_key))
         .function(wrap_function!(derive_secrets))

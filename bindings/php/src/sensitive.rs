@@ -33,7 +33,7 @@ const ATTRIBUTE_PERSISTENT: u32 = 1;
 /// (`connector_secret`) and of `verify_callback` (`authorization`, a Document Server
 /// token); tokens (`verify`, `decode_unverified`, `verify_incoming`'s header, the
 /// callback body that carries one), and the signed link `verify_link` checks.
-pub const SECRET_PARAMETERS: [(&str, &[u32]); 13] = [
+pub const SECRET_PARAMETERS: [(&str, &[u32]); 15] = [
     ("onlyoffice\\jwt\\sign", &[1]),
     ("onlyoffice\\jwt\\sign_jws", &[2]),
     ("onlyoffice\\jwt\\verify", &[0, 1]),
@@ -43,6 +43,8 @@ pub const SECRET_PARAMETERS: [(&str, &[u32]); 13] = [
     ("onlyoffice\\jwt\\sign_request", &[1]),
     ("onlyoffice\\jwt\\verify_callback", &[0, 1, 2]),
     ("onlyoffice\\jwt\\verify_incoming", &[0, 1]),
+    ("onlyoffice\\jwt\\guard_callback", &[0, 1, 3]),
+    ("onlyoffice\\jwt\\guard_download", &[0, 1]),
     ("onlyoffice\\jwt\\document_key", &[0]),
     ("onlyoffice\\jwt\\derive_secrets", &[0]),
     ("onlyoffice\\jwt\\sign_link", &[1]),

@@ -454,6 +454,72 @@ fn verify_incoming<'py>(
     })
 }
 
+/// Guards a callback before connector code that trusts its plain body reads it.
+///
+/// Verifies it as `verify_callback` does; then every member of the plain body must be
+/// the signed one (absent is fine, and `history` may be `{}`: the Document Server trims
+/// its plain body); then every URL the connector will fetch (`url`, `changesurl`,
+/// `formsdataurl`) must be on the Document Server (as `check_download_url`). Returns
+/// `{"claims": <the signed claims>, "fetch": {member: URL to fetch}}`.
+#[pyfunction]
+#[pyo3(
+    signature = (body, secret, ds_url, authorization=None, **options),
+    text_signature = "(body, secret, ds_url, authorization=None, *, ds_internal_url=None, extra_ds_urls=None, prefix='Bearer ', algorithms=None, leeway=60, expected_key=None, max_size=None, now=None, allow_weak=False)"
+)]
+fn guard_callback<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+    secret: &Bound<'py, PyAny>,
+    ds_url: &Bound<'py, PyAny>,
+    authorization: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let mut entries = host_entries(&[], options)?;
+        entries.extend(text_option(authorization, "authorization")?);
+        let options = options_of(py, "guard_callback", entries)?;
+        let keyring = keyring(py, secret, &options)?;
+        let body = bytes_arg(body, "body")?;
+        let ds_url = text_or_bytes(ds_url, "ds_url")?;
+        let guarded = run(py, body.len(), || {
+            json_api::guard_callback(&body, &keyring, &ds_url, options)
+        })?;
+        value_to_py(py, &guarded)
+    })
+}
+
+/// Guards a request of the Document Server to the connector (a file download).
+///
+/// Verifies the header value as `verify_incoming` does; then the signed `url` must name
+/// `target` — this request's path and query as received, or its whole URL — once both
+/// are normalised as the Document Server requests a URL (scheme and host are not
+/// compared: proxies rewrite them). Returns the signed claims.
+#[pyfunction]
+#[pyo3(
+    signature = (authorization, secret, target, **options),
+    text_signature = "(authorization, secret, target, *, prefix='Bearer ', algorithms=None, leeway=60, now=None, allow_weak=False)"
+)]
+fn guard_download<'py>(
+    py: Python<'py>,
+    authorization: Option<&Bound<'py, PyAny>>,
+    secret: &Bound<'py, PyAny>,
+    target: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let options = kwargs_options(py, "guard_download", options)?;
+        let keyring = keyring(py, secret, &options)?;
+        let authorization = authorization
+            .map(|value| text_or_bytes(value, "authorization"))
+            .transpose()?;
+        let target = text_or_bytes(target, "target")?;
+        let claims = run(py, target.len(), || {
+            json_api::guard_download(authorization.as_deref(), &keyring, &target, options)
+        })?;
+        value_to_py(py, &claims)
+    })
+}
+
 /// Returns the URL to fetch for a callback `url` or `changesurl` (str).
 ///
 /// The URL must be on the Document Server's origin (`ds_url`, or `ds_internal_url`) and
@@ -619,6 +685,8 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(sign_request, module)?)?;
     module.add_function(wrap_pyfunction!(verify_callback, module)?)?;
     module.add_function(wrap_pyfunction!(verify_incoming, module)?)?;
+    module.add_function(wrap_pyfunction!(guard_callback, module)?)?;
+    module.add_function(wrap_pyfunction!(guard_download, module)?)?;
     module.add_function(wrap_pyfunction!(check_download_url, module)?)?;
     module.add_function(wrap_pyfunction!(document_key, module)?)?;
     module.add_function(wrap_pyfunction!(derive_secrets, module)?)?;

@@ -516,21 +516,7 @@ pub fn verify_callback<'o>(
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
     let options = options.into_options("verify_callback")?;
-    let defaults = crate::ds::callback::CallbackOptions::default();
-    let callback_options = crate::ds::callback::CallbackOptions {
-        authorization: options.str("authorization")?.map(str::to_owned),
-        prefix: options
-            .str("prefix")?
-            .map_or(defaults.prefix, str::to_owned),
-        algorithms: algorithms(&options)?,
-        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
-        expected_key: options.str("expected_key")?.map(str::to_owned),
-        max_size: options
-            .u64("max_size")?
-            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
-            .or(defaults.max_size),
-        now: options.i64("now")?,
-    };
+    let callback_options = callback_options(&options)?;
     crate::ds::callback::verify_callback(body, keyring, &callback_options)
         .map(|callback| Value::Object(callback.claims))
 }
@@ -543,17 +529,83 @@ pub fn verify_incoming<'o>(
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
     let options = options.into_options("verify_incoming")?;
+    let incoming_options = incoming_options(&options)?;
+    crate::ds::incoming::verify_incoming(authorization, keyring, &incoming_options)
+        .map(Value::Object)
+}
+
+/// The callback options of `verify_callback` and `guard_callback`.
+fn callback_options(options: &Options<'_>) -> Result<crate::ds::callback::CallbackOptions> {
+    let defaults = crate::ds::callback::CallbackOptions::default();
+    Ok(crate::ds::callback::CallbackOptions {
+        authorization: options.str("authorization")?.map(str::to_owned),
+        prefix: options
+            .str("prefix")?
+            .map_or(defaults.prefix, str::to_owned),
+        algorithms: algorithms(options)?,
+        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
+        expected_key: options.str("expected_key")?.map(str::to_owned),
+        max_size: options
+            .u64("max_size")?
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+            .or(defaults.max_size),
+        now: options.i64("now")?,
+    })
+}
+
+/// The options of `verify_incoming` and `guard_download` (`url` only for the first).
+fn incoming_options(options: &Options<'_>) -> Result<crate::ds::incoming::IncomingOptions> {
     let defaults = crate::ds::incoming::IncomingOptions::default();
-    let incoming_options = crate::ds::incoming::IncomingOptions {
+    Ok(crate::ds::incoming::IncomingOptions {
         url: options.str("url")?.map(str::to_owned),
         prefix: options
             .str("prefix")?
             .map_or(defaults.prefix, str::to_owned),
-        algorithms: algorithms(&options)?,
+        algorithms: algorithms(options)?,
         leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
         now: options.i64("now")?,
+    })
+}
+
+/// `guard_callback(body, secret, ds_url, authorization=None, ds_internal_url=None,
+/// extra_ds_urls=[], prefix="Bearer ", algorithms, leeway=60, expected_key=None,
+/// max_size=None, now=None)`: `{"claims": <the signed claims>, "fetch": {member: URL to
+/// fetch}}` for a callback whose plain body is the signed one and whose URLs are on the
+/// Document Server.
+pub fn guard_callback<'o>(
+    body: &[u8],
+    keyring: &Keyring,
+    ds_url: &str,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    let options = options.into_options("guard_callback")?;
+    let guard_options = crate::ds::guard::CallbackGuardOptions {
+        callback: callback_options(&options)?,
+        ds_url: ds_url.to_owned(),
+        ds_internal_url: options.str("ds_internal_url")?.map(str::to_owned),
+        extra_ds_urls: options
+            .strings("extra_ds_urls")?
+            .map(|urls| urls.into_iter().map(str::to_owned).collect())
+            .unwrap_or_default(),
     };
-    crate::ds::incoming::verify_incoming(authorization, keyring, &incoming_options)
+    let guarded = crate::ds::guard::guard_callback(body, keyring, &guard_options)?;
+    let mut out = Map::new();
+    out.insert("claims".to_owned(), Value::Object(guarded.callback.claims));
+    out.insert("fetch".to_owned(), Value::Object(guarded.fetch));
+    Ok(Value::Object(out))
+}
+
+/// `guard_download(authorization, secret, target, prefix="Bearer ", algorithms,
+/// leeway=60, now=None)`: the signed claims of a request from the Document Server
+/// whose signed `url` names this request's target (path and query).
+pub fn guard_download<'o>(
+    authorization: Option<&str>,
+    keyring: &Keyring,
+    target: &str,
+    options: impl IntoOptions<'o>,
+) -> Result<Value> {
+    let options = options.into_options("guard_download")?;
+    crate::ds::guard::guard_download(authorization, keyring, target, &incoming_options(&options)?)
         .map(Value::Object)
 }
 

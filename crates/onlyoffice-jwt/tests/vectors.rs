@@ -105,6 +105,14 @@ fn run(operation: &str, case: &Map<String, Value>) -> std::result::Result<Result
             let authorization = args.get("authorization").and_then(Value::as_str);
             json_api::verify_incoming(authorization, &ring!(), &options)
         }
+        "guard_callback" => {
+            let body = text(args, "body")?.as_bytes().to_vec();
+            json_api::guard_callback(&body, &ring!(), text(args, "ds_url")?, &options)
+        }
+        "guard_download" => {
+            let authorization = args.get("authorization").and_then(Value::as_str);
+            json_api::guard_download(authorization, &ring!(), text(args, "target")?, &options)
+        }
         "check_download_url" => {
             json_api::check_download_url(text(args, "url")?, text(args, "ds_url")?, &options)
         }

@@ -998,6 +998,107 @@ def verify_link_cases():
 
 
 # ---------------------------------------------------------------------------
+def guard_callback_cases():
+    """Hand-reasoned (formats.md, "Guards"): the signed claims come from the stdlib
+    model's verify_callback, the URLs to fetch are written by hand as check_download_url
+    maps them (public DS origin -> internal)."""
+    op = "guard_callback"
+    c = []
+
+    def GC(name, body, want, secret=OUTBOX, ds_url=DS, note=None, **opts):
+        opts.setdefault("now", NOW)
+        opts.setdefault("ds_internal_url", DSI)
+        extra = {"note": note} if note else {}
+        return literal(op, name, {"body": body, "secret": secret, "ds_url": ds_url, "options": opts},
+                       want, **extra)
+
+    def internal(url):
+        assert url.startswith(DS)
+        return DSI + url[len(DS):]
+
+    no = lambda code: {"error": code}  # noqa: E731
+    bt, ht = cb_tokens(CB)
+    signed = ooref.verify_callback(body_text({**CB, "token": bt}), OUTBOX, now=NOW)
+    fetch = {"url": internal(CB["url"]), "changesurl": internal(CB["changesurl"])}
+    c.append(GC("body-token-plain-body-the-signed-one", body_text({**CB, "token": bt}),
+                {"ok": {"claims": signed, "fetch": fetch}}, authorization="Bearer " + ht))
+    c.append(GC("header-token-only", body_text(CB), {"ok": {"claims": CB, "fetch": fetch}},
+                authorization="Bearer " + ht))
+    trimmed = {k: v for k, v in CB.items() if k != "changesurl"}
+    trimmed["history"] = {}
+    c.append(GC("plain-body-trimmed-by-the-ds", body_text({**trimmed, "token": bt}),
+                {"ok": {"claims": signed, "fetch": fetch}},
+                note="the DS leaves changesurl out of the plain body and empties history when the "
+                     "header token would reach 7168 characters; its body token keeps both"))
+    for label, member, value in (("actions-switch-the-saving-user", "actions", [{"type": 0, "userid": "attacker"}]),
+                                 ("history-other-changes", "history", {"changes": [], "serverVersion": "1"}),
+                                 ("status-other", "status", 6),
+                                 ("url-other", "url", "https://ds.example/cache/files/data/other/output.docx")):
+        c.append(GC("plain-%s" % label, body_text({**CB, member: value, "token": bt}), no("invalid_claim")))
+    unsigned = {**CB, "forcesavetype": 1}
+    c.append(GC("plain-member-not-signed", body_text(unsigned), no("invalid_claim"), authorization="Bearer " + ht,
+                note="the header token signs the callback without forcesavetype"))
+    meta = {**CB, "url": "http://169.254.169.254/latest/meta-data/"}
+    mbt, _ = cb_tokens(meta)
+    c.append(GC("signed-url-cloud-metadata", body_text({**meta, "token": mbt}), no("url_not_allowed")))
+    other = {**CB, "changesurl": "https://evil.example/changes.zip"}
+    obt, _ = cb_tokens(other)
+    c.append(GC("signed-changesurl-other-host", body_text({**other, "token": obt}), no("url_not_allowed")))
+    form = {"key": CB["key"], "status": 6, "formsdataurl": "http://127.0.0.1:6379/"}
+    fbt, _ = cb_tokens(form)
+    c.append(GC("signed-formsdataurl-local-address", body_text({**form, "token": fbt}), no("url_not_allowed")))
+    closed = {"key": CB["key"], "status": 4}
+    cbt, _ = cb_tokens(closed)
+    c.append(GC("status-4-nothing-to-fetch", body_text({**closed, "token": cbt}),
+                {"ok": {"claims": {**closed, "iat": NOW - 5, "exp": NOW + 295}, "fetch": {}}}))
+    c.append(GC("unsigned", body_text(CB), no("missing_token")))
+    c.append(GC("header-without-the-exact-prefix", body_text(CB), no("malformed"),
+                authorization="XXXXXXX" + ht, note="the connector cuts 7 characters without checking them"))
+    c.append(GC("other-document-key", body_text({**CB, "token": bt}), no("key_mismatch"), expected_key="another-key"))
+    c.append(GC("signed-with-the-inbox-secret", body_text({**CB, "token": cb_tokens(CB, secret=INBOX)[0]}),
+                no("bad_signature")))
+    c.append(GC("ds-url-not-a-url", body_text({**CB, "token": bt}), no("invalid_input"), ds_url="not a url"))
+    return c
+
+
+def guard_download_cases():
+    """Hand-reasoned: the signed url must name the request's target (path and query after
+    WHATWG normalisation); scheme and host are not compared."""
+    op = "guard_download"
+    c = []
+    url42 = "https://nc.example/index.php/apps/onlyoffice/download?doc=file42"
+    target42 = "/index.php/apps/onlyoffice/download?doc=file42"
+
+    def GD(name, authorization, target, want, note=None, **opts):
+        opts.setdefault("now", NOW)
+        extra = {"note": note} if note else {}
+        return literal(op, name, {"authorization": authorization, "secret": OUTBOX, "target": target,
+                                  "options": opts}, want, **extra)
+
+    def bearer(url, secret=OUTBOX):
+        return "Bearer " + ooref.sign({"payload": {"url": url}}, secret, ttl=300, now=NOW - 5)
+
+    ok42 = {"ok": {"url": url42}}
+    c.append(GD("target-the-signed-one", bearer(url42), target42, ok42))
+    c.append(GD("target-as-a-whole-url-behind-a-proxy", bearer(url42),
+                "http://10.0.0.2:8080/index.php/apps/onlyoffice/download?doc=file42", ok42,
+                note="a proxy rewrote scheme, host and port: only path and query are compared"))
+    c.append(GD("token-for-another-file", bearer(url42), "/index.php/apps/onlyoffice/download?doc=file43",
+                {"error": "invalid_claim"}, note="a DS token naming file 42 does not download file 43"))
+    c.append(GD("another-path", bearer(url42), "/index.php/apps/onlyoffice/empty?doc=file42",
+                {"error": "invalid_claim"}))
+    c.append(GD("extra-query-parameter", bearer(url42), target42 + "&x=1", {"error": "invalid_claim"}))
+    dotted = "https://nc.example/index.php/apps/./onlyoffice/download?doc=file42"
+    c.append(GD("dot-segment-removed-as-the-ds-requests", bearer(dotted), target42, {"ok": {"url": dotted}}))
+    c.append(GD("no-url-claim", "Bearer " + ooref.sign({"payload": {"key": "k"}}, OUTBOX, ttl=300, now=NOW - 5),
+                target42, {"error": "missing_claim"}))
+    c.append(GD("no-token", None, target42, {"error": "missing_token"}))
+    c.append(GD("signed-with-the-inbox-secret", bearer(url42, INBOX), target42, {"error": "bad_signature"}))
+    c.append(GD("target-not-a-target", bearer(url42), "download?doc=file42", {"error": "invalid_input"}))
+    return c
+
+
+# ---------------------------------------------------------------------------
 # RFC examples, hard-coded as literal data.
 
 RFC7515_A1_TOKEN = ("eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
@@ -1089,6 +1190,8 @@ def main():
                          ("verify_callback", "verify_callback", verify_callback_cases),
                          ("verify_incoming", "verify_incoming", verify_incoming_cases),
                          ("check_download_url", "check_download_url", check_download_url_cases),
+                         ("guard_callback", "guard_callback", guard_callback_cases),
+                         ("guard_download", "guard_download", guard_download_cases),
                          ("document_key", "document_key", document_key_cases),
                          ("derive_secrets", "derive_secrets", derive_secrets_cases),
                          ("sign_link", "sign_link", sign_link_cases),

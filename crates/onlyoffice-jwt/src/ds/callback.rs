@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::ds::authorization::{header_token, unwrap_payload, DEFAULT_PREFIX};
 use crate::error::{err, Result};
+use crate::jwt::algorithm::Algorithm;
 use crate::jwt::encoding::parse_json;
 use crate::jwt::sign::Claims;
 use crate::jwt::verify::{verify, VerifyOptions, DEFAULT_LEEWAY};
@@ -19,6 +20,9 @@ pub struct CallbackOptions {
     pub authorization: Option<String>,
     /// The header value's prefix (default `Bearer `, case-sensitive).
     pub prefix: String,
+    /// The accepted algorithms (default HS256, HS384 and HS512, as the Document Server
+    /// may sign with any; pin its `services.CoAuthoring.token.outbox.algorithm`).
+    pub algorithms: Vec<Algorithm>,
     /// Clock tolerance in seconds (default 60).
     pub leeway: u64,
     /// The document key the connector expects; a different signed key is refused.
@@ -37,6 +41,7 @@ impl Default for CallbackOptions {
         CallbackOptions {
             authorization: None,
             prefix: DEFAULT_PREFIX.to_owned(),
+            algorithms: Algorithm::ALL.to_vec(),
             leeway: DEFAULT_LEEWAY,
             expected_key: None,
             max_size: None,
@@ -56,6 +61,7 @@ impl fmt::Debug for CallbackOptions {
                     .map(|value| format!("[redacted; {} bytes]", value.len())),
             )
             .field("prefix", &self.prefix)
+            .field("algorithms", &self.algorithms)
             .field("leeway", &self.leeway)
             .field("expected_key", &self.expected_key)
             .field("max_size", &self.max_size)
@@ -170,6 +176,16 @@ pub fn verify_callback(
     keyring: &Keyring,
     options: &CallbackOptions,
 ) -> Result<Callback> {
+    verify_callback_body(body, keyring, options).map(|(_, callback)| callback)
+}
+
+/// [`verify_callback`], also returning the plain body it parsed (for the guard, which
+/// compares it with the signed claims).
+pub(crate) fn verify_callback_body(
+    body: &[u8],
+    keyring: &Keyring,
+    options: &CallbackOptions,
+) -> Result<(Claims, Callback)> {
     if let Some(max_size) = options.max_size.filter(|max| body.len() > *max) {
         return Err(err!(
             TooLarge,
@@ -189,6 +205,7 @@ pub fn verify_callback(
     };
     // As the Document Server verifies: `exp`/`nbf` with the leeway, `iat` ignored.
     let verify_options = VerifyOptions {
+        algorithms: options.algorithms.clone(),
         leeway: options.leeway,
         verify_iat: false,
         max_size: options.max_size.unwrap_or(usize::MAX),
@@ -207,7 +224,7 @@ pub fn verify_callback(
             ));
         }
     }
-    Ok(callback)
+    Ok((body, callback))
 }
 
 impl Callback {
