@@ -23,6 +23,7 @@ macro_rules! tell {
 
 mod audit;
 mod derive;
+mod doctor;
 mod failure;
 mod input;
 mod platform;
@@ -61,6 +62,8 @@ enum Command {
     Audit(audit::AuditArgs),
     /// Send a signed version command to a live Document Server and explain its reply.
     Probe(probe::ProbeArgs),
+    /// Check that a Nextcloud or Seahub installation is protected (exit 1 if not).
+    Doctor(doctor::DoctorArgs),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::DocKey(args) => (args.json, token::doc_key(args)),
         Command::Audit(args) => (args.json, audit::run(args)),
         Command::Probe(args) => (args.json, probe::run(args)),
+        Command::Doctor(args) => (args.json, doctor::run(args)),
     };
     match result {
         Ok(code) => ExitCode::from(code),

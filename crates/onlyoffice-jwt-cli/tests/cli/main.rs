@@ -6,6 +6,7 @@
 mod audit;
 mod common;
 mod derive;
+mod doctor;
 mod hardening;
 mod probe;
 mod tokens;
