@@ -66,6 +66,22 @@ final class CompatTest extends TestCase
         }
     }
 
+    /**
+     * firebase/php-jwt puts no size limit on a token, and a Document Server callback's
+     * body token passes 1 MiB with a long history: the facade accepts it too. (In its
+     * own process: the memory it takes would stay with this one.)
+     *
+     * @runInSeparateProcess
+     */
+    #[\PHPUnit\Framework\Attributes\RunInSeparateProcess]
+    public function testATokenOverOneMibDecodesAsWithFirebase(): void
+    {
+        $history = array_fill(0, 12000, ['created' => '2026-01-01 00:00:00', 'user' => ['id' => 'u1', 'name' => 'Smith']]);
+        $jwt = JWT::encode(['key' => 'k', 'status' => 2, 'history' => ['changes' => $history]], self::KEY, 'HS256');
+        self::assertGreaterThan(1 << 20, strlen($jwt));
+        self::assertCount(12000, JWT::decode($jwt, new Key(self::KEY, 'HS256'))->history->changes);
+    }
+
     public function testTheReadmeExampleRoundTrips(): void
     {
         $payload = [
@@ -181,7 +197,7 @@ final class CompatTest extends TestCase
     }
 
     /** @return iterable<string, array{string}> */
-    public function malformedTokens(): iterable
+    public static function malformedTokens(): iterable
     {
         yield 'two segments' => ['a.b'];
         yield 'four segments' => ['a.b.c.d'];
@@ -191,6 +207,7 @@ final class CompatTest extends TestCase
     }
 
     /** @dataProvider malformedTokens */
+    #[\PHPUnit\Framework\Attributes\DataProvider('malformedTokens')]
     public function testMalformedTokensAreUnexpectedValues(string $jwt): void
     {
         $this->expectException(\UnexpectedValueException::class);
@@ -304,6 +321,7 @@ final class CompatTest extends TestCase
     }
 
     /** @runInSeparateProcess */
+    #[\PHPUnit\Framework\Attributes\RunInSeparateProcess]
     public function testFirebaseAliasesRunTheConnectorsCallsOnTheCore(): void
     {
         $aliased = require __DIR__ . '/../firebase-aliases.php';
@@ -322,6 +340,7 @@ final class CompatTest extends TestCase
     }
 
     /** @runInSeparateProcess */
+    #[\PHPUnit\Framework\Attributes\RunInSeparateProcess]
     public function testFirebaseAliasesLeaveDefinedClassesAlone(): void
     {
         eval('namespace Firebase\JWT; final class Key {}');

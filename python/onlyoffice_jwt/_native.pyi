@@ -129,7 +129,7 @@ def verify_jws(
 def b64url_decode(segment: _Text) -> bytes:
     """One token segment's bytes: canonical unpadded base64url only."""
 
-def decode_jws_unverified(token: _Text) -> dict[str, Any]:
+def decode_jws_unverified(token: _Text, *, max_size: int = 1048576) -> dict[str, Any]:
     """{"header", "payload", "signature"} of a JWS, nothing verified."""
 
 def verify(

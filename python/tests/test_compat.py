@@ -285,3 +285,13 @@ def test_install_makes_import_jwt_resolve_to_the_facade():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "{'a': 1}"
+
+
+def test_a_token_over_one_mib_decodes_as_with_pyjwt():
+    """PyJWT puts no size limit on a token; a Document Server callback's body token
+    passes 1 MiB with a long history."""
+    history = [{"created": "2026-01-01 00:00:00", "user": {"id": "u1", "name": "Smith"}}] * 12000
+    token = cjwt.encode({"key": "k", "status": 2, "history": {"changes": history}}, STRONG)
+    assert len(token) > 1 << 20
+    assert len(cjwt.decode(token, STRONG, algorithms=["HS256"])["history"]["changes"]) == 12000
+    assert len(cjwt.api_jws.decode(token, STRONG, algorithms=["HS256"])) > 800_000

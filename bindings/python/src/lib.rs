@@ -209,7 +209,7 @@ fn verify_jws<'py>(
 /// Decodes a compact JWS whose payload is any bytes **without verifying anything** but
 /// its structure: `{"header": dict, "payload": bytes, "signature": bytes}`.
 #[pyfunction]
-#[pyo3(signature = (token, **options), text_signature = "(token)")]
+#[pyo3(signature = (token, **options), text_signature = "(token, *, max_size=1048576)")]
 fn decode_jws_unverified<'py>(
     py: Python<'py>,
     token: &Bound<'py, PyAny>,

@@ -408,8 +408,13 @@ pub fn verify_jws<'o>(
 /// `decode_jws_unverified(token)`: the parts of a JWS whose payload is any bytes,
 /// **nothing verified** (see [`jws::decode_jws_unverified`]).
 pub fn decode_jws_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Result<jws::Jws> {
-    options.into_options("decode_jws_unverified")?;
-    jws::decode_jws_unverified(token)
+    let options = options.into_options("decode_jws_unverified")?;
+    let max_size = options
+        .u64("max_size")?
+        .map_or(crate::jwt::verify::DEFAULT_MAX_SIZE, |n| {
+            usize::try_from(n).unwrap_or(usize::MAX)
+        });
+    jws::decode_jws_unverified(token, max_size)
 }
 
 /// `b64url_decode(segment)`: the bytes of one token segment, canonical unpadded

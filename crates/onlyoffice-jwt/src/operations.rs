@@ -141,7 +141,7 @@ pub const OPERATIONS: &[Operation] = &[
         name: "decode_jws_unverified",
         arguments: &["token"],
         secret: false,
-        options: &[],
+        options: &[MAX_SIZE],
         only_in: PYTHON,
     },
     Operation {

@@ -24,7 +24,11 @@ use OnlyOffice\Jwt as Native;
  */
 final class JWT
 {
-    /** Seconds of clock skew accepted on `exp`, `nbf` and `iat` (firebase's default: 0). */
+    /**
+     * Seconds of clock skew accepted on `exp`, `nbf` and `iat` (firebase's default: 0).
+     * `decode` applies at least the ini setting `onlyoffice_jwt.compat_leeway_floor`
+     * (default 0, firebase's behaviour), for a connector that leaves this at 0.
+     */
     public static $leeway = 0;
 
     /** The current time used to check tokens, or null for `time()`. */
@@ -190,7 +194,8 @@ final class JWT
     }
 
     /**
-     * Verifies `$jwt` and returns its claims as an object.
+     * Verifies `$jwt` and returns its claims as an object. The leeway is the larger of
+     * `JWT::$leeway` and the ini setting `onlyoffice_jwt.compat_leeway_floor`.
      *
      * @param string                          $jwt           the token
      * @param Key|array<string,Key>|\ArrayAccess $keyOrKeyArray one key, or keys by `kid`
@@ -206,7 +211,10 @@ final class JWT
     public static function decode(string $jwt, #[\SensitiveParameter] $keyOrKeyArray, ?\stdClass &$headers = null): \stdClass
     {
         $timestamp = self::$timestamp === null ? time() : self::integerSetting('timestamp', self::$timestamp);
-        $leeway = is_int(self::$leeway) ? self::$leeway : self::integerSetting('leeway', self::$leeway);
+        $leeway = max(
+            is_int(self::$leeway) ? self::$leeway : self::integerSetting('leeway', self::$leeway),
+            (int) ini_get('onlyoffice_jwt.compat_leeway_floor')
+        );
         if (empty($keyOrKeyArray)) {
             throw new \InvalidArgumentException('Key may not be empty');
         }
@@ -220,7 +228,7 @@ final class JWT
         $header = $keyOrKeyArray instanceof Key ? null : self::checkedHeader($jwt, $keyOrKeyArray);
         $key = $header === null ? $keyOrKeyArray : self::selectKey($header, $keyOrKeyArray);
         $alg = $key->getAlgorithm();
-        $options = self::$verifyOptions[$alg] ??= ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true];
+        $options = self::$verifyOptions[$alg] ??= ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true, 'max_size' => PHP_INT_MAX];
         $material = $key->getKeyMaterial();
         try {
             self::checkKeyLength($material, $alg);
@@ -309,7 +317,6 @@ final class JWT
         return $decoded;
     }
 
-    /** The key for the token: the one given, or the entry named by the header's `kid`. */
     /**
      * The checks of the token's text and header, in firebase/php-jwt's order: UTF-8, the
      * header's encoding, its algorithm, and the key (chosen by `kid` from an array),
@@ -336,6 +343,7 @@ final class JWT
         return $header;
     }
 
+    /** The key for the token: the one given, or the entry named by the header's `kid`. */
     private static function selectKey(array $header, #[\SensitiveParameter] $keyOrKeyArray): Key
     {
         if ($keyOrKeyArray instanceof Key) {
@@ -366,7 +374,6 @@ final class JWT
         throw new \InvalidArgumentException("JWT::\$$name must be an integer number of seconds");
     }
 
-    /** A verified token segment as an object, decoded as firebase/php-jwt does. */
     /** A header segment as an array (for the key choice only), or firebase's exception. */
     private static function headerArray(string $segment): array
     {
@@ -378,6 +385,7 @@ final class JWT
         return $header;
     }
 
+    /** A verified token segment as an object, decoded as firebase/php-jwt does. */
     private static function segmentObject(string $segment): \stdClass
     {
         return json_decode(self::urlsafeB64Decode($segment), false, 512, JSON_BIGINT_AS_STRING);

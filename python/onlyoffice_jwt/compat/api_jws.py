@@ -12,6 +12,7 @@ base64url, and a ``typ`` other than ``JWT``.
 from __future__ import annotations
 
 import json
+import sys
 import warnings
 from collections.abc import Sequence
 from typing import Any, Optional
@@ -245,7 +246,8 @@ class PyJWS:
         if not isinstance(jwt, (str, bytes)):
             raise DecodeError(f"Invalid token type. Token must be a {bytes}")
         try:
-            return _native.decode_jws_unverified(jwt)
+            # PyJWT has no size limit (a Document Server callback passes 1 MiB).
+            return _native.decode_jws_unverified(jwt, max_size=sys.maxsize)
         except (_native.MalformedError, _native.TooLargeError, _native.InvalidInputError) as error:
             raise _structure_error(error) from error
 
@@ -275,7 +277,9 @@ class PyJWS:
             alg, secret = self._verification_key(header, key, algorithms, merged)
             try:
                 parts = _native.verify_jws(
-                    jwt, secret, detached_payload, algorithms=[alg], allow_weak=True
+                    jwt, secret, detached_payload, algorithms=[alg], allow_weak=True,
+                    # PyJWT has no size limit (a Document Server callback passes 1 MiB).
+                    max_size=sys.maxsize,
                 )
             except _native.BadSignatureError as error:
                 raise InvalidSignatureError("Signature verification failed") from error

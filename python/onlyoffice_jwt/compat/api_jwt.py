@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import warnings
 from calendar import timegm
 from collections.abc import Container, Iterable, Sequence
@@ -266,6 +267,8 @@ class PyJWT:
                 algorithms=[alg],
                 leeway=math.ceil(leeway),
                 allow_weak=True,
+                # PyJWT has no size limit: a Document Server callback's token passes 1 MiB.
+                max_size=sys.maxsize,
                 **{name: bool(options[name]) for name in _TIME_OPTIONS},
             )
         except _native.JwtError as error:

@@ -136,13 +136,12 @@ pub fn verify_jws(
     })
 }
 
-/// Decodes a JWS **without verifying anything** but its structure: at most 1 MiB,
-/// three segments, the header a JSON object, the payload and signature canonical
+/// Decodes a JWS **without verifying anything** but its structure: at most `max_size`
+/// bytes (1 MiB for the bindings unless told otherwise), three segments, the header a JSON object, the payload and signature canonical
 /// base64url (the payload segment empty when the header's `b64` is false). For
 /// inspection only.
-pub fn decode_jws_unverified(token: &str) -> Result<Jws> {
-    let [header_segment, payload_segment, signature_segment] =
-        segments(token, crate::jwt::verify::DEFAULT_MAX_SIZE)?;
+pub fn decode_jws_unverified(token: &str, max_size: usize) -> Result<Jws> {
+    let [header_segment, payload_segment, signature_segment] = segments(token, max_size)?;
     let header = parse_header(&decode_segment(header_segment, "header")?)?;
     let payload = if header.get("b64") == Some(&Value::Bool(false)) {
         empty_payload_segment(payload_segment)?;
@@ -276,7 +275,10 @@ mod tests {
         assert_eq!(jws.payload, payload);
         assert_eq!(jws.header["alg"], "HS384");
         assert_eq!(jws.signature.len(), 48);
-        assert_eq!(decode_jws_unverified(token).unwrap(), jws);
+        assert_eq!(
+            decode_jws_unverified(token, JwsOptions::default().max_size).unwrap(),
+            jws
+        );
         // Not a JWT: the JWT verifier refuses the payload.
         let err = crate::jwt::verify(token, &ring(), &crate::VerifyOptions::default()).unwrap_err();
         assert_eq!(err.detail(), Some("payload.json"));
@@ -319,7 +321,9 @@ mod tests {
         let err = verify_jws(&stuffed, &ring, &options, Some(b"$.02")).unwrap_err();
         assert_eq!(err.detail(), Some("payload.segment"));
         assert_eq!(
-            decode_jws_unverified(&stuffed).unwrap_err().detail(),
+            decode_jws_unverified(&stuffed, JwsOptions::default().max_size)
+                .unwrap_err()
+                .detail(),
             Some("payload.segment")
         );
         // The JWT verifier refuses b64 and crit whatever they say.
