@@ -4,7 +4,7 @@
 
 DIST := $(ROOT)/dist
 
-## make dist — dist/: the two wheels (manylinux_2_17, built with zig), the sdist, the .deb packages and SHA256SUMS.
+## make dist — dist/: the two wheels (manylinux_2_17, built with zig), the sdist, the .deb packages (PHP 8.2 and 8.4) and SHA256SUMS.
 dist: wheel sdist debs
 	cd $(DIST) && sha256sum *.whl *.tar.gz *.deb > SHA256SUMS
 	@ls -l $(DIST)
@@ -29,10 +29,11 @@ sdist: deps
 	mkdir -p $(DIST) && rm -f $(DIST)/*.tar.gz
 	cd python && $(PY_ENV) $(VENV)/bin/maturin sdist --out $(DIST)
 
-## make debs — the Debian packages (PHP extension, CLI, C library and -dev) in dist/.
-debs: build-php build-c build-cli
+## make debs — the Debian packages in dist/: the PHP extension for Debian 12's PHP 8.2 and
+## Debian 13's PHP 8.4, the CLI, the C library and -dev.
+debs: build-php build-php84 build-c build-cli
 	mkdir -p $(DIST) && rm -f $(DIST)/*.deb
-	bash scripts/build-debs.sh $(C_VERSION) $(C_ABI) $(DIST)
+	PHP84_SO=$(PHP84_SO) PHP84_CONFIG=$(PHP84_CONFIG) bash scripts/build-debs.sh $(C_VERSION) $(C_ABI) $(DIST)
 
 ## make test-dist — dist/ installed without a toolchain: the wheel in a fresh venv, the .debs with dpkg -i/-r.
 test-dist: dist

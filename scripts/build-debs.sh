@@ -3,7 +3,10 @@
 # target/release (make dist runs it after building them). Usage:
 #   scripts/build-debs.sh VERSION ABI OUTDIR
 # Writes into OUTDIR:
-#   php8.2-onlyoffice-jwt_VERSION_ARCH.deb   the PHP extension (+ the firebase facade)
+#   php8.2-onlyoffice-jwt_VERSION_ARCH.deb   the PHP extension (+ the firebase facade and
+#                                            the Nextcloud guard app), for Debian 12's PHP
+#   php8.4-onlyoffice-jwt_VERSION_ARCH.deb   the same for Debian 13's PHP 8.4, when
+#                                            PHP84_SO and PHP84_CONFIG are set
 #   onlyoffice-jwt-cli_VERSION_ARCH.deb      the command-line tool
 #   libonlyoffice-jwt0_VERSION_ARCH.deb      the C library (SONAME libonlyoffice_jwt.so.ABI)
 #   libonlyoffice-jwt-dev_VERSION_ARCH.deb   its header, static library, .so link, .pc
@@ -13,9 +16,6 @@ cd "$(dirname "$0")/.."
 version=$1 abi=$2 out=$3
 arch=$(dpkg --print-architecture)
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
-php_api=$(php-config --phpapi)
-php_ext_dir=$(php-config --extension-dir)
-php_version=$(php-config --version | cut -d. -f1,2)
 maintainer="onlyoffice-jwt developers <onlyoffice-jwt@example.invalid>"
 stage=target/debs
 rm -rf "$stage"
@@ -46,32 +46,45 @@ pack() {
   dpkg-deb --root-owner-group --build "$1" "$out" >/dev/null
 }
 
-# The PHP extension, its ini enabled for every SAPI, and the facade.
-php_root="$stage/php"
-install -D -m 0644 target/release/libonlyoffice_jwt_php.so "$php_root$php_ext_dir/onlyoffice_jwt.so"
-install -D -m 0644 /dev/stdin "$php_root/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" <<EOF
+# The PHP extension for one PHP (its ini enabled for every SAPI), the facade and the
+# Nextcloud guard app: php_package SO PHP_CONFIG writes php<version>-onlyoffice-jwt.
+php_package() {
+  local so=$1 php_config=$2
+  local php_api php_ext_dir php_version php_root script when action
+  php_api=$($php_config --phpapi)
+  php_ext_dir=$($php_config --extension-dir)
+  php_version=$($php_config --version | cut -d. -f1,2)
+  php_root="$stage/php$php_version"
+  install -D -m 0644 "$so" "$php_root$php_ext_dir/onlyoffice_jwt.so"
+  install -D -m 0644 /dev/stdin "$php_root/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" <<EOF
 ; priority=20
 ; onlyoffice-jwt: the OnlyOffice\Jwt\* functions. Uncomment to refuse keys shorter than
 ; firebase/php-jwt 7's minimums in the OnlyOffice\Jwt\Compat facade:
 ; onlyoffice_jwt.compat_strict_keys = 1
+; The facade's least clock tolerance (seconds) whatever JWT::\$leeway says: 60 is the
+; Document Server's own, so that a DS clock a few seconds ahead does not fail saves.
+; onlyoffice_jwt.compat_leeway_floor = 60
 extension=onlyoffice_jwt.so
 EOF
-mkdir -p "$php_root/usr/share/php/onlyoffice-jwt"
-cp -r php/autoload.php php/firebase-aliases.php php/src "$php_root/usr/share/php/onlyoffice-jwt/"
-control "$php_root" "php$php_version-onlyoffice-jwt" "phpapi-$php_api, libc6" \
-  "ONLYOFFICE Docs connector security for PHP (onlyoffice_jwt extension)" php
-# The maintainer scripts go through Debian's php-maintscript-helper, as Debian's own PHP
-# extension packages do: the module is enabled on the first install, and an upgrade
-# keeps the administrator's choice (php_invoke records "disabled by maintainer" in prerm
-# and re-enables only that in postinst; a module the administrator disabled with
-# phpdismod stays disabled). Removal disables it; purge forgets the recorded state.
-for script in postinst prerm postrm; do
-  case $script in
-    postinst) when='[ "$1" = configure ]' action=enmod ;;
-    prerm) when='true' action=dismod ;;
-    postrm) when='[ "$1" = purge ]' action=dismod ;;
-  esac
-  cat > "$php_root/DEBIAN/$script" <<EOF
+  mkdir -p "$php_root/usr/share/php/onlyoffice-jwt"
+  cp -r php/autoload.php php/firebase-aliases.php php/src "$php_root/usr/share/php/onlyoffice-jwt/"
+  mkdir -p "$php_root/usr/share/onlyoffice-jwt"
+  cp -r php/nextcloud-app "$php_root/usr/share/onlyoffice-jwt/nextcloud-app"
+  control "$php_root" "php$php_version-onlyoffice-jwt" "phpapi-$php_api, libc6" \
+    "ONLYOFFICE Docs connector security for PHP $php_version (onlyoffice_jwt extension)" php
+  # The maintainer scripts go through Debian's php-maintscript-helper, as Debian's own
+  # PHP extension packages do: the module is enabled on the first install, and an
+  # upgrade keeps the administrator's choice (php_invoke records "disabled by
+  # maintainer" in prerm and re-enables only that in postinst; a module the
+  # administrator disabled with phpdismod stays disabled). Removal disables it; purge
+  # forgets the recorded state.
+  for script in postinst prerm postrm; do
+    case $script in
+      postinst) when='[ "$1" = configure ]' action=enmod ;;
+      prerm) when='true' action=dismod ;;
+      postrm) when='[ "$1" = purge ]' action=dismod ;;
+    esac
+    cat > "$php_root/DEBIAN/$script" <<EOF
 #!/bin/sh
 set -e
 if $when && [ -e /usr/lib/php/php-maintscript-helper ]; then
@@ -79,10 +92,17 @@ if $when && [ -e /usr/lib/php/php-maintscript-helper ]; then
   php_invoke $action $php_version ALL onlyoffice_jwt
 fi
 EOF
-done
-chmod 0755 "$php_root/DEBIAN/postinst" "$php_root/DEBIAN/prerm" "$php_root/DEBIAN/postrm"
-echo "/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" > "$php_root/DEBIAN/conffiles"
-pack "$php_root"
+  done
+  chmod 0755 "$php_root/DEBIAN/postinst" "$php_root/DEBIAN/prerm" "$php_root/DEBIAN/postrm"
+  echo "/etc/php/$php_version/mods-available/onlyoffice_jwt.ini" > "$php_root/DEBIAN/conffiles"
+  pack "$php_root"
+}
+
+php_package target/release/libonlyoffice_jwt_php.so php-config
+# PHP 8.4 (Debian 13), when its build is given (make dist: scripts/debian13.sh build-php).
+if [ -n "${PHP84_SO:-}" ]; then
+  php_package "$PHP84_SO" "$PHP84_CONFIG"
+fi
 
 # The command-line tool.
 cli_root="$stage/cli"

@@ -25,7 +25,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential pkg-config ca-certificates curl git openssl \
   php8.2-dev php8.2-cli php8.2-xml php8.2-mbstring phpunit \
   libclang-dev clang valgrind golang-go mono-mcs mono-runtime \
-  python3 python3-venv python3-pip >/dev/null
+  python3 python3-venv python3-pip mmdebstrap >/dev/null
 command -v node >/dev/null && command -v npm >/dev/null || \
   $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 

@@ -14,7 +14,7 @@ use PHPUnit\Framework\TestCase;
 final class DocsSnippetsTest extends TestCase
 {
     /** @return iterable<string, array{string}> */
-    public function snippets(): iterable
+    public static function snippets(): iterable
     {
         $doc = (string) file_get_contents(__DIR__ . '/../../docs/nextcloud.md');
         preg_match_all('/^```php\n(.*?)^```/ms', $doc, $matches);
@@ -25,6 +25,7 @@ final class DocsSnippetsTest extends TestCase
     }
 
     /** @dataProvider snippets */
+    #[\PHPUnit\Framework\Attributes\DataProvider('snippets')]
     public function testSnippetRunsAsPasted(string $code): void
     {
         $root = dirname(__DIR__, 2);

@@ -66,7 +66,7 @@ final class ExtensionTest extends TestCase
     }
 
     /** @return iterable<string, array{string, callable}> */
-    public function failures(): iterable
+    public static function failures(): iterable
     {
         $s = self::SECRET;
         $now = ['now' => self::NOW];
@@ -91,6 +91,7 @@ final class ExtensionTest extends TestCase
     }
 
     /** @dataProvider failures */
+    #[\PHPUnit\Framework\Attributes\DataProvider('failures')]
     public function testEachFailureThrowsItsClassCodeAndName(string $name, callable $call): void
     {
         try {
@@ -315,7 +316,7 @@ final class ExtensionTest extends TestCase
     }
 
     /** @return iterable<string, array{callable}> */
-    public function badArguments(): iterable
+    public static function badArguments(): iterable
     {
         $s = self::SECRET;
         $self = [1];
@@ -355,6 +356,7 @@ final class ExtensionTest extends TestCase
     }
 
     /** @dataProvider badArguments */
+    #[\PHPUnit\Framework\Attributes\DataProvider('badArguments')]
     public function testBadArgumentsAreInvalidInput(callable $call): void
     {
         $this->expectException(Jwt\InvalidInputException::class);

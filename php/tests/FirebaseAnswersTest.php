@@ -45,6 +45,7 @@ final class FirebaseAnswersTest extends TestCase
     }
 
     /** @dataProvider answers */
+    #[\PHPUnit\Framework\Attributes\DataProvider('answers')]
     public function testTheFacadeAnswersAsFirebase(string $version, array $case): void
     {
         $name = "$version/{$case['name']}";
@@ -104,6 +105,7 @@ final class FirebaseAnswersTest extends TestCase
     }
 
     /** @dataProvider tokens */
+    #[\PHPUnit\Framework\Attributes\DataProvider('tokens')]
     public function testEncodeWritesFirebasesBytes(array $case): void
     {
         $token = JWT::encode($case['payload'], $case['key'], $case['alg'], $case['kid'], $case['head']);

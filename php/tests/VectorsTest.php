@@ -18,7 +18,7 @@ final class VectorsTest extends TestCase
     private const DIRS = [__DIR__ . '/../../tests/vectors', __DIR__ . '/../../tests/attacks'];
 
     /** @return iterable<string, array{string, \stdClass}> */
-    public function cases(): iterable
+    public static function cases(): iterable
     {
         foreach (self::DIRS as $dir) {
             $files = glob($dir . '/*.json');
@@ -49,6 +49,7 @@ final class VectorsTest extends TestCase
     }
 
     /** @dataProvider cases */
+    #[\PHPUnit\Framework\Attributes\DataProvider('cases')]
     public function testVector(string $operation, \stdClass $case): void
     {
         $call = fn () => $this->call($operation, $case->args);

@@ -522,6 +522,7 @@ fn public_properties<'o>(object: &'o ZendObject, what: &str) -> Result<Option<&'
             "{what}: only arrays and stdClass objects convert to JSON, not {class}"
         )));
     }
+    refuse_computed(object, what)?;
     // SAFETY: a live object has its class entry and handlers for as long as it lives.
     let (declared, handlers) = unsafe {
         (
@@ -551,6 +552,36 @@ fn public_properties<'o>(object: &'o ZendObject, what: &str) -> Result<Option<&'
     // SAFETY: the object owns its property table (or has none) while it lives, and
     // no PHP code runs during the borrow (the caller holds the collector off).
     Ok(unsafe { properties.as_ref() })
+}
+
+/// PHP 8.4: objects whose properties PHP code computes are refused — a lazy object
+/// (reading it runs its initializer, and a stdClass can be one) and an object of a class
+/// with property hooks (`json_encode` calls the hooks; the property table holds only
+/// backing values). Either would run PHP code in the middle of the conversion, or sign
+/// something else than `json_encode` writes.
+#[cfg(php84)]
+fn refuse_computed(object: &ZendObject, what: &str) -> Result<()> {
+    /// `IS_OBJ_LAZY_UNINITIALIZED | IS_OBJ_LAZY_PROXY` (Zend/zend_types.h, PHP 8.4).
+    const LAZY: u32 = (1 << 31) | (1 << 30);
+    if object.extra_flags & LAZY != 0 {
+        return Err(invalid(format!(
+            "{what}: a lazy object converts only after its initializer ran (initialize it first)"
+        )));
+    }
+    // SAFETY: a live object has its class entry for as long as it lives.
+    if unsafe { object.ce.as_ref() }.is_some_and(|class| class.num_hooked_props > 0) {
+        return Err(invalid(format!(
+            "{what}: an object with property hooks does not convert (its values are computed \
+             by PHP code): give an array or a stdClass"
+        )));
+    }
+    Ok(())
+}
+
+/// Before PHP 8.4 there are neither lazy objects nor property hooks.
+#[cfg(not(php84))]
+fn refuse_computed(_: &ZendObject, _: &str) -> Result<()> {
+    Ok(())
 }
 
 /// Builds PHP values straight from the core's strict parser, as [`to_php`] does from a
