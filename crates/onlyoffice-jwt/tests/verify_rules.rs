@@ -461,15 +461,16 @@ fn exp_and_nbf_checks_can_be_switched_off_but_not_their_types() {
         HS256,
         &format!(r#"{{"exp":{},"nbf":{}}}"#, NOW - 100, NOW + 100),
     );
-    assert_eq!(kind(&token, &opts()), ErrorKind::Expired);
-    let no_exp = VerifyOptions {
-        verify_exp: false,
+    // nbf first, as jsonwebtoken, firebase/php-jwt and PyJWT check it.
+    assert_eq!(kind(&token, &opts()), ErrorKind::NotYetValid);
+    let no_nbf = VerifyOptions {
+        verify_nbf: false,
         ..opts()
     };
-    assert_eq!(kind(&token, &no_exp), ErrorKind::NotYetValid);
+    assert_eq!(kind(&token, &no_nbf), ErrorKind::Expired);
     let neither = VerifyOptions {
-        verify_nbf: false,
-        ..no_exp
+        verify_exp: false,
+        ..no_nbf
     };
     assert!(verify(&token, &ring(), &neither).is_ok());
     let token = forge(HS256, r#"{"exp":"soon"}"#);

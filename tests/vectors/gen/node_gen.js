@@ -191,6 +191,9 @@ function jwtCases() {
   V('verify-nbf-in-future', nbf, 'not_yet_valid');
   V('verify-nbf-within-leeway', nbf, 'ok', S1, { now: NOW + 60 });
   V('verify-nbf-leeway-0', nbf, 'not_yet_valid', S1, { now: NOW + 119, leeway: 0 });
+  // Not yet valid AND already expired: jsonwebtoken checks nbf before exp (NotBeforeError).
+  const both = at(NOW, () => jwt.sign({ sub: 'u', nbf: NOW + 300, exp: NOW - 300 }, S1));
+  V('verify-nbf-ahead-and-exp-passed-nbf-first', both, 'not_yet_valid');
   return cases;
 }
 

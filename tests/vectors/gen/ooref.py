@@ -248,13 +248,13 @@ def verify(token, secret, algorithms=None, leeway=60, require=(), max_size=MIB,
             v = claims[name]
             if not _is_num(v) or not math.isfinite(v) or v < 0:
                 raise Err("invalid_claim", name)
-    # 7
-    if "exp" in claims and now >= claims["exp"] + leeway:
-        raise Err("expired")
+    # 7: nbf, then iat, then exp, as jsonwebtoken, firebase/php-jwt and PyJWT check them
     if "nbf" in claims and claims["nbf"] > now + leeway:
         raise Err("not_yet_valid")
     if verify_iat and "iat" in claims and claims["iat"] > now + leeway:
         raise Err("not_yet_valid")
+    if "exp" in claims and now >= claims["exp"] + leeway:
+        raise Err("expired")
     # 8
     for name in require:
         if name not in claims:

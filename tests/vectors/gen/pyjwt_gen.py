@@ -142,6 +142,9 @@ def main():
     nbf = jwt.encode({"sub": "u", "nbf": NOW + 120}, S1, algorithm="HS256")
     assert V("verify-nbf-in-future", nbf) == {"error": "not_yet_valid"}
     assert "ok" in V("verify-nbf-reached-with-leeway", nbf, now=NOW + 60)
+    # Not yet valid AND already expired: PyJWT checks nbf before exp (ImmatureSignatureError).
+    both = jwt.encode({"sub": "u", "nbf": NOW + 300, "exp": NOW - 300}, S1, algorithm="HS256")
+    assert V("verify-nbf-ahead-and-exp-passed-nbf-first", both) == {"error": "not_yet_valid"}
     assert "ok" in V("verify-require-present", tok, require=["sub", "iat", "exp"])
     assert V("verify-require-missing", tok, require=["jti"]) == {"error": "missing_claim"}
     h, p, s = tok.split(".")

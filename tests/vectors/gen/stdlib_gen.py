@@ -222,7 +222,7 @@ def verify_cases():
     c.append(V("iat-now-plus-60-within-leeway", tt('{"iat":%d}' % (NOW + 60)), "ok"))
     c.append(V("iat-now-plus-61-not-yet-valid", tt('{"iat":%d}' % (NOW + 61)), "not_yet_valid"))
     c.append(V("iat-far-past-ok", tt('{"iat":0}'), "ok"))
-    c.append(V("expired-wins-over-nbf", tt('{"exp":%d,"nbf":%d}' % (NOW - 100, NOW + 100)), "expired"))
+    c.append(V("nbf-checked-before-exp", tt('{"exp":%d,"nbf":%d}' % (NOW - 100, NOW + 100)), "not_yet_valid"))
     c.append(V("exp-null-invalid", tt('{"exp":null}'), "invalid_claim"))
     c.append(V("exp-string-invalid", tt('{"exp":"%d"}' % (NOW + 100)), "invalid_claim"))
     c.append(V("exp-bool-invalid", tt('{"exp":true}'), "invalid_claim"))

@@ -415,6 +415,10 @@ fn numeric_date(probe: &Probe<'_>, name: &str) -> Result<Option<f64>> {
     }
 }
 
+/// The time claims, checked in the order every peer checks them — `nbf`, then `iat`,
+/// then `exp` (jsonwebtoken, firebase/php-jwt, PyJWT all refuse a token that is not
+/// yet valid before looking at its expiry) — so that a token both ahead and past
+/// reports the same error as theirs.
 fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<()> {
     let exp = numeric_date(probe, "exp")?;
     let nbf = numeric_date(probe, "nbf")?;
@@ -423,15 +427,6 @@ fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<()> {
     // sub-second clock (see `precise_now`).
     let now = precise_now(options.now);
     let leeway = options.leeway as f64;
-    if let Some(exp) = exp.filter(|_| options.verify_exp) {
-        if now >= exp + leeway {
-            return Err(err!(
-                detail = "claims.exp";
-                Expired,
-                "the token expired at {exp} (now {now}, leeway {leeway} s)"
-            ));
-        }
-    }
     if let Some(nbf) = nbf.filter(|_| options.verify_nbf) {
         if nbf > now + leeway {
             return Err(err!(
@@ -447,6 +442,15 @@ fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<()> {
                 detail = "claims.iat";
                 NotYetValid,
                 "the token was issued in the future, at {iat} (now {now}, leeway {leeway} s)"
+            ));
+        }
+    }
+    if let Some(exp) = exp.filter(|_| options.verify_exp) {
+        if now >= exp + leeway {
+            return Err(err!(
+                detail = "claims.exp";
+                Expired,
+                "the token expired at {exp} (now {now}, leeway {leeway} s)"
             ));
         }
     }
