@@ -3,10 +3,11 @@
 # target/release (make dist runs it after building them). Usage:
 #   scripts/build-debs.sh VERSION ABI OUTDIR
 # Writes into OUTDIR:
-#   php8.2-onlyoffice-jwt_VERSION_ARCH.deb   the PHP extension (+ the firebase facade and
-#                                            the Nextcloud guard app), for Debian 12's PHP
+#   php8.2-onlyoffice-jwt_VERSION_ARCH.deb   the PHP extension for Debian 12's PHP 8.2
 #   php8.4-onlyoffice-jwt_VERSION_ARCH.deb   the same for Debian 13's PHP 8.4, when
 #                                            PHP84_SO and PHP84_CONFIG are set
+#   onlyoffice-jwt-php-common_VERSION_all.deb  what both need: the firebase/php-jwt
+#                                            facade and the Nextcloud guard app
 #   onlyoffice-jwt-cli_VERSION_ARCH.deb      the command-line tool
 #   libonlyoffice-jwt0_VERSION_ARCH.deb      the C library (SONAME libonlyoffice_jwt.so.ABI)
 #   libonlyoffice-jwt-dev_VERSION_ARCH.deb   its header, static library, .so link, .pc
@@ -46,8 +47,20 @@ pack() {
   dpkg-deb --root-owner-group --build "$1" "$out" >/dev/null
 }
 
-# The PHP extension for one PHP (its ini enabled for every SAPI), the facade and the
-# Nextcloud guard app: php_package SO PHP_CONFIG writes php<version>-onlyoffice-jwt.
+# What every PHP package shares, in one architecture-independent package (so that the
+# packages of two PHP versions install side by side): the firebase/php-jwt facade and
+# the Nextcloud guard app.
+common_root="$stage/php-common"
+mkdir -p "$common_root/usr/share/php/onlyoffice-jwt" "$common_root/usr/share/onlyoffice-jwt"
+cp -r php/autoload.php php/firebase-aliases.php php/src "$common_root/usr/share/php/onlyoffice-jwt/"
+cp -r php/nextcloud-app "$common_root/usr/share/onlyoffice-jwt/nextcloud-app"
+control "$common_root" onlyoffice-jwt-php-common "" \
+  "ONLYOFFICE Docs connector security for PHP: firebase/php-jwt facade, Nextcloud guard app" php
+sed -i 's/^Architecture: .*/Architecture: all/' "$common_root/DEBIAN/control"
+pack "$common_root"
+
+# The PHP extension for one PHP (its ini enabled for every SAPI): php_package SO
+# PHP_CONFIG writes php<version>-onlyoffice-jwt.
 php_package() {
   local so=$1 php_config=$2
   local php_api php_ext_dir php_version php_root script when action
@@ -66,11 +79,8 @@ php_package() {
 ; onlyoffice_jwt.compat_leeway_floor = 60
 extension=onlyoffice_jwt.so
 EOF
-  mkdir -p "$php_root/usr/share/php/onlyoffice-jwt"
-  cp -r php/autoload.php php/firebase-aliases.php php/src "$php_root/usr/share/php/onlyoffice-jwt/"
-  mkdir -p "$php_root/usr/share/onlyoffice-jwt"
-  cp -r php/nextcloud-app "$php_root/usr/share/onlyoffice-jwt/nextcloud-app"
-  control "$php_root" "php$php_version-onlyoffice-jwt" "phpapi-$php_api, libc6" \
+  control "$php_root" "php$php_version-onlyoffice-jwt" \
+    "phpapi-$php_api, libc6, onlyoffice-jwt-php-common (= $version)" \
     "ONLYOFFICE Docs connector security for PHP $php_version (onlyoffice_jwt extension)" php
   # The maintainer scripts go through Debian's php-maintscript-helper, as Debian's own
   # PHP extension packages do: the module is enabled on the first install, and an

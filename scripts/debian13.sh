@@ -80,21 +80,21 @@ test_in_root() {
   mount_repo
   trap unmount_repo EXIT
   rm -rf "$root/tmp/dist" && mkdir -p "$root/tmp/dist"
-  cp "$dist"/php8.4-onlyoffice-jwt_*.deb "$dist"/onlyoffice-jwt-cli_*.deb \
+  cp "$dist"/php8.4-onlyoffice-jwt_*.deb "$dist"/onlyoffice-jwt-php-common_*.deb "$dist"/onlyoffice-jwt-cli_*.deb \
     "$dist"/libonlyoffice-jwt0_*.deb "$dist"/libonlyoffice-jwt-dev_*.deb "$dist"/*-abi3-*.whl "$root/tmp/dist/"
   local start=$SECONDS
   echo "==> Debian 13: $(in_root php -r 'echo "PHP ", PHP_VERSION;'), $(in_root python3 --version)"
   # The PHP 8.4 package: dpkg -i, enabled for the CLI, the whole PHPUnit suite (PHPUnit
   # 11 of Debian 13, php/phpunit11.xml), and under valgrind; dpkg -r removes every file.
-  in_root sh -c 'dpkg -i /tmp/dist/php8.4-onlyoffice-jwt_*.deb' >/dev/null
+  in_root sh -c 'dpkg -i /tmp/dist/onlyoffice-jwt-php-common_*.deb /tmp/dist/php8.4-onlyoffice-jwt_*.deb' >/dev/null
   in_root php -m | grep -qx onlyoffice_jwt
   local files
-  files=$(in_root dpkg -L php8.4-onlyoffice-jwt)
+  files=$(in_root dpkg -L php8.4-onlyoffice-jwt onlyoffice-jwt-php-common)
   in_root sh -c 'cd /repo && phpunit --configuration php/phpunit11.xml'
   in_root sh -c 'cd /repo && USE_ZEND_ALLOC=0 valgrind --quiet --error-exitcode=3 --num-callers=50 \
     --suppressions=tests/valgrind/zxcvbn.supp php -d pcre.jit=0 /usr/bin/phpunit --configuration php/phpunit11.xml \
     php/tests/ReentrancyTest.php'
-  in_root dpkg -r php8.4-onlyoffice-jwt >/dev/null
+  in_root dpkg -r php8.4-onlyoffice-jwt onlyoffice-jwt-php-common >/dev/null
   ! in_root php -m | grep -qx onlyoffice_jwt
   while read -r file; do
     case $file in /etc/*) continue ;; esac
@@ -103,7 +103,7 @@ test_in_root() {
       exit 1
     fi
   done <<< "$files"
-  in_root dpkg -P php8.4-onlyoffice-jwt >/dev/null
+  in_root dpkg -P php8.4-onlyoffice-jwt onlyoffice-jwt-php-common >/dev/null
   echo "php8.4 package: installed, PHPUnit passed on PHP 8.4 (and the re-entrancy suite under valgrind), removed"
   # The CLI and the C library: install, run, build a C program with pkg-config, remove.
   in_root sh -c 'dpkg -i /tmp/dist/onlyoffice-jwt-cli_*.deb /tmp/dist/libonlyoffice-jwt0_*.deb \

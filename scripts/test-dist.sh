@@ -44,7 +44,11 @@ for choice in chosen abi3; do
 done
 
 echo "==> the Debian packages"
-packages=(libonlyoffice-jwt0 libonlyoffice-jwt-dev onlyoffice-jwt-cli "php$(php-config --version | cut -d. -f1,2)-onlyoffice-jwt")
+php_package="php$(php-config --version | cut -d. -f1,2)-onlyoffice-jwt"
+packages=(libonlyoffice-jwt0 libonlyoffice-jwt-dev onlyoffice-jwt-cli "$php_package" onlyoffice-jwt-php-common)
+# This host's packages: every .deb but the PHP extension of another PHP version.
+debs=("$dist"/lib*.deb "$dist"/onlyoffice-jwt-cli_*.deb "$dist"/onlyoffice-jwt-php-common_*.deb \
+  "$dist"/"$php_package"_*.deb)
 ext=$(php-config --extension-dir)/onlyoffice_jwt.so
 aside=()
 for file in "$ext" /usr/local/bin/onlyoffice-jwt /etc/php/*/*/conf.d/*onlyoffice_jwt.ini; do
@@ -62,14 +66,14 @@ trap restore EXIT
 # As on a machine where the package was never installed: no module state recorded by
 # phpenmod/phpdismod for onlyoffice_jwt (an earlier run, or a build whose prerm recorded
 # every removal as the administrator's, would otherwise decide for this one).
-if ! dpkg-query -W "${packages[3]}" >/dev/null 2>&1; then
+if ! dpkg-query -W "$php_package" >/dev/null 2>&1; then
   rm -f /var/lib/php/modules/*/*/*_by_*/onlyoffice_jwt
 fi
-dpkg -i "$dist"/*.deb >/dev/null
+dpkg -i "${debs[@]}" >/dev/null
 php -m | grep -qx onlyoffice_jwt
 # An upgrade keeps the administrator's choice (dpkg runs prerm upgrade, then postinst
 # configure): disabled with phpdismod, it stays disabled; enabled again, it stays enabled.
-php_deb=$(ls "$dist"/php*-onlyoffice-jwt_*.deb)
+php_deb=$(ls "$dist"/"$php_package"_*.deb)
 php_version=$(php-config --version | cut -d. -f1,2)
 phpdismod -v "$php_version" -s ALL onlyoffice_jwt
 ! php -m | grep -qx onlyoffice_jwt
@@ -98,6 +102,6 @@ dpkg -r "${packages[@]}" >/dev/null
 ! command -v onlyoffice-jwt >/dev/null
 ! pkg-config --exists onlyoffice_jwt
 [ ! -e "$ext" ] && [ ! -e "/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/libonlyoffice_jwt.so.0" ]
-dpkg -P "${packages[3]}" >/dev/null  # its ini is a conffile, kept by -r
+dpkg -P "$php_package" >/dev/null  # its ini is a conffile, kept by -r
 echo "removed: every file of the packages is gone"
 echo "test-dist: the wheels and the packages install, work and are removed cleanly"
