@@ -19,7 +19,7 @@ use OnlyOffice\Jwt as Native;
  * (`\DomainException('Provided key is too short')`). Stricter checks (see
  * docs/nextcloud.md, "Differences from firebase/php-jwt"): only HS256/HS384/HS512,
  * canonical base64url, no duplicate JSON members, `typ` absent or `JWT`, no `crit`,
- * tokens ≤ 1 MiB, `exp`/`nbf`/`iat` must be numbers; the header written is always
+ * `exp`/`nbf`/`iat` must be numbers (tokens of any size, as firebase); the header written is always
  * `{"alg":…,"typ":"JWT"}`.
  */
 final class JWT

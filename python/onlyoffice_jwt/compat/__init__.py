@@ -20,15 +20,17 @@ Where it is stricter than PyJWT (each refusal raises the PyJWT class named):
   token whose ``none`` is allowed: ``InvalidSignatureError``, as in PyJWT);
 - a header the core's verification would refuse (a ``typ`` other than ``JWT``, ``crit``,
   ``b64``/detached payloads) is ``NotImplementedError`` when encoding;
-- an empty key is ``InvalidKeyError``; keys shorter than the hash's digest warn with
-  ``InsecureKeyLengthWarning`` (as PyJWT does), or with
-  ``options={"enforce_minimum_key_length": True}`` are ``InvalidKeyError``;
 - tokens: canonical unpadded base64url only, no duplicate JSON members, ``typ``
-  absent or ``JWT``, no ``crit`` extension and no ``b64`` header (RFC 7797), at most
-  1 MiB (``DecodeError``, ``InvalidTokenError`` for ``crit``); ``exp``/``nbf``/``iat``
+  absent or ``JWT``, no ``crit`` extension and no ``b64`` header (RFC 7797)
+  (``DecodeError``, ``InvalidTokenError`` for ``crit``), of any size as in PyJWT (a
+  Document Server callback's token passes 1 MiB); ``exp``/``nbf``/``iat``
   must be non-negative JSON numbers (``DecodeError``, ``InvalidIssuedAtError`` for
   ``iat``) even when their checks are switched off;
 - a negative ``leeway`` is ``ValueError``; a fractional one is rounded up.
+
+Keys are checked as PyJWT 2.13 checks them: an empty key is ``InvalidKeyError``; keys
+shorter than the hash's digest warn with ``InsecureKeyLengthWarning``, or with
+``options={"enforce_minimum_key_length": True}`` are ``InvalidKeyError``.
 
 A list of keys (``[new, old]``) verifies with any of them (onlyoffice_jwt's rotation).
 """

@@ -8,7 +8,6 @@ use OCA\Onlyoffice\AppConfig;
 use OCA\Onlyoffice\DocumentService;
 use OCP\AppFramework\Controller;
 use OCP\AppFramework\Http;
-use OCP\AppFramework\Http\DataDownloadResponse;
 use OCP\AppFramework\Http\JSONResponse;
 use OCP\IRequest;
 use OnlyOffice\Jwt\Compat\JWT;
@@ -36,12 +35,13 @@ use OnlyOffice\Jwt\Tests\Nextcloud\Installation;
  */
 class CallbackController extends Controller
 {
-    private const TRACKERSTATUS_EDITING = 1;
-    private const TRACKERSTATUS_MUSTSAVE = 2;
-    private const TRACKERSTATUS_CORRUPTED = 3;
-    private const TRACKERSTATUS_CLOSED = 4;
-    private const TRACKERSTATUS_FORCESAVE = 6;
-    private const TRACKERSTATUS_CORRUPTEDFORCESAVE = 7;
+    /** The callback statuses acted on (the Document Server's numbering). */
+    private const EDITING = 1;
+    private const READY_FOR_SAVING = 2;
+    private const SAVING_FAILED = 3;
+    private const CLOSED_UNCHANGED = 4;
+    private const FORCE_SAVED = 6;
+    private const FORCE_SAVE_FAILED = 7;
 
     public function __construct(string $appName, IRequest $request, private AppConfig $config, private Installation $nextcloud)
     {
@@ -70,7 +70,7 @@ class CallbackController extends Controller
         if ($file === null) {
             return new JSONResponse(['message' => 'File not found'], Http::STATUS_NOT_FOUND);
         }
-        return new DataDownloadResponse($file['content']);
+        return new Http\DataDownloadResponse($file['content']);
     }
 
     /**
@@ -87,7 +87,7 @@ class CallbackController extends Controller
         if (($hashData->action ?? null) !== 'empty') {
             return new JSONResponse(['message' => 'Invalid request'], Http::STATUS_BAD_REQUEST);
         }
-        return $this->checkHeaderToken() ?? new DataDownloadResponse(Installation::EMPTY_TEMPLATE);
+        return $this->checkHeaderToken() ?? new Http\DataDownloadResponse(Installation::EMPTY_TEMPLATE);
     }
 
     /**
@@ -144,8 +144,8 @@ class CallbackController extends Controller
         }
 
         $shareToken = $hashData->shareToken ?? null;
-        $isForcesave = $status === self::TRACKERSTATUS_FORCESAVE || $status === self::TRACKERSTATUS_CORRUPTEDFORCESAVE;
-        if (!empty($users) && $status !== self::TRACKERSTATUS_EDITING) {
+        $isForcesave = in_array($status, [self::FORCE_SAVED, self::FORCE_SAVE_FAILED], true);
+        if (!empty($users) && $status !== self::EDITING) {
             // the author of the latest changes
             $userId = $this->parseUserId($users[0]);
         } else {
@@ -167,21 +167,21 @@ class CallbackController extends Controller
 
         $result = 1;
         switch ($status) {
-            case self::TRACKERSTATUS_MUSTSAVE:
-            case self::TRACKERSTATUS_CORRUPTED:
-            case self::TRACKERSTATUS_FORCESAVE:
-            case self::TRACKERSTATUS_CORRUPTEDFORCESAVE:
+            case self::READY_FOR_SAVING:
+            case self::SAVING_FAILED:
+            case self::FORCE_SAVED:
+            case self::FORCE_SAVE_FAILED:
                 if (empty($url)) {
                     return new JSONResponse(['message' => 'Url not found'], Http::STATUS_BAD_REQUEST);
                 }
-                $url = $this->config->replaceDocumentServerUrlToInternal($url);
-                $curExt = strtolower(pathinfo($file['name'], PATHINFO_EXTENSION));
-                $downloadExt = $filetype;
-                if ($downloadExt !== $curExt) {
-                    $key = DocumentService::generateRevisionId($fileId . $url);
-                    $url = $this->nextcloud->convert($url, (string) $downloadExt, $curExt, $key);
+                $source = $this->config->replaceDocumentServerUrlToInternal($url);
+                $extension = strtolower(pathinfo($file['name'], PATHINFO_EXTENSION));
+                if ($filetype !== $extension) {
+                    // converted by the Document Server first, under a key of the file and source
+                    $conversionKey = DocumentService::generateRevisionId("{$fileId}{$source}");
+                    $source = $this->nextcloud->convert($source, (string) $filetype, $extension, $conversionKey);
                 }
-                $newData = $this->nextcloud->fetch($url);
+                $newData = $this->nextcloud->fetch($source);
                 $prevIsForcesave = $this->nextcloud->wasForcesave($fileId);
                 $this->nextcloud->putContent($fileId, $newData, $isForcesave);
                 if (!$isForcesave) {
@@ -196,11 +196,11 @@ class CallbackController extends Controller
                 }
                 $result = 0;
                 break;
-            case self::TRACKERSTATUS_EDITING:
+            case self::EDITING:
                 $this->nextcloud->setLocked($fileId, true);
                 $result = 0;
                 break;
-            case self::TRACKERSTATUS_CLOSED:
+            case self::CLOSED_UNCHANGED:
                 $this->nextcloud->setLocked($fileId, false);
                 $result = 0;
                 break;

@@ -1,0 +1,1 @@
+"""Stand-in of the ``seahub`` package (see docs_standin)."""

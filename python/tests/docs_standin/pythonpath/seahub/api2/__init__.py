@@ -1,0 +1,1 @@
+"""Stand-in of ``seahub.api2`` (see docs_standin)."""

@@ -1,0 +1,1 @@
+"""Stand-in of the ``seahub.onlyoffice`` app (see docs_standin)."""
