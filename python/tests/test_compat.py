@@ -153,6 +153,16 @@ def _hand_made(header: dict, payload: dict, key: str = STRONG) -> str:
     return signing_input + "." + b64url(mac)
 
 
+def _raw_header(header: bytes, key: str = STRONG) -> str:
+    """A token over the header's bytes as given (a member may be there twice)."""
+    import hashlib
+    import hmac
+
+    signing_input = b64url(header) + "." + b64url(b'{"a":1}')
+    mac = hmac.new(key.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return signing_input + "." + b64url(mac)
+
+
 # (name, token factory, decode kwargs): the same bad input must raise the same class.
 BAD_INPUTS = [
     ("wrong-key", lambda: pyjwt.encode({"a": 1}, OTHER), {}),
@@ -182,6 +192,11 @@ BAD_INPUTS = [
     ("subject-not-string", lambda: pyjwt.encode({"sub": 1}, STRONG), {}),
     ("jti-not-string", lambda: pyjwt.encode({"jti": 1}, STRONG), {}),
     ("token-not-text", lambda: 12345, {}),
+    # Both windows missed: PyJWT checks nbf before exp, and so does the core.
+    ("not-before-and-expired", lambda: pyjwt.encode({"nbf": _now() + 3600, "exp": _now() - 3600}, STRONG), {}),
+    # alg twice: PyJWT's JSON reading keeps the last one, which is not allowed here.
+    ("alg-twice-last-none", lambda: _raw_header(b'{"alg":"HS256","alg":"none"}'), {}),
+    ("alg-twice-last-hs512", lambda: _raw_header(b'{"alg":"HS256","alg":"HS512"}'), {}),
 ]
 
 

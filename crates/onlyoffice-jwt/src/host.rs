@@ -74,6 +74,13 @@ pub trait Build {
 pub enum ParseError<E> {
     /// The text is not JSON the core accepts.
     Json(String),
+    /// The top-level object has this member twice (the message names it too).
+    Duplicate {
+        /// The member's name.
+        member: String,
+        /// The message, as [`ParseError::Json`]'s.
+        message: String,
+    },
     /// The builder failed.
     Host(E),
 }
@@ -194,6 +201,7 @@ fn parse_from<'de, R: serde_json::de::Read<'de>, B: Build>(
         input: bytes,
         floats_seen: 0,
         wide: None,
+        duplicate: None,
         probe,
     };
     let parsed = Seed {
@@ -205,9 +213,13 @@ fn parse_from<'de, R: serde_json::de::Read<'de>, B: Build>(
     .and_then(|value| de.end().map(|()| value));
     match parsed {
         Ok(value) => Ok(value),
-        Err(error) => Err(match context.failure.take() {
-            Some(failure) => ParseError::Host(failure),
-            None => ParseError::Json(error.to_string()),
+        Err(error) => Err(match (context.failure.take(), context.duplicate.take()) {
+            (Some(failure), _) => ParseError::Host(failure),
+            (None, Some(member)) => ParseError::Duplicate {
+                member,
+                message: error.to_string(),
+            },
+            (None, None) => ParseError::Json(error.to_string()),
         }),
     }
 }
@@ -223,6 +235,8 @@ struct Context<'c, 'n, B: Build> {
     /// The texts of those numbers, read from the input the first time one of them
     /// turns out to be a wide integer (never for ordinary input).
     wide: Option<Vec<(usize, usize)>>,
+    /// The member the top-level object has twice, once found.
+    duplicate: Option<String>,
     probe: &'c mut Probe<'n>,
 }
 
@@ -424,6 +438,9 @@ impl<'de, B: Build> Visitor<'de> for Seed<'_, '_, '_, B> {
                 .builder
                 .member(&mut object, key.as_str(), value);
             if !self.context.host(added)? {
+                if top {
+                    self.context.duplicate = Some(key.as_str().to_owned());
+                }
                 return Err(de::Error::custom(format!(
                     "duplicate member {:?}",
                     crate::jwt::algorithm::truncate(key.as_str())
@@ -1067,6 +1084,11 @@ pub(crate) mod tests {
     fn the_parser_keeps_its_rules_and_passes_host_failures_through() {
         assert!(matches!(
             parse_with(br#"{"a":1,"a":2}"#, &mut Texts, &mut Probe::new(&[])),
+            Err(ParseError::Duplicate { member, message })
+                if member == "a" && message.contains("duplicate member \"a\"")
+        ));
+        assert!(matches!(
+            parse_with(br#"{"o":{"a":1,"a":2}}"#, &mut Texts, &mut Probe::new(&[])),
             Err(ParseError::Json(message)) if message.contains("duplicate")
         ));
         assert!(matches!(

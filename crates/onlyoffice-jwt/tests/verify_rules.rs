@@ -499,6 +499,14 @@ fn each_failure_names_the_part_that_failed() {
         (forge("{", "{}"), "header.json"),
         (
             forge(r#"{"alg":"HS256","alg":"HS256"}"#, "{}"),
+            "header.alg",
+        ),
+        (
+            forge(r#"{"alg":"HS256","typ":"JWT","typ":"JWT"}"#, "{}"),
+            "header.typ",
+        ),
+        (
+            forge(r#"{"alg":"HS256","x-note":1,"x-note":2}"#, "{}"),
             "header.json",
         ),
         (forge(r#"{"typ":"JWT"}"#, "{}"), "header.alg"),

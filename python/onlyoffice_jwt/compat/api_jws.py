@@ -61,8 +61,12 @@ _STRUCTURE_MESSAGES = {
 }
 
 
-def _structure_error(error: _native.JwtError) -> DecodeError:
-    """The PyJWT exception for a core error about a token's structure or encoding."""
+def _structure_error(error: _native.JwtError) -> InvalidTokenError:
+    """The PyJWT exception for a core error about a token's structure or encoding. A
+    header with ``alg`` twice is ``InvalidAlgorithmError``, as PyJWT's verdict on the
+    last one (its JSON reading keeps it) would be when that one is not allowed."""
+    if error.detail == "header.alg":
+        return InvalidAlgorithmError("The specified alg value is not allowed")
     if error.detail == "header.json":
         return DecodeError(f"Invalid header string: {error}")
     return DecodeError(_STRUCTURE_MESSAGES.get(error.detail or "", str(error)))

@@ -50,7 +50,7 @@ pub fn nesting_depth(value: &Value) -> usize {
 pub fn parse_json(bytes: &[u8]) -> std::result::Result<Value, String> {
     use crate::host::{parse_with, ParseError, Probe, ValueBuilder};
     parse_with(bytes, &mut ValueBuilder::default(), &mut Probe::new(&[])).map_err(|e| match e {
-        ParseError::Json(message) => message,
+        ParseError::Json(message) | ParseError::Duplicate { message, .. } => message,
         ParseError::Host(never) => match never {},
     })
 }

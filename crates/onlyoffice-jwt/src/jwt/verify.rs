@@ -140,7 +140,7 @@ pub fn claims_with<B: Build>(
     let claims = match parse_with(payload, builder, &mut probe) {
         Ok(claims) => claims,
         Err(ParseError::Host(failure)) => return Err(Failure::Host(failure)),
-        Err(ParseError::Json(e)) => {
+        Err(ParseError::Json(e) | ParseError::Duplicate { message: e, .. }) => {
             return Err(Failure::Core(
                 err!(detail = "payload.json"; Malformed, "the payload is not valid JSON: {e}"),
             ))
@@ -266,12 +266,29 @@ pub fn decode_segment(segment: &str, name: &str) -> Result<Vec<u8>> {
     })
 }
 
-/// The header's JSON object (strictly parsed).
+/// The header members a duplicate of which the error names (detail `header.<member>`).
+const NAMED_HEADER_MEMBERS: [&str; 7] = ["alg", "typ", "kid", "crit", "b64", "zip", "enc"];
+
+/// The header's JSON object (strictly parsed). A member of [`NAMED_HEADER_MEMBERS`]
+/// given twice is named by the detail (`header.alg`): the peers read the last one, so
+/// a duplicate `alg` is, to them, a question of which algorithm.
 pub(crate) fn parse_header(bytes: &[u8]) -> Result<Map<String, Value>> {
-    match parse_json(bytes) {
+    match parse_with(bytes, &mut ValueBuilder::default(), &mut Probe::new(&[])) {
         Ok(Value::Object(header)) => Ok(header),
         Ok(_) => Err(err!(detail = "header.object"; Malformed, "the header is not a JSON object")),
-        Err(e) => Err(err!(detail = "header.json"; Malformed, "the header is not valid JSON: {e}")),
+        Err(ParseError::Duplicate { member, message })
+            if NAMED_HEADER_MEMBERS.contains(&member.as_str()) =>
+        {
+            Err(err!(
+                detail = format!("header.{member}");
+                Malformed,
+                "the header is not valid JSON: {message}"
+            ))
+        }
+        Err(ParseError::Json(e) | ParseError::Duplicate { message: e, .. }) => {
+            Err(err!(detail = "header.json"; Malformed, "the header is not valid JSON: {e}"))
+        }
+        Err(ParseError::Host(never)) => match never {},
     }
 }
 
