@@ -1,5 +1,5 @@
 # Rust core: formatting, lints, unit and integration tests, benchmark.
-.PHONY: fmt-check clippy test-rust bench-rust example
+.PHONY: fmt-check clippy test-rust bench-rust example generate
 
 ## make fmt-check — cargo fmt --check over the workspace.
 fmt-check: deps
@@ -12,6 +12,11 @@ clippy: deps
 ## make test-rust — the workspace tests (core, CLI with the DS stand-in, C binding).
 test-rust: deps
 	$(CARGO) test --workspace --locked
+
+## make generate — write what is made from the table of operations and committed: the Python and PHP stubs, the reference of docs/api.md, the C header (then commit them; test-rust fails while they differ).
+generate: deps
+	OOJWT_WRITE_GENERATED=1 $(CARGO) test --locked -q -p onlyoffice-jwt-table --test generated
+	OOJWT_WRITE_HEADER=1 $(CARGO) test --locked -q -p onlyoffice-jwt-c --lib -- committed_header
 
 ## make bench-rust — the Criterion benchmarks of sign and verify.
 bench-rust: deps

@@ -30,10 +30,11 @@ build-c: deps
 	cp $(C_LIBDIR)/libonlyoffice_jwt.a $(C_TARGET)/static/
 
 # The shared vectors and attacks as the C test reads them (see bindings/c/tests/flatten_vectors.py).
-c-vectors:
-	mkdir -p $(C_TARGET)
-	python3 $(ROOT)/bindings/c/tests/flatten_vectors.py $(C_TARGET)/vectors.txt \
-		$(ROOT)/tests/vectors $(ROOT)/tests/attacks
+# Its layout of each operation and its vector_call come from the table of operations.
+c-vectors: deps
+	$(CARGO) run -q --locked -p onlyoffice-jwt-table --example c_vectors -- $(C_TARGET)
+	python3 $(ROOT)/bindings/c/tests/flatten_vectors.py $(C_TARGET)/vector_layout.json \
+		$(C_TARGET)/vectors.txt $(ROOT)/tests/vectors $(ROOT)/tests/attacks
 
 ## make header-c — regenerate bindings/c/include/onlyoffice_jwt.h (then commit it).
 header-c: deps
@@ -42,7 +43,7 @@ header-c: deps
 ## make test-c — header up to date, Rust-side tests, C test and example under valgrind.
 test-c: build-c c-vectors
 	$(CARGO) test --locked -p onlyoffice-jwt-c
-	PKG_CONFIG_PATH=$(C_PC_DIR) $(C_CC) $(C_CFLAGS) -o $(C_TARGET)/test_oojwt $(C_TEST_SRC) -pthread \
+	PKG_CONFIG_PATH=$(C_PC_DIR) $(C_CC) $(C_CFLAGS) -I$(C_TARGET) -o $(C_TARGET)/test_oojwt $(C_TEST_SRC) -pthread \
 		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --cflags --libs onlyoffice_jwt)
 	LD_LIBRARY_PATH=$(C_LIBDIR) $(C_VALGRIND) $(C_TARGET)/test_oojwt $(C_TARGET)/vectors.txt \
 		$(C_TARGET)/deferred.txt
@@ -54,7 +55,7 @@ test-c: build-c c-vectors
 
 ## make test-c-static — the same C test linked against libonlyoffice_jwt.a (Libs.private).
 test-c-static: build-c c-vectors
-	$(C_CC) $(C_CFLAGS) -o $(C_TARGET)/test_oojwt_static $(C_TEST_SRC) -pthread \
+	$(C_CC) $(C_CFLAGS) -I$(C_TARGET) -o $(C_TARGET)/test_oojwt_static $(C_TEST_SRC) -pthread \
 		$$(PKG_CONFIG_PATH=$(C_PC_DIR) pkg-config --static --define-variable=libdir=$(C_TARGET)/static \
 		--cflags --libs onlyoffice_jwt)
 	! ldd $(C_TARGET)/test_oojwt_static | grep -q onlyoffice_jwt

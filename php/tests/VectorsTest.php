@@ -71,41 +71,22 @@ final class VectorsTest extends TestCase
         }
     }
 
-    /** Calls `OnlyOffice\Jwt\<operation>` with the case's named arguments. */
+    /**
+     * Calls `OnlyOffice\Jwt\<operation>` with the case's arguments, each put where the
+     * function's parameter of that name is (the functions are made from the table of
+     * operations, so their parameters are the table's arguments); `options` last.
+     */
     private function call(string $operation, \stdClass $args)
     {
-        $options = $args->options ?? [];
-        switch ($operation) {
-            case 'sign':
-                return Jwt\sign($args->claims, self::secret($args->secret), $options);
-            case 'verify':
-                return Jwt\verify($args->token, self::secret($args->secret), $options);
-            case 'decode_unverified':
-                return Jwt\decode_unverified($args->token, $options);
-            case 'sign_config':
-                return Jwt\sign_config($args->config, self::secret($args->secret), $options);
-            case 'sign_request':
-                return Jwt\sign_request($args->body, self::secret($args->secret), $options);
-            case 'verify_callback':
-                return Jwt\verify_callback($args->body, self::secret($args->secret), $options);
-            case 'verify_incoming':
-                return Jwt\verify_incoming($args->authorization, self::secret($args->secret), $options);
-            case 'guard_callback':
-                return Jwt\guard_callback($args->body, self::secret($args->secret), $args->ds_url, $options);
-            case 'guard_download':
-                return Jwt\guard_download($args->authorization, self::secret($args->secret), $args->target, $options);
-            case 'check_download_url':
-                return Jwt\check_download_url($args->url, $args->ds_url, $options);
-            case 'document_key':
-                return Jwt\document_key(self::secret($args->secret), $args->file_id, $args->version, $options);
-            case 'derive_secrets':
-                return Jwt\derive_secrets(self::secret($args->master), $options);
-            case 'sign_link':
-                return Jwt\sign_link($args->url, self::secret($args->secret), $options);
-            case 'verify_link':
-                return Jwt\verify_link($args->url, self::secret($args->secret), $options);
+        $function = 'OnlyOffice\\Jwt\\' . $operation;
+        self::assertTrue(function_exists($function), "unknown operation $operation");
+        $values = [];
+        foreach ((new \ReflectionFunction($function))->getParameters() as $parameter) {
+            $name = $parameter->getName();
+            $value = $name === 'options' ? ($args->options ?? []) : ($args->$name ?? null);
+            $values[] = in_array($name, ['secret', 'master'], true) ? self::secret($value) : $value;
         }
-        self::fail("unknown operation $operation");
+        return $function(...$values);
     }
 
     /** A vector's secret: text, `{"base64url": …}` bytes, or a list of those. */

@@ -1,4 +1,8 @@
-"""Type stubs of the native part of onlyoffice_jwt (see the package docstring)."""
+"""Type stubs of the native part of onlyoffice_jwt (see the package docstring).
+
+Generated from the table of operations (crates/onlyoffice-jwt-table): do not edit,
+run `make generate`.
+"""
 
 from typing import Any, ClassVar, Optional, Sequence, Union
 
@@ -31,6 +35,8 @@ __all__ = [
     "decode_unverified",
     "derive_secrets",
     "document_key",
+    "guard_callback",
+    "guard_download",
     "sign",
     "sign_config",
     "sign_jws",
@@ -55,46 +61,53 @@ class JwtError(Exception):
     """Which part of the input failed (e.g. "header.json", "claims.exp"), or None."""
 
 class MalformedError(JwtError):
-    """The token or body is not well-formed (code "malformed", 1)."""
+    """The token or body is not well-formed (encoding, JSON, structure). Code
+    "malformed", number 1."""
 
 class BadSignatureError(JwtError):
-    """The signature matches none of the secrets (code "bad_signature", 2)."""
+    """The signature matches none of the accepted secrets. Code "bad_signature", number
+    2."""
 
 class AlgNotAllowedError(JwtError):
-    """The algorithm is outside the allow-list (code "alg_not_allowed", 3)."""
+    """The algorithm is outside the allow-list (including `none`). Code
+    "alg_not_allowed", number 3."""
 
 class ExpiredError(JwtError):
-    """exp is past, beyond the leeway (code "expired", 4)."""
+    """`exp` is in the past, beyond the leeway. Code "expired", number 4."""
 
 class NotYetValidError(JwtError):
-    """nbf or iat is in the future, beyond the leeway (code "not_yet_valid", 5)."""
+    """`nbf` or `iat` is in the future, beyond the leeway. Code "not_yet_valid", number
+    5."""
 
 class MissingClaimError(JwtError):
-    """A required claim is absent (code "missing_claim", 6)."""
+    """A required claim is absent. Code "missing_claim", number 6."""
 
 class InvalidClaimError(JwtError):
-    """A claim has the wrong type or value (code "invalid_claim", 7)."""
+    """A claim has the wrong type or value. Code "invalid_claim", number 7."""
 
 class MissingTokenError(JwtError):
-    """No token where one is required (code "missing_token", 8)."""
+    """No token was given where one is required. Code "missing_token", number 8."""
 
 class KeyMismatchError(JwtError):
-    """The signed document key is not the expected one (code "key_mismatch", 9)."""
+    """The signed document key differs from the expected one. Code "key_mismatch", number
+    9."""
 
 class WeakSecretError(JwtError):
-    """Empty, default or short secret (code "weak_secret", 10)."""
+    """A secret is empty, the default `secret`, shorter than 32 bytes or guessable. Code
+    "weak_secret", number 10."""
 
 class TooLargeError(JwtError):
-    """An input exceeds its size limit (code "too_large", 11)."""
+    """An input exceeds its size limit. Code "too_large", number 11."""
 
 class UrlNotAllowedError(JwtError):
-    """A URL outside the allowed origins (code "url_not_allowed", 12)."""
+    """A URL points outside the allowed origins. Code "url_not_allowed", number 12."""
 
 class InvalidInputError(JwtError):
-    """An argument or option is invalid (code "invalid_input", 13)."""
+    """An argument or option is invalid. Code "invalid_input", number 13."""
 
 class InvalidConfigError(JwtError):
-    """A configuration cannot be used (code "invalid_config", 14)."""
+    """A configuration (e.g. a Document Server `local.json`) cannot be used. Code
+    "invalid_config", number 14."""
 
 def sign(
     claims: _JsonObject,
@@ -106,31 +119,21 @@ def sign(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> str:
-    """Signs claims; returns the compact JWT."""
+    """Signs claims and returns the compact JWT."""
 
 def sign_jws(header: _Text, payload: _Text, secret: _Secrets, *, allow_weak: bool = False) -> str:
-    """The JWT over the given header and payload JSON texts, byte for byte."""
+    """Signs a header and a payload given as JSON texts, byte for byte, and returns the
+    compact JWT: for a facade that must reproduce another library's tokens."""
 
-def sign_jws_bytes(header: _Text, payload: bytes, secret: _Secrets, *, allow_weak: bool = False) -> str:
-    """The JWS over the given header JSON text and payload bytes (any bytes)."""
-
-def verify_jws(
-    token: _Text,
+def sign_jws_bytes(
+    header: _Text,
+    payload: Union[bytes, bytearray, str],
     secret: _Secrets,
-    detached_payload: Optional[bytes] = None,
     *,
-    algorithms: Optional[Sequence[str]] = None,
-    max_size: int = 1048576,
     allow_weak: bool = False,
-) -> dict[str, Any]:
-    """Verifies a JWS whose payload is any bytes (or detached, RFC 7797):
-    {"header", "payload", "signature"}."""
-
-def b64url_decode(segment: _Text) -> bytes:
-    """One token segment's bytes: canonical unpadded base64url only."""
-
-def decode_jws_unverified(token: _Text, *, max_size: int = 1048576) -> dict[str, Any]:
-    """{"header", "payload", "signature"} of a JWS, nothing verified."""
+) -> str:
+    """Signs a header given as JSON text and a payload of any bytes, and returns the
+    compact JWS: for a facade of a JWS library whose payloads need not be JSON."""
 
 def verify(
     token: _Text,
@@ -146,10 +149,33 @@ def verify(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """Verifies a JWT strictly; returns its claims."""
+    """Verifies a compact JWT strictly and returns its claims: the structure, the header,
+    the signature in constant time, then `nbf`, `iat` and `exp`, then the required
+    claims."""
+
+def verify_jws(
+    token: _Text,
+    secret: _Secrets,
+    detached_payload: Optional[bytes] = None,
+    *,
+    algorithms: Optional[Sequence[str]] = None,
+    max_size: int = 1048576,
+    allow_weak: bool = False,
+) -> dict[str, Any]:
+    """Verifies a compact JWS whose payload is any bytes: structure, header and
+    signature, nothing about the payload."""
+
+def decode_jws_unverified(token: _Text, *, max_size: int = 1048576) -> dict[str, Any]:
+    """The parts of a compact JWS whose payload is any bytes, **nothing verified** but
+    its structure."""
+
+def b64url_decode(segment: _Text) -> bytes:
+    """The bytes of one token segment, decoded as the core decodes tokens: canonical
+    unpadded base64url only."""
 
 def decode_unverified(token: _Text) -> _JsonObject:
-    """{"header": ..., "claims": ...} of a JWT, nothing verified."""
+    """The header and claims of a compact JWT, `{"header": …, "claims": …}`, **nothing
+    verified**: for inspection and logging only."""
 
 def sign_config(
     config: _JsonObject,
@@ -160,7 +186,8 @@ def sign_config(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """The editor config with token added last."""
+    """Signs an editor config for the Document Server and returns it with `token` added
+    last."""
 
 def sign_request(
     body: _JsonObject,
@@ -173,13 +200,14 @@ def sign_request(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """{"body": {..., "token"}, "headers": {header: prefix + token}, "header_omitted": bool};
-    headers is empty when the header token would reach 7168 characters."""
+    """Signs a request body for the command, conversion or docbuilder service: `{"body":
+    {…, "token"}, "headers": {header: prefix + token}, "header_omitted": false}`, the
+    header token carrying `{"payload": body}`."""
 
 def verify_callback(
     body: Union[bytes, bytearray, str],
     secret: _Secrets,
-    authorization: Optional[_Text] = None,
+    authorization: Optional[str] = None,
     *,
     prefix: str = "Bearer ",
     algorithms: Optional[Sequence[str]] = None,
@@ -189,12 +217,14 @@ def verify_callback(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """The signed claims of a Document Server callback."""
+    """Verifies a save callback of the Document Server and returns its signed claims
+    only: the body's `token` first, else the `authorization` header value; a `payload`
+    claim is unwrapped; `key` and `status` must be signed."""
 
 def verify_incoming(
     authorization: Optional[_Text],
     secret: _Secrets,
-    url: Optional[_Text] = None,
+    url: Optional[str] = None,
     *,
     prefix: str = "Bearer ",
     algorithms: Optional[Sequence[str]] = None,
@@ -202,13 +232,14 @@ def verify_incoming(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """The signed claims of a Document Server request to the connector."""
+    """Verifies a request of the Document Server to the connector (a file download) from
+    its header value and returns the signed claims (`payload` unwrapped)."""
 
 def guard_callback(
     body: Union[bytes, bytearray, str],
     secret: _Secrets,
     ds_url: _Text,
-    authorization: Optional[_Text] = None,
+    authorization: Optional[str] = None,
     *,
     ds_internal_url: Optional[str] = None,
     extra_ds_urls: Optional[Sequence[str]] = None,
@@ -220,8 +251,10 @@ def guard_callback(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """{"claims": <signed claims>, "fetch": {member: URL to fetch}} for a callback whose
-    plain body is the signed one and whose URLs are on the Document Server."""
+    """Guards a callback before connector code that trusts its plain body reads it:
+    verified as `verify_callback`; every member of the plain body must be the signed
+    one (absent is fine, `history` may be `{}`); every URL to fetch must be on the
+    Document Server (as `check_download_url`)."""
 
 def guard_download(
     authorization: Optional[_Text],
@@ -234,24 +267,37 @@ def guard_download(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> _JsonObject:
-    """The signed claims of a Document Server request whose signed url names target."""
+    """Guards a request of the Document Server to the connector (a file download):
+    verified as `verify_incoming`; the signed `url` must name `target` (this request's
+    path and query, or its whole URL) once both are normalised as the Document Server
+    requests a URL."""
 
 def check_download_url(
     url: _Text,
     ds_url: _Text,
-    ds_internal_url: Optional[_Text] = None,
+    ds_internal_url: Optional[str] = None,
     *,
     extra_ds_urls: Optional[Sequence[str]] = None,
 ) -> str:
-    """The URL to fetch for a callback url/changesurl, on the Document Server only."""
+    """The URL to fetch for a callback's `url` or `changesurl`: on the Document Server's
+    origin and under its path (`ds_url`, or `ds_internal_url`, to which a URL on
+    `ds_url` is rewritten), or under one of `extra_ds_urls`; anything else is
+    `url_not_allowed`."""
 
 def document_key(
-    secret: _Secrets, file_id: _Text, version: Union[str, int], *, allow_weak: bool = False
+    secret: _Secrets,
+    file_id: _Text,
+    version: Union[str, int],
+    *,
+    allow_weak: bool = False,
 ) -> str:
-    """The unguessable, stable document key of (file_id, version)."""
+    """The document key of one version of one file: 32 characters of `[0-9A-Za-z_-]`,
+    stable for (file_id, version), unguessable without the secret."""
 
 def derive_secrets(master: _Secret, *, allow_weak: bool = False) -> dict[str, str]:
-    """inbox, outbox, session, links, doc_keys derived from one master secret."""
+    """Derives from one master secret the Document Server secrets `inbox`, `outbox`,
+    `session` and the connector subkeys `links`, `doc_keys` (HKDF-SHA256), as
+    base64url text."""
 
 def sign_link(
     url: _Text,
@@ -261,14 +307,23 @@ def sign_link(
     now: Optional[int] = None,
     allow_weak: bool = False,
 ) -> str:
-    """The URL with oo_exp and oo_sig appended."""
+    """Signs a connector URL (a download or callback endpoint) so that it expires: the
+    URL with `oo_exp` and `oo_sig` appended."""
 
 def verify_link(
-    url: _Text, secret: _Secrets, *, now: Optional[int] = None, allow_weak: bool = False
+    url: _Text,
+    secret: _Secrets,
+    *,
+    now: Optional[int] = None,
+    allow_weak: bool = False,
 ) -> str:
-    """The verified URL without oo_exp and oo_sig."""
+    """Verifies a URL made by `sign_link` and returns it without `oo_exp` and `oo_sig`."""
 
 def audit_ds_config(
-    local_json_text: _Text, *, connector_secret: Optional[str] = None
+    local_json_text: _Text,
+    *,
+    connector_secret: Optional[str] = None,
 ) -> list[_JsonObject]:
-    """Findings for a Document Server local.json, errors first."""
+    """Audits a Document Server `local.json` (its text): the findings, a list of objects
+    `{severity, code, path, message, fix}` (plus `line`, `column`, `context` for a
+    syntax error), errors first."""

@@ -66,8 +66,13 @@ def test_str_subclass_keys_with_distinct_texts_sign_as_str():
 
 def test_an_option_given_twice_is_refused():
     config = {"document": {"key": "k", "url": "https://nc.example/d"}}
-    with pytest.raises(oo.InvalidInputError, match='"now" is given twice'):
+    # A declared option: refused as Python refuses any argument given twice.
+    with pytest.raises(TypeError, match="multiple values for argument 'now'"):
         oo.sign_config(config, SECRET, **{Unequal("now"): NOW, Unequal("now"): NOW + 1})
+    # An option that reaches the core through **kwargs (sign_request's nullable ttl):
+    # the core refuses the second.
+    with pytest.raises(oo.InvalidInputError, match='"ttl" is given twice'):
+        oo.sign_request({"c": "info"}, SECRET, **{Unequal("ttl"): 60, Unequal("ttl"): None})
 
 
 class Lying(int):

@@ -7,6 +7,7 @@ Python stdlib, RFC texts); every result must be identical, member order included
 from __future__ import annotations
 
 import base64
+import inspect
 import json
 import pathlib
 
@@ -52,39 +53,23 @@ def _token(case, args):
 
 
 def _call(operation, case):
-    args = case.get("args", {})
-    options = args.get("options") or {}
-    secret = _secrets(args["secret"]) if "secret" in args else None
-    if operation == "sign":
-        return oo.sign(args["claims"], secret, **options)
-    if operation == "verify":
-        return oo.verify(_token(case, args), secret, **options)
-    if operation == "decode_unverified":
-        return oo.decode_unverified(_token(case, args), **options)
-    if operation == "sign_config":
-        return oo.sign_config(args["config"], secret, **options)
-    if operation == "sign_request":
-        return oo.sign_request(args["body"], secret, **options)
-    if operation == "verify_callback":
-        return oo.verify_callback(args["body"].encode("utf-8"), secret, **options)
-    if operation == "verify_incoming":
-        return oo.verify_incoming(args.get("authorization"), secret, **options)
-    if operation == "guard_callback":
-        return oo.guard_callback(args["body"].encode("utf-8"), secret, args["ds_url"], **options)
-    if operation == "guard_download":
-        return oo.guard_download(args.get("authorization"), secret, args["target"], **options)
-    if operation == "check_download_url":
-        return oo.check_download_url(args["url"], args["ds_url"], **options)
-    if operation == "document_key":
-        return oo.document_key(secret, args["file_id"], args["version"], **options)
-    if operation == "derive_secrets":
-        master = _secrets(args["master"])
-        return oo.derive_secrets(master[0] if isinstance(master, list) else master, **options)
-    if operation == "sign_link":
-        return oo.sign_link(args["url"], secret, **options)
-    if operation == "verify_link":
-        return oo.verify_link(args["url"], secret, **options)
-    raise AssertionError(f"unknown operation {operation!r}")
+    """Calls ``onlyoffice_jwt.<operation>`` with the case's arguments, each put where the
+    function's parameter of that name is (the functions are made from the table of
+    operations, so their parameters are the table's arguments), options as keywords."""
+    args = dict(case.get("args", {}))
+    options = args.pop("options", None) or {}
+    if "token_repeat" in case:
+        args["token"] = _token(case, args)
+    function = getattr(oo, operation)
+    positional = []
+    for name, parameter in inspect.signature(function).parameters.items():
+        if parameter.kind is not parameter.POSITIONAL_OR_KEYWORD:
+            break
+        if parameter.default is not parameter.empty and name not in args:
+            break
+        value = args.get(name)
+        positional.append(_secrets(value) if name in ("secret", "master") else value)
+    return function(*positional, **options)
 
 
 def _canonical(value):

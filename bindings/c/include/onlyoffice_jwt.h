@@ -33,12 +33,12 @@
 #define OOJWT_ERR_MALFORMED 1
 
 /*
- The signature matches none of the keyring's secrets.
+ The signature matches none of the accepted secrets.
  */
 #define OOJWT_ERR_BAD_SIGNATURE 2
 
 /*
- The token's algorithm is not allowed (including `none`).
+ The algorithm is outside the allow-list (including `none`).
  */
 #define OOJWT_ERR_ALG_NOT_ALLOWED 3
 
@@ -73,7 +73,7 @@
 #define OOJWT_ERR_KEY_MISMATCH 9
 
 /*
- A secret is empty, the default `secret`, or too short.
+ A secret is empty, the default `secret`, shorter than 32 bytes or guessable.
  */
 #define OOJWT_ERR_WEAK_SECRET 10
 
@@ -88,7 +88,7 @@
 #define OOJWT_ERR_URL_NOT_ALLOWED 12
 
 /*
- An argument or option is invalid (including NULL pointers and invalid UTF-8).
+ An argument or option is invalid.
  */
 #define OOJWT_ERR_INVALID_INPUT 13
 
@@ -188,14 +188,21 @@ int32_t oojwt_keyring_add_previous(oojwt_keyring *keyring,
 void oojwt_keyring_free(oojwt_keyring *keyring);
 
 /*
- `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: signs the JSON
- object `claims` with the keyring's current secret; `*out` is the token.
- Options: `alg` (`"HS256"`, `"HS384"`, `"HS512"`), `ttl` (seconds; adds `exp`),
- `iat` (default true), `now` (Unix seconds, default the clock).
+ `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: Signs claims and
+ returns the compact JWT. Adds `iat` (option `iat`) and, with `ttl`, `exp` = now +
+ ttl. In C, `claims` is JSON text. `*out` is the result: a string result as is, any
+ other as JSON text.
+
+ Options: `alg`: the algorithm that signs: HS256, HS384 or HS512; `ttl`: seconds of
+ validity: adds `exp` = now + ttl (none given: no `exp`); `iat`: add `iat`, the time
+ of signing; `now`: the clock, in Unix seconds, for tests (none given: the system
+ clock).
 
  # Safety
- Every pointer must be NULL or valid for its length (`out`: for writing one
- pointer); `keyring` must be NULL or live.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_sign(const oojwt_keyring *keyring,
                    const char *claims,
@@ -205,13 +212,19 @@ int32_t oojwt_sign(const oojwt_keyring *keyring,
                    char **out);
 
 /*
- `sign_jws(header, payload, secret)`: `*out` is the token over the given header and
- payload JSON texts, byte for byte (for a facade that must reproduce another
- library's tokens). The header must be an object with an HS `alg`, `typ` absent or
- `JWT`, no `crit`/`b64`; the payload an object.
+ `sign_jws(header, payload, secret)`: Signs a header and a payload given as JSON
+ texts, byte for byte, and returns the compact JWT: for a facade that must reproduce
+ another library's tokens. The header must be an object with an HS `alg`, `typ`
+ absent or `JWT`, no `crit`/`b64`; the payload an object. `*out` is the result: a
+ string result as is, any other as JSON text.
+
+ No options are defined.
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_sign_jws(const oojwt_keyring *keyring,
                        const char *header,
@@ -223,13 +236,26 @@ int32_t oojwt_sign_jws(const oojwt_keyring *keyring,
                        char **out);
 
 /*
- `verify(token, secret, ...)`: strict verification; `*out` is the claims as JSON
- text. Options: `algorithms` (list, default all three HS), `leeway` (seconds,
- default 60), `verify_exp`, `verify_nbf`, `verify_iat` (each default true), `require` (list
- of claim names), `max_size` (bytes, default 1 MiB), `now`.
+ `verify(token, secret, algorithms=None, leeway=60, verify_exp=True, verify_nbf=True,
+ verify_iat=True, require=None, max_size=1048576, now=None)`: Verifies a compact JWT
+ strictly and returns its claims: the structure, the header, the signature in
+ constant time, then `nbf`, `iat` and `exp`, then the required claims. Raises the
+ error of the first check that failed. `*out` is the result: a string result as is,
+ any other as JSON text.
+
+ Options: `algorithms`: the algorithms accepted, never empty (none given: HS256,
+ HS384 and HS512); `leeway`: seconds of clock skew accepted on `exp`, `nbf` and
+ `iat`; `verify_exp`: check `exp` (its type is checked either way); `verify_nbf`:
+ check `nbf` (its type is checked either way); `verify_iat`: refuse an `iat` in the
+ future (its type is checked either way); `require`: claims that must be present;
+ `max_size`: the largest token accepted, in bytes; `now`: the clock, in Unix seconds,
+ for tests (none given: the system clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_verify(const oojwt_keyring *keyring,
                      const char *token,
@@ -239,11 +265,16 @@ int32_t oojwt_verify(const oojwt_keyring *keyring,
                      char **out);
 
 /*
- `decode_unverified(token)`: `*out` is `{"header": {...}, "claims": {...}}` as JSON
- text. **Nothing is verified**: for inspection only. No options are defined.
+ `decode_unverified(token)`: The header and claims of a compact JWT, `{"header": …,
+ "claims": …}`, **nothing verified**: for inspection and logging only. `*out` is the
+ result: a string result as is, any other as JSON text.
+
+ No options are defined.
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer.
  */
 int32_t oojwt_decode_unverified(const char *token,
                                 size_t token_len,
@@ -252,13 +283,23 @@ int32_t oojwt_decode_unverified(const char *token,
                                 char **out);
 
 /*
- `sign_config(config, secret, alg="HS256", ttl=None, now=None)`: `*out` is the editor
- config (JSON text) with `token` appended last; a config the Document Server would
- reject or read otherwise than written is refused (`OOJWT_ERR_INVALID_INPUT`).
- Options: `alg`, `ttl`, `now`.
+ `sign_config(config, secret, alg="HS256", ttl=None, now=None)`: Signs an editor
+ config for the Document Server and returns it with `token` added last. Refuses a
+ config the Document Server would reject or read otherwise than written: no
+ `document.key` of `[0-9A-Za-z._=-]{1,128}`, no `document.url`, a top-level `url`,
+ `payload` or `key`, a `__proto__` member, an integer beyond ±(2^53 − 1). In C,
+ `config` is JSON text. `*out` is the result: a string result as is, any other as
+ JSON text.
+
+ Options: `alg`: the algorithm that signs: HS256, HS384 or HS512; `ttl`: seconds of
+ validity: adds `exp` = now + ttl (none given: no `exp`); `now`: the clock, in Unix
+ seconds, for tests (none given: the system clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_sign_config(const oojwt_keyring *keyring,
                           const char *config,
@@ -269,16 +310,26 @@ int32_t oojwt_sign_config(const oojwt_keyring *keyring,
 
 /*
  `sign_request(body, secret, alg="HS256", header="Authorization", prefix="Bearer ",
- ttl=300, now=None)`: `*out` is `{"body": {..., "token": ...}, "headers": {header:
- prefix + token}, "header_omitted": false}` as JSON text, for the command, conversion
- and docbuilder services; `headers` is `{}` and `header_omitted` true when the header
- token would reach 7168 characters. A body with a `payload` or `query` member, a
- `__proto__` member or an integer beyond ±(2^53 − 1) is refused
- (`OOJWT_ERR_INVALID_INPUT`). Options: `alg`, `header`, `prefix`, `ttl` (`null`: no
- `exp`; 0 is refused), `now`.
+ ttl=300, now=None)`: Signs a request body for the command, conversion or docbuilder
+ service: `{"body": {…, "token"}, "headers": {header: prefix + token},
+ "header_omitted": false}`, the header token carrying `{"payload": body}`. When that
+ token would reach 7168 characters, `headers` is empty and `header_omitted` true:
+ send the body alone (the Document Server reads the body token first). A body with a
+ `payload` or `query` member is refused. In C, `body` is JSON text. `*out` is the
+ result: a string result as is, any other as JSON text.
+
+ Options: `alg`: the algorithm that signs: HS256, HS384 or HS512; `header`: the
+ header that carries the token (the Document Server's `token.inbox.header`);
+ `prefix`: what precedes the token in the header value; `ttl`: seconds of validity of
+ both tokens (`exp` = `iat` + ttl); an explicit null signs without `exp`, 0 is
+ refused; `now`: the clock, in Unix seconds, for tests (none given: the system
+ clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_sign_request(const oojwt_keyring *keyring,
                            const char *body,
@@ -288,15 +339,28 @@ int32_t oojwt_sign_request(const oojwt_keyring *keyring,
                            char **out);
 
 /*
- `verify_callback(body, secret, authorization=None, ...)`: verifies a callback the
- Document Server posted; `body` is the raw request body (bytes). `*out` is the
- signed claims only, as JSON text. Options: `authorization` (the request's
- Authorization header), `prefix` (default `"Bearer "`), `algorithms` (default HS256,
- HS384, HS512), `leeway`, `expected_key`, `max_size` (default: no limit), `now`. A
- future `iat` is not refused (as the DS).
+ `verify_callback(body, secret, authorization=None, prefix="Bearer ",
+ algorithms=None, leeway=60, expected_key=None, max_size=None, now=None)`: Verifies a
+ save callback of the Document Server and returns its signed claims only: the body's
+ `token` first, else the `authorization` header value; a `payload` claim is
+ unwrapped; `key` and `status` must be signed. As the Document Server: `iat` is never
+ a reason to refuse. Never read the plain body. In C, `body` is bytes. `*out` is the
+ result: a string result as is, any other as JSON text.
+
+ Options: `authorization`: the value of the header that may carry the token, used
+ when the body has none; `prefix`: what precedes the token in the header value;
+ `algorithms`: the algorithms accepted, never empty (none given: HS256, HS384 and
+ HS512); `leeway`: seconds of clock skew accepted on `exp`, `nbf` and `iat`;
+ `expected_key`: the document key the connector expects: the signed `key` must equal
+ it; `max_size`: the largest body accepted, in bytes (none given: no limit, as the
+ Document Server posts callbacks over 1 MiB); `now`: the clock, in Unix seconds, for
+ tests (none given: the system clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_verify_callback(const oojwt_keyring *keyring,
                               const uint8_t *body,
@@ -306,16 +370,24 @@ int32_t oojwt_verify_callback(const oojwt_keyring *keyring,
                               char **out);
 
 /*
- `verify_incoming(authorization, secret, url=None, prefix="Bearer ", leeway=60,
- now=None)`: verifies a request of the Document
- Server to the connector (e.g. a file download). `authorization` is the value of the
- header carrying its token (`Authorization`, or the DS's `token.outbox.header`); NULL
- means the request had none (`OOJWT_ERR_MISSING_TOKEN`). `*out` is the signed claims
- (`payload` unwrapped) as JSON text. Options: `url`, `prefix`, `algorithms` (default
- HS256, HS384, HS512), `leeway`, `now`.
+ `verify_incoming(authorization, secret, url=None, prefix="Bearer ", algorithms=None,
+ leeway=60, now=None)`: Verifies a request of the Document Server to the connector (a
+ file download) from its header value and returns the signed claims (`payload`
+ unwrapped). No header value is `missing_token`. With `url`, the signed `url` must
+ equal it, both as the Document Server requests them. In C, a NULL `authorization`
+ means none. `*out` is the result: a string result as is, any other as JSON text.
+
+ Options: `url`: the URL of this request: the signed `url` must name it; `prefix`:
+ what precedes the token in the header value; `algorithms`: the algorithms accepted,
+ never empty (none given: HS256, HS384 and HS512); `leeway`: seconds of clock skew
+ accepted on `exp`, `nbf` and `iat`; `now`: the clock, in Unix seconds, for tests
+ (none given: the system clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_verify_incoming(const oojwt_keyring *keyring,
                               const char *authorization,
@@ -325,19 +397,31 @@ int32_t oojwt_verify_incoming(const oojwt_keyring *keyring,
                               char **out);
 
 /*
- `guard_callback(body, secret, ds_url, authorization=None, ...)`: guards a callback
- before connector code that trusts its plain body reads it. Verified as
- `oojwt_verify_callback`; every member of the plain body must be the signed one (a
- member may be absent, and `history` may be `{}`: the Document Server trims its plain
- body), else `OOJWT_ERR_INVALID_CLAIM`; every URL to fetch (`url`, `changesurl`,
- `formsdataurl`) must be on the Document Server, else `OOJWT_ERR_URL_NOT_ALLOWED`.
- `*out` is `{"claims": {...}, "fetch": {member: URL to fetch}}` as JSON text.
- Options: `authorization`, `ds_internal_url`, `extra_ds_urls`, `prefix` (default
- `"Bearer "`), `algorithms` (default HS256, HS384, HS512), `leeway`, `expected_key`,
- `max_size` (default: no limit), `now`.
+ `guard_callback(body, secret, ds_url, authorization=None, ds_internal_url=None,
+ extra_ds_urls=None, prefix="Bearer ", algorithms=None, leeway=60, expected_key=None,
+ max_size=None, now=None)`: Guards a callback before connector code that trusts its
+ plain body reads it: verified as `verify_callback`; every member of the plain body
+ must be the signed one (absent is fine, `history` may be `{}`); every URL to fetch
+ must be on the Document Server (as `check_download_url`). Returns `{"claims":
+ <signed claims>, "fetch": {member: URL to fetch}}`. In C, `body` is bytes. `*out` is
+ the result: a string result as is, any other as JSON text.
+
+ Options: `authorization`: the value of the header that may carry the token, used
+ when the body has none; `ds_internal_url`: the Document Server as the connector
+ reaches it, when not by `ds_url`; `extra_ds_urls`: further allowed bases, such as
+ the origin of the DS's `storage.externalHost`; `prefix`: what precedes the token in
+ the header value; `algorithms`: the algorithms accepted, never empty (none given:
+ HS256, HS384 and HS512); `leeway`: seconds of clock skew accepted on `exp`, `nbf`
+ and `iat`; `expected_key`: the document key the connector expects: the signed `key`
+ must equal it; `max_size`: the largest body accepted, in bytes (none given: no
+ limit, as the Document Server posts callbacks over 1 MiB); `now`: the clock, in Unix
+ seconds, for tests (none given: the system clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_guard_callback(const oojwt_keyring *keyring,
                              const uint8_t *body,
@@ -349,16 +433,24 @@ int32_t oojwt_guard_callback(const oojwt_keyring *keyring,
                              char **out);
 
 /*
- `guard_download(authorization, secret, target, ...)`: guards a request of the
- Document Server to the connector (a file download). Verified as
- `oojwt_verify_incoming`; the signed `url` must name `target` (this request's path and
- query as received, or its whole URL) once both are normalised as the Document Server
- requests a URL, else `OOJWT_ERR_INVALID_CLAIM` (scheme and host are not compared:
- proxies rewrite them). `*out` is the signed claims as JSON text. Options: `prefix`,
- `algorithms` (default HS256, HS384, HS512), `leeway`, `now`.
+ `guard_download(authorization, secret, target, prefix="Bearer ", algorithms=None,
+ leeway=60, now=None)`: Guards a request of the Document Server to the connector (a
+ file download): verified as `verify_incoming`; the signed `url` must name `target`
+ (this request's path and query, or its whole URL) once both are normalised as the
+ Document Server requests a URL. Returns the signed claims. In C, a NULL
+ `authorization` means none. `*out` is the result: a string result as is, any other
+ as JSON text.
+
+ Options: `prefix`: what precedes the token in the header value; `algorithms`: the
+ algorithms accepted, never empty (none given: HS256, HS384 and HS512); `leeway`:
+ seconds of clock skew accepted on `exp`, `nbf` and `iat`; `now`: the clock, in Unix
+ seconds, for tests (none given: the system clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_guard_download(const oojwt_keyring *keyring,
                              const char *authorization,
@@ -370,13 +462,21 @@ int32_t oojwt_guard_download(const oojwt_keyring *keyring,
                              char **out);
 
 /*
- `check_download_url(url, ds_url, ds_internal_url=None)`: `*out` is the URL to fetch
- for a callback `url`/`changesurl` (mapped to the internal Document Server address);
- any other origin is `OOJWT_ERR_URL_NOT_ALLOWED`. Options: `ds_internal_url`,
- `extra_ds_urls` (further allowed bases, e.g. the DS's `storage.externalHost`).
+ `check_download_url(url, ds_url, ds_internal_url=None, extra_ds_urls=None)`: The URL
+ to fetch for a callback's `url` or `changesurl`: on the Document Server's origin and
+ under its path (`ds_url`, or `ds_internal_url`, to which a URL on `ds_url` is
+ rewritten), or under one of `extra_ds_urls`; anything else is `url_not_allowed`.
+ Fetch the result with a timeout. `*out` is the result: a string result as is, any
+ other as JSON text.
+
+ Options: `ds_internal_url`: the Document Server as the connector reaches it, when
+ not by `ds_url`; `extra_ds_urls`: further allowed bases, such as the origin of the
+ DS's `storage.externalHost`.
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer.
  */
 int32_t oojwt_check_download_url(const char *url,
                                  size_t url_len,
@@ -387,29 +487,42 @@ int32_t oojwt_check_download_url(const char *url,
                                  char **out);
 
 /*
- `document_key(secret, file_id, version)`: `*out` is the document key, stable per
- (file, version) and unguessable without the secret. `version` is JSON text: a
- string (`"\"v7\""`) or an integer (`"7"`). No options are defined.
+ `document_key(secret, file_id, version)`: The document key of one version of one
+ file: 32 characters of `[0-9A-Za-z_-]`, stable for (file_id, version), unguessable
+ without the secret. In C, `version` is JSON text: a string (`"\"v7\""`) or an
+ integer (`"7"`). `*out` is the result: a string result as is, any other as JSON
+ text.
+
+ No options are defined.
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_document_key(const oojwt_keyring *keyring,
                            const char *file_id,
                            size_t file_id_len,
-                           const char *version_json,
+                           const char *version,
                            size_t version_len,
                            const char *options_json,
                            size_t options_len,
                            char **out);
 
 /*
- `derive_secrets(master)`: `*out` is `{"inbox", "outbox", "session", "links",
- "doc_keys"}` as JSON text (HKDF-SHA256 of the `master_len` bytes at `master`).
- Options: `allow_weak` (accept a weak master secret).
+ `derive_secrets(master)`: Derives from one master secret the Document Server secrets
+ `inbox`, `outbox`, `session` and the connector subkeys `links`, `doc_keys`
+ (HKDF-SHA256), as base64url text. In C, `master` is bytes. `*out` is the result: a
+ string result as is, any other as JSON text.
+
+ Options: `allow_weak`: accept a secret shorter than 32 bytes, the default `secret`
+ or a guessable one (while it is being replaced).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer.
  */
 int32_t oojwt_derive_secrets(const uint8_t *master,
                              size_t master_len,
@@ -418,11 +531,18 @@ int32_t oojwt_derive_secrets(const uint8_t *master,
                              char **out);
 
 /*
- `sign_link(url, secret, ttl=900, now=None)`: `*out` is the URL with `oo_exp` and
- `oo_sig` appended. Options: `ttl`, `now`.
+ `sign_link(url, secret, ttl=900, now=None)`: Signs a connector URL (a download or
+ callback endpoint) so that it expires: the URL with `oo_exp` and `oo_sig` appended.
+ `*out` is the result: a string result as is, any other as JSON text.
+
+ Options: `ttl`: seconds until the link expires; `now`: the clock, in Unix seconds,
+ for tests (none given: the system clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_sign_link(const oojwt_keyring *keyring,
                         const char *url,
@@ -432,11 +552,18 @@ int32_t oojwt_sign_link(const oojwt_keyring *keyring,
                         char **out);
 
 /*
- `verify_link(url, secret, now=None)`: checks a link made by `oojwt_sign_link`;
- `*out` is the URL without `oo_exp` and `oo_sig`. Options: `now`.
+ `verify_link(url, secret, now=None)`: Verifies a URL made by `sign_link` and returns
+ it without `oo_exp` and `oo_sig`. `*out` is the result: a string result as is, any
+ other as JSON text.
+
+ Options: `now`: the clock, in Unix seconds, for tests (none given: the system
+ clock).
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer; `keyring` must
+ be NULL or a live keyring.
  */
 int32_t oojwt_verify_link(const oojwt_keyring *keyring,
                           const char *url,
@@ -446,15 +573,22 @@ int32_t oojwt_verify_link(const oojwt_keyring *keyring,
                           char **out);
 
 /*
- `audit_ds_config(local_json_text, connector_secret=None)`: `*out` is the list of
- findings for a Document Server `local.json` text, as JSON text (objects with
- `severity`, `code`, `path`, `message`, `fix`). Options: `connector_secret`.
+ `audit_ds_config(local_json_text, connector_secret=None)`: Audits a Document Server
+ `local.json` (its text): the findings, a list of objects `{severity, code, path,
+ message, fix}` (plus `line`, `column`, `context` for a syntax error), errors first.
+ Reads the files named by `secret.*.file`. `*out` is the result: a string result as
+ is, any other as JSON text.
+
+ Options: `connector_secret`: the connector's secret: the Document Server's must
+ match it.
 
  # Safety
- As for `oojwt_sign`.
+
+ Every pointer must be NULL or point to its length of readable bytes, unchanged
+ during the call; `out` must be NULL or valid for writing one pointer.
  */
-int32_t oojwt_audit_ds_config(const char *local_json,
-                              size_t local_json_len,
+int32_t oojwt_audit_ds_config(const char *local_json_text,
+                              size_t local_json_text_len,
                               const char *options_json,
                               size_t options_len,
                               char **out);

@@ -1,11 +1,15 @@
 //! Argument conversion and error reporting at the C boundary: the only code that reads
-//! C pointers. Everything else is done by `onlyoffice_jwt::json_api`.
+//! C pointers. Everything else is done by `onlyoffice_jwt::internal::json_api`.
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use onlyoffice_jwt::{jwt, Error, ErrorKind, Keyring, Result};
+use std::borrow::Cow;
+
+use onlyoffice_jwt::internal::json_api::{self, Arg};
+use onlyoffice_jwt::internal::table::{ArgKind, Op};
+use onlyoffice_jwt::{jwt, Error, ErrorKind, Keyring, Result, Secret};
 use serde_json::Value;
 
 use crate::{OojwtKeyring, OOJWT_ERR_INTERNAL, OOJWT_OK};
@@ -145,42 +149,81 @@ pub(crate) unsafe fn text<'a>(ptr: *const c_char, len: usize, what: &str) -> Res
     std::str::from_utf8(raw).map_err(|_| invalid(format!("{what} is not valid UTF-8")))
 }
 
-/// Text that may be absent: NULL (with any length) means none.
-///
-/// # Safety
-/// As for [`bytes`].
-pub(crate) unsafe fn optional_text<'a>(
-    ptr: *const c_char,
-    len: usize,
-    what: &str,
-) -> Result<Option<&'a str>> {
-    if ptr.is_null() {
-        return Ok(None);
-    }
-    // SAFETY: forwarded contract.
-    unsafe { text(ptr, len, what) }.map(Some)
-}
-
-/// A JSON argument, parsed strictly (duplicate members refused).
-///
-/// # Safety
-/// As for [`bytes`].
-pub(crate) unsafe fn json(ptr: *const c_char, len: usize, what: &str) -> Result<Value> {
-    // SAFETY: forwarded contract.
-    let raw = unsafe { text(ptr, len, what)? };
-    jwt::parse_json(raw.as_bytes()).map_err(|e| invalid(format!("{what} is not valid JSON: {e}")))
-}
-
 /// The options object: NULL means none (JSON `null`).
 ///
 /// # Safety
 /// As for [`bytes`].
-pub(crate) unsafe fn options(ptr: *const c_char, len: usize) -> Result<Value> {
-    if ptr.is_null() {
+unsafe fn options(raw: Raw) -> Result<Value> {
+    if raw.ptr.is_null() {
         return Ok(Value::Null);
     }
     // SAFETY: forwarded contract.
-    unsafe { json(ptr, len, "options") }
+    let text = unsafe { text(raw.ptr.cast(), raw.len, "options")? };
+    jwt::parse_json(text.as_bytes()).map_err(|e| invalid(format!("options is not valid JSON: {e}")))
+}
+
+/// One argument of a C function: a pointer and its length in bytes.
+#[derive(Clone, Copy)]
+pub(crate) struct Raw {
+    ptr: *const u8,
+    len: usize,
+}
+
+impl Raw {
+    /// The argument at `ptr`, `len` bytes.
+    pub(crate) fn new(ptr: *const u8, len: usize) -> Raw {
+        Raw { ptr, len }
+    }
+}
+
+/// Runs operation `op` for a C function: each of `raws` read as the table declares
+/// the argument (the keyring handle where the operation takes a secret), the options
+/// object parsed, the core's `json_api::call` run, and its result written to `*out`.
+///
+/// # Safety
+/// `keyring` must be NULL or a live keyring; every raw argument and `options` must be
+/// NULL or point to their length of readable bytes, unchanged during the call; `out`
+/// must be NULL or valid for writing one pointer.
+pub(crate) unsafe fn call(
+    op: Op,
+    keyring: Option<*const OojwtKeyring>,
+    raws: &[Raw],
+    options_json: Raw,
+    out: *mut *mut c_char,
+) -> i32 {
+    // SAFETY: every pointer is forwarded under this function's contract.
+    unsafe {
+        with_output(out, || {
+            let mut raws = raws.iter();
+            let mut args = Vec::with_capacity(raws.len() + 1);
+            for argument in op.declaration().arguments {
+                let name = argument.name;
+                if argument.kind == ArgKind::Secrets {
+                    let handle = keyring.unwrap_or(std::ptr::null());
+                    args.push(Arg::Keyring(keyring_of(handle)?));
+                    continue;
+                }
+                let raw = raws
+                    .next()
+                    .copied()
+                    .ok_or_else(|| invalid(format!("{}: too few arguments", op.name())))?;
+                args.push(match argument.kind {
+                    ArgKind::OptionalText | ArgKind::OptionalBytes if raw.ptr.is_null() => {
+                        Arg::Absent
+                    }
+                    ArgKind::Bytes | ArgKind::OptionalBytes => {
+                        Arg::Bytes(Cow::Borrowed(bytes(raw.ptr, raw.len, name)?))
+                    }
+                    ArgKind::Secret => {
+                        Arg::Secrets(vec![Secret::new(bytes(raw.ptr, raw.len, name)?)])
+                    }
+                    _ => Arg::Text(Cow::Borrowed(text(raw.ptr.cast(), raw.len, name)?)),
+                });
+            }
+            let options = options(options_json)?;
+            json_api::call(op, args, &options)?.into_value()
+        })
+    }
 }
 
 /// The keyring behind a handle.

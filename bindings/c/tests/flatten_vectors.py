@@ -19,6 +19,10 @@ separated by tabs; `-` marks an absent value (a NULL pointer for the C call).
   as JSON values, as tests/vectors/README.md asks;
 - kind `error`: expected = the error name.
 
+Each operation's layout (which argument is the keyring's secret, which are arg1 and
+arg2, and how each is written: `json`, `text` or `bytes`) is the table of operations,
+written by `make c-vectors` to target/c/vector_layout.json (the first argument).
+
 Cases the C ABI cannot express (an empty list of secrets, a list as a master secret)
 are written with kind `skip` so that the C test reports them. Standard library only.
 """
@@ -28,28 +32,6 @@ import glob
 import json
 import os
 import sys
-
-# For each operation: how the C test gets its secrets, and which case arguments are
-# arg1 and arg2 ("json" = JSON text of the value; "text" = the string's UTF-8 bytes;
-# "bytes" = a secret-like value as bytes).
-LAYOUT = {
-    "sign": ("secret", [("claims", "json")]),
-    "verify": ("secret", [("token", "text")]),
-    "decode_unverified": (None, [("token", "text")]),
-    "sign_config": ("secret", [("config", "json")]),
-    "sign_request": ("secret", [("body", "json")]),
-    "verify_callback": ("secret", [("body", "text")]),
-    "verify_incoming": ("secret", [("authorization", "text")]),
-    "guard_callback": ("secret", [("body", "text"), ("ds_url", "text")]),
-    "guard_download": ("secret", [("authorization", "text"), ("target", "text")]),
-    "check_download_url": (None, [("url", "text"), ("ds_url", "text")]),
-    "document_key": ("secret", [("file_id", "text"), ("version", "json")]),
-    "derive_secrets": (None, [("master", "bytes")]),
-    "sign_link": ("secret", [("url", "text")]),
-    "verify_link": ("secret", [("url", "text")]),
-    "audit_ds_config": (None, [("local_json_text", "text")]),
-}
-
 
 class Unrepresentable(Exception):
     """A case whose arguments the C ABI cannot express."""
@@ -84,8 +66,10 @@ def encode(value, how):
     return hexed(value.encode("utf-8"))
 
 
-def flatten(case, operation):
-    secret_arg, layout = LAYOUT[operation]
+def flatten(case, operation, layouts):
+    layout = layouts[operation]
+    secret_arg = layout["secret"]
+    layout = layout["args"]
     args = case["args"]
     options = args.get("options")
     fields = [operation]
@@ -118,7 +102,9 @@ def flatten(case, operation):
     return fields
 
 
-def main(out_path, directories):
+def main(layout_path, out_path, directories):
+    with open(layout_path, encoding="utf-8") as handle:
+        layouts = json.load(handle)
     lines = []
     paths = [p for d in directories for p in sorted(glob.glob(os.path.join(d, "*.json")))]
     for path in paths:
@@ -129,7 +115,7 @@ def main(out_path, directories):
             operation = case.get("operation", document.get("operation"))
             ident = f"{stem}/{case['name']}".replace("\t", " ")
             try:
-                fields = flatten(case, operation)
+                fields = flatten(case, operation, layouts)
             except Unrepresentable as why:
                 fields = [operation, "-", "0", "-", "-", "-", "skip", hexed(str(why).encode())]
             lines.append("\t".join([ident] + fields))
@@ -139,4 +125,4 @@ def main(out_path, directories):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2:])
+    main(sys.argv[1], sys.argv[2], sys.argv[3:])

@@ -861,38 +861,8 @@ static int vector_keyring(char *secrets, bool allow_weak, oojwt_keyring **keyrin
     return OOJWT_OK;
 }
 
-static int vector_call(const char *op, oojwt_keyring *keyring, struct buffer a, struct buffer b,
-                       struct buffer options, char **out) {
-    if (strcmp(op, "sign") == 0) return oojwt_sign(keyring, a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "verify") == 0) return oojwt_verify(keyring, a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "decode_unverified") == 0)
-        return oojwt_decode_unverified(a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "sign_config") == 0)
-        return oojwt_sign_config(keyring, a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "sign_request") == 0)
-        return oojwt_sign_request(keyring, a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "verify_callback") == 0)
-        return oojwt_verify_callback(keyring, (const uint8_t *)a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "verify_incoming") == 0)
-        return oojwt_verify_incoming(keyring, a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "guard_callback") == 0)
-        return oojwt_guard_callback(keyring, (const uint8_t *)a.data, a.len, b.data, b.len, options.data, options.len,
-                                    out);
-    if (strcmp(op, "guard_download") == 0)
-        return oojwt_guard_download(keyring, a.data, a.len, b.data, b.len, options.data, options.len, out);
-    if (strcmp(op, "check_download_url") == 0)
-        return oojwt_check_download_url(a.data, a.len, b.data, b.len, options.data, options.len, out);
-    if (strcmp(op, "document_key") == 0)
-        return oojwt_document_key(keyring, a.data, a.len, b.data, b.len, options.data, options.len, out);
-    if (strcmp(op, "derive_secrets") == 0)
-        return oojwt_derive_secrets((const uint8_t *)a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "sign_link") == 0) return oojwt_sign_link(keyring, a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "verify_link") == 0)
-        return oojwt_verify_link(keyring, a.data, a.len, options.data, options.len, out);
-    if (strcmp(op, "audit_ds_config") == 0)
-        return oojwt_audit_ds_config(a.data, a.len, options.data, options.len, out);
-    return OOJWT_ERR_INTERNAL;
-}
+/* vector_call: each operation's C function (make c-vectors writes it from the table). */
+#include "vector_call.h"
 
 static FILE *deferred_file;
 static int deferred_count;

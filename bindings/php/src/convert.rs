@@ -23,8 +23,9 @@ use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use std::borrow::Cow;
 
-use onlyoffice_jwt::host::{Build, JsonWriter};
-use onlyoffice_jwt::json_api::{OptionValue, Options};
+use onlyoffice_jwt::internal::host::{Build, JsonWriter};
+use onlyoffice_jwt::internal::json_api::{OptionValue, Options};
+use onlyoffice_jwt::internal::table::Op;
 use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
 use serde_json::{Map, Number, Value};
@@ -253,11 +254,11 @@ pub fn bytes_arg<'z>(_: &'z Paused, zval: &'z Zval, what: &str) -> Result<&'z [u
 /// Option strings stay borrowed for as long as the collector is held off.
 pub fn host_options<'z>(
     _: &'z Paused,
-    operation: &'static str,
+    op: Op,
     zval: Option<&'z Zval>,
     own: Option<&str>,
 ) -> Result<(Options<'z>, bool)> {
-    let not_an_object = || invalid(format!("{operation}: options must be an object"));
+    let not_an_object = || invalid(format!("{}: options must be an object", op.name()));
     let mut entries = Vec::new();
     let mut own_value = false;
     match zval.map(Zval::dereference).filter(|z| !z.is_null()) {
@@ -276,7 +277,7 @@ pub fn host_options<'z>(
             own_value = option_entries(table, own, &mut entries)?;
         }
     }
-    Ok((Options::from_host(operation, entries)?, own_value))
+    Ok((Options::from_host(op, entries)?, own_value))
 }
 
 /// Reads the entries of an options table into `read`, but for `own`, whose value

@@ -11,6 +11,7 @@ use ext_php_rs::ffi::{
     ext_php_rs_compiler_globals, zend_function, zend_hash_str_find_ptr_lc, zend_string, HashTable,
 };
 use ext_php_rs::types::ZendStr;
+use onlyoffice_jwt::internal::table::{render, Binding, OPERATIONS};
 
 extern "C" {
     /// `Zend/zend_attributes.h` (PHP 8.0+): adds an attribute; `offset` is the
@@ -28,29 +29,6 @@ extern "C" {
 /// `ZEND_ATTRIBUTE_PERSISTENT`: internal functions live as long as the process.
 const ATTRIBUTE_PERSISTENT: u32 = 1;
 
-/// Each function of the module with the positions (from 0) of its parameters that hold
-/// a secret or a credential: secrets; the options of `audit_ds_config`
-/// (`connector_secret`) and of `verify_callback` (`authorization`, a Document Server
-/// token); tokens (`verify`, `decode_unverified`, `verify_incoming`'s header, the
-/// callback body that carries one), and the signed link `verify_link` checks.
-pub const SECRET_PARAMETERS: [(&str, &[u32]); 15] = [
-    ("onlyoffice\\jwt\\sign", &[1]),
-    ("onlyoffice\\jwt\\sign_jws", &[2]),
-    ("onlyoffice\\jwt\\verify", &[0, 1]),
-    ("onlyoffice\\jwt\\decode_unverified", &[0]),
-    ("onlyoffice\\jwt\\audit_ds_config", &[0, 1]),
-    ("onlyoffice\\jwt\\sign_config", &[1]),
-    ("onlyoffice\\jwt\\sign_request", &[1]),
-    ("onlyoffice\\jwt\\verify_callback", &[0, 1, 2]),
-    ("onlyoffice\\jwt\\verify_incoming", &[0, 1]),
-    ("onlyoffice\\jwt\\guard_callback", &[0, 1, 3]),
-    ("onlyoffice\\jwt\\guard_download", &[0, 1]),
-    ("onlyoffice\\jwt\\document_key", &[0]),
-    ("onlyoffice\\jwt\\derive_secrets", &[0]),
-    ("onlyoffice\\jwt\\sign_link", &[1]),
-    ("onlyoffice\\jwt\\verify_link", &[0, 1]),
-];
-
 /// Marks the secret parameters; false if a function is not registered. Called from
 /// the module startup, after the engine registered the module's functions.
 pub fn mark_secret_parameters() -> bool {
@@ -61,7 +39,17 @@ pub fn mark_secret_parameters() -> bool {
     let Some(globals) = (unsafe { ext_php_rs_compiler_globals().as_mut() }) else {
         return false;
     };
-    SECRET_PARAMETERS.iter().all(|&(function, positions)| {
+    // Each function with the positions (from 0) of its parameters that hold a secret or
+    // a credential, as the table of operations declares them: secrets, tokens, the
+    // bodies that carry one, signed links, and the options arrays that may hold one.
+    let marked = OPERATIONS
+        .iter()
+        .filter(|operation| operation.in_binding(Binding::Php))
+        .map(|operation| {
+            let name = render::php::function_name(operation).to_ascii_lowercase();
+            (name, render::php::sensitive_positions(operation))
+        });
+    marked.into_iter().all(|(function, positions)| {
         // SAFETY: the table is the engine's function table, searched by name.
         let found = unsafe {
             zend_hash_str_find_ptr_lc(

@@ -5,8 +5,9 @@
 use std::borrow::Cow;
 use std::sync::{Mutex, MutexGuard, TryLockError};
 
-use onlyoffice_jwt::host::{Build, JsonWriter};
-use onlyoffice_jwt::json_api::{OptionValue, Options};
+use onlyoffice_jwt::internal::host::{Build, JsonWriter};
+use onlyoffice_jwt::internal::json_api::{OptionValue, Options};
+use onlyoffice_jwt::internal::table::Op;
 use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::Secret;
 use pyo3::prelude::*;
@@ -59,19 +60,10 @@ pub fn host_entries<'a>(
 /// The checked options of `operation` (the core's errors as exceptions).
 pub fn options_of<'a>(
     py: Python<'_>,
-    operation: &'static str,
+    op: Op,
     entries: Vec<(Cow<'a, str>, OptionValue<'a>)>,
 ) -> PyResult<Options<'a>> {
-    Options::from_host(operation, entries).map_err(|error| core_error(py, &error))
-}
-
-/// The checked options of `operation` from its `**options` alone.
-pub fn kwargs_options(
-    py: Python<'_>,
-    operation: &'static str,
-    rest: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Options<'static>> {
-    options_of(py, operation, host_entries(&[], rest)?)
+    Options::from_host(op, entries).map_err(|error| core_error(py, &error))
 }
 
 /// One keyword argument as the core reads options.

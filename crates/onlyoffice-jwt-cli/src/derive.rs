@@ -59,7 +59,7 @@ pub fn run(args: &DeriveArgs) -> Outcome {
         return Ok(OK);
     }
     if args.json {
-        let mut out = onlyoffice_jwt::json_api::derive_secrets(
+        let mut out = onlyoffice_jwt::internal::json_api::derive_secrets(
             &master,
             &json!({"allow_weak": args.secret.allow_weak}),
         )?;

@@ -1,21 +1,26 @@
-//! The operations with JSON arguments and options: the single entry point of every
-//! binding (PHP, Python, C), so that all of them convert, default and refuse options
-//! in exactly the same way.
+//! The operations with host or JSON arguments and options. [`call`] is the single entry
+//! point of every binding (PHP, Python, C) and of every vector runner: it reads the
+//! arguments in the order of the table of operations ([`onlyoffice_jwt_table`]),
+//! checks and defaults the options through their declarations, and runs the operation,
+//! so that all of them convert, default and refuse in exactly the same way. The
+//! per-operation functions below are the same operations for Rust callers.
 //!
 //! Conventions, decided here once:
-//! - `options` is a JSON object whose keys are the Python keyword names of
-//!   `shared/api.md`; `null`, or an empty array (PHP's `[]`), means no options. A key
-//!   this operation does not know is `invalid_input`; a `null` value means the default.
+//! - `options` is a JSON object whose keys are the option names of docs/api.md;
+//!   `null`, or an empty array (PHP's `[]`), means no options. A key this operation
+//!   does not know is `invalid_input`; a `null` value means the default.
 //! - A top-level object argument (claims, config, body) may be given as an empty array,
 //!   which means an empty object (PHP cannot tell them apart).
-//! - `allow_weak` is accepted by every operation that takes a secret; [`keyring`]
-//!   reads it.
+//! - `allow_weak` is accepted by every operation; [`Options::keyring`] reads it.
 
 use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
+use onlyoffice_jwt_table::{defaults, opts, ArgKind, Op, Opt};
+
 use crate::error::{err, Result};
+use crate::host::{Build, Failure, JsonWriter, ValueBuilder};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::jws;
 use crate::jwt::sign::{self, SignOptions};
@@ -84,23 +89,24 @@ impl<'a> OptionValue<'a> {
 /// What an operation takes as its options: a JSON object (C, the CLI, the vectors) or
 /// the [`Options`] a binding read from its host's values.
 pub trait IntoOptions<'a> {
-    /// The checked options of `operation`.
-    fn into_options(self, operation: &'static str) -> Result<Options<'a>>;
+    /// The checked options of `op`.
+    fn into_options(self, op: Op) -> Result<Options<'a>>;
 }
 
 impl<'a> IntoOptions<'a> for &'a Value {
-    fn into_options(self, operation: &'static str) -> Result<Options<'a>> {
-        Options::new(operation, self)
+    fn into_options(self, op: Op) -> Result<Options<'a>> {
+        Options::new(op, self)
     }
 }
 
 impl<'a> IntoOptions<'a> for Options<'a> {
-    fn into_options(self, operation: &'static str) -> Result<Options<'a>> {
-        if self.operation != operation {
+    fn into_options(self, op: Op) -> Result<Options<'a>> {
+        if self.op != op {
             return Err(err!(
                 InvalidInput,
-                "{operation}: given the options of {}",
-                self.operation
+                "{}: given the options of {}",
+                op.name(),
+                self.op.name()
             ));
         }
         Ok(self)
@@ -108,16 +114,17 @@ impl<'a> IntoOptions<'a> for Options<'a> {
 }
 
 /// Validated options of one operation call: each option's name and value, in the
-/// order given.
+/// order given. Each is read through its declaration in the table
+/// ([`onlyoffice_jwt_table::opts`]), which gives its default.
 pub struct Options<'a> {
-    operation: &'static str,
+    op: Op,
     entries: Vec<(Cow<'a, str>, OptionValue<'a>)>,
 }
 
 impl<'a> Options<'a> {
     /// Checks that `options` is an object (or null / empty array) whose keys are all
-    /// options of `operation` in [`crate::operations::OPERATIONS`] (plus `allow_weak`).
-    pub fn new(operation: &'static str, options: &'a Value) -> Result<Options<'a>> {
+    /// options the core reads for `op` (`allow_weak` included).
+    pub fn new(op: Op, options: &'a Value) -> Result<Options<'a>> {
         let entries = match options {
             Value::Null => Vec::new(),
             Value::Array(items) if items.is_empty() => Vec::new(),
@@ -125,23 +132,24 @@ impl<'a> Options<'a> {
                 .iter()
                 .map(|(name, value)| (Cow::Borrowed(name.as_str()), OptionValue::of_json(value)))
                 .collect(),
-            _ => return Err(err!(InvalidInput, "{operation}: options must be an object")),
+            _ => {
+                return Err(err!(
+                    InvalidInput,
+                    "{}: options must be an object",
+                    op.name()
+                ))
+            }
         };
-        Options::from_host(operation, entries)
+        Options::from_host(op, entries)
     }
 
     /// The options a binding read from its host's values (see [`OptionValue`]), with
-    /// the same checks as [`Options::new`]: every name an option of `operation` (or
-    /// `allow_weak`), `allow_weak` true, false or null.
-    pub fn from_host(
-        operation: &'static str,
-        entries: Vec<(Cow<'a, str>, OptionValue<'a>)>,
-    ) -> Result<Options<'a>> {
-        let options = Options { operation, entries };
+    /// the same checks as [`Options::new`]: every name an option of `op`, none given
+    /// twice, `allow_weak` true, false or null.
+    pub fn from_host(op: Op, entries: Vec<(Cow<'a, str>, OptionValue<'a>)>) -> Result<Options<'a>> {
+        let options = Options { op, entries };
         options.allow_weak()?;
-        let spec = crate::operations::operation(operation);
-        let known =
-            |key: &str| spec.is_some_and(|spec| spec.option_names().any(|name| name == key));
+        let declaration = op.declaration();
         for (index, (key, _)) in options.entries.iter().enumerate() {
             if options.entries[..index]
                 .iter()
@@ -149,17 +157,22 @@ impl<'a> Options<'a> {
             {
                 return Err(err!(
                     InvalidInput,
-                    "{operation}: option {:?} is given twice",
+                    "{}: option {:?} is given twice",
+                    op.name(),
                     crate::jwt::algorithm::truncate(key)
                 ));
             }
-            if key != "allow_weak" && !known(key) {
-                let names: Vec<&str> = spec
-                    .map(|spec| spec.option_names().collect())
-                    .unwrap_or_default();
+            // `allow_weak` is accepted by every operation (a binding may pass it on).
+            if key != opts::ALLOW_WEAK.name && declaration.core_option(key).is_none() {
+                let names: Vec<&str> = declaration
+                    .all_options()
+                    .filter(|opt| opt.only_in.is_none())
+                    .map(|opt| opt.name)
+                    .collect();
                 return Err(err!(
                     InvalidInput,
-                    "{operation}: unknown option {:?} (known: {})",
+                    "{}: unknown option {:?} (known: {})",
+                    op.name(),
                     crate::jwt::algorithm::truncate(key),
                     names.join(", ")
                 ));
@@ -168,35 +181,66 @@ impl<'a> Options<'a> {
         Ok(options)
     }
 
-    /// The option's value, `None` when absent or null.
-    fn get(&self, name: &str) -> Option<&OptionValue<'a>> {
+    /// The operation these options are for.
+    pub fn op(&self) -> Op {
+        self.op
+    }
+
+    /// The option's value, `None` when absent or null. `opt` must be one of the
+    /// operation's declared options.
+    fn get(&self, opt: &Opt) -> Option<&OptionValue<'a>> {
+        debug_assert!(
+            opt.name == opts::ALLOW_WEAK.name
+                || self
+                    .op
+                    .declaration()
+                    .options
+                    .iter()
+                    .any(|o| o.name == opt.name),
+            "{} reads an option it does not declare: {}",
+            self.op.name(),
+            opt.name
+        );
         // A call has a handful of options: comparing names is faster than hashing one.
         self.entries
             .iter()
-            .find(|(key, _)| key == name)
+            .find(|(key, _)| key == opt.name)
             .map(|(_, value)| value)
             .filter(|value| !matches!(value, OptionValue::Null))
     }
 
-    fn invalid(&self, name: &str, expected: &str) -> crate::Error {
+    fn invalid(&self, opt: &Opt, expected: &str) -> crate::Error {
         err!(
             InvalidInput,
-            "{}: option {name} must be {expected}",
-            self.operation
+            "{}: option {} must be {expected}",
+            self.op.name(),
+            opt.name
         )
     }
 
-    /// Whether the option is given as an explicit `null` (for the few options where
-    /// `null` means "none" rather than the default, e.g. `sign_request`'s `ttl`).
-    pub fn is_null(&self, name: &str) -> bool {
+    /// Whether the option is given as an explicit `null` (for the options where
+    /// `null` means "none" rather than the default: see [`Opt::nullable`]).
+    pub fn is_null(&self, opt: &Opt) -> bool {
         self.entries
             .iter()
-            .any(|(key, value)| key == name && matches!(value, OptionValue::Null))
+            .any(|(key, value)| key == opt.name && matches!(value, OptionValue::Null))
     }
 
     /// `allow_weak`, which every operation accepts.
     fn allow_weak(&self) -> Result<bool> {
-        allow_weak(self.get("allow_weak"))
+        match self
+            .entries
+            .iter()
+            .find(|(key, _)| key == opts::ALLOW_WEAK.name)
+            .map(|(_, value)| value)
+        {
+            None | Some(OptionValue::Null) => Ok(opts::ALLOW_WEAK.default_bool()),
+            Some(OptionValue::Bool(allow)) => Ok(*allow),
+            Some(_) => Err(err!(
+                InvalidInput,
+                "option allow_weak must be true or false"
+            )),
+        }
     }
 
     /// The keyring of one or more secrets (first signs, all verify), honouring
@@ -205,55 +249,87 @@ impl<'a> Options<'a> {
         Keyring::from_secrets(secrets, self.allow_weak()?)
     }
 
-    /// A boolean option.
-    pub fn bool(&self, name: &str, default: bool) -> Result<bool> {
-        match self.get(name) {
-            None => Ok(default),
+    /// A boolean option, its default when absent.
+    pub fn flag(&self, opt: &Opt) -> Result<bool> {
+        match self.get(opt) {
+            None => Ok(opt.default_bool()),
             Some(OptionValue::Bool(flag)) => Ok(*flag),
-            Some(_) => Err(self.invalid(name, "true or false")),
+            Some(_) => Err(self.invalid(opt, "true or false")),
         }
     }
 
-    /// A non-negative integer option.
-    pub fn u64(&self, name: &str) -> Result<Option<u64>> {
-        match self.get(name) {
-            None => Ok(None),
+    /// A non-negative integer option (seconds, bytes), its default when absent.
+    pub fn int(&self, opt: &Opt) -> Result<Option<u64>> {
+        match self.get(opt) {
+            None => Ok(opt.default_int()),
             Some(OptionValue::Int(n)) if u64::try_from(*n).is_ok() => Ok(u64::try_from(*n).ok()),
-            Some(_) => Err(self.invalid(name, "a non-negative integer")),
+            Some(_) => Err(self.invalid(opt, "a non-negative integer")),
         }
     }
 
-    /// An integer option (e.g. `now`).
-    pub fn i64(&self, name: &str) -> Result<Option<i64>> {
-        match self.get(name) {
+    /// A size option in bytes, its default when absent (beyond the address space:
+    /// the largest size).
+    pub fn size(&self, opt: &Opt) -> Result<Option<usize>> {
+        Ok(self
+            .int(opt)?
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX)))
+    }
+
+    /// An integer option (the clock), absent by default.
+    pub fn time(&self, opt: &Opt) -> Result<Option<i64>> {
+        match self.get(opt) {
             None => Ok(None),
             Some(OptionValue::Int(n)) if i64::try_from(*n).is_ok() => Ok(i64::try_from(*n).ok()),
-            Some(_) => Err(self.invalid(name, "an integer")),
+            Some(_) => Err(self.invalid(opt, "an integer")),
         }
     }
 
-    /// A string option.
-    pub fn str(&self, name: &str) -> Result<Option<&str>> {
-        match self.get(name) {
-            None => Ok(None),
+    /// A string option, its default when absent.
+    pub fn text(&self, opt: &Opt) -> Result<Option<&str>> {
+        match self.get(opt) {
+            None => Ok(opt.default_str()),
             Some(OptionValue::Str(text)) => Ok(Some(text)),
-            Some(_) => Err(self.invalid(name, "a string")),
+            Some(_) => Err(self.invalid(opt, "a string")),
         }
     }
 
-    /// A list-of-strings option.
-    pub fn strings(&self, name: &str) -> Result<Option<Vec<&str>>> {
-        match self.get(name) {
+    /// A list-of-strings option (absent: empty).
+    pub fn texts(&self, opt: &Opt) -> Result<Vec<&str>> {
+        self.strings(opt).map(Option::unwrap_or_default)
+    }
+
+    /// A list-of-strings option, `None` when absent.
+    fn strings(&self, opt: &Opt) -> Result<Option<Vec<&str>>> {
+        match self.get(opt) {
             None => Ok(None),
             Some(OptionValue::List(items)) => items
                 .iter()
                 .map(|item| {
                     item.as_deref()
-                        .ok_or_else(|| self.invalid(name, "a list of strings"))
+                        .ok_or_else(|| self.invalid(opt, "a list of strings"))
                 })
                 .collect::<Result<Vec<_>>>()
                 .map(Some),
-            Some(_) => Err(self.invalid(name, "a list of strings")),
+            Some(_) => Err(self.invalid(opt, "a list of strings")),
+        }
+    }
+
+    /// An algorithm option (its default when absent).
+    pub fn algorithm(&self, opt: &Opt) -> Result<Algorithm> {
+        self.text(opt)?
+            .map_or(Ok(Algorithm::HS256), Algorithm::from_name)
+    }
+
+    /// The accepted algorithms (absent: all three), never empty.
+    pub fn algorithms(&self, opt: &Opt) -> Result<Vec<Algorithm>> {
+        match self.strings(opt)? {
+            None => Ok(Algorithm::ALL.to_vec()),
+            Some(names) if names.is_empty() => Err(err!(
+                InvalidInput,
+                "{}: algorithms must not be empty",
+                self.op.name()
+            )),
+            Some(names) => names.into_iter().map(Algorithm::from_name).collect(),
         }
     }
 }
@@ -281,84 +357,40 @@ pub fn object_arg<'v>(
     }
 }
 
-/// Builds the keyring from one or more secrets (first signs, all verify), honouring
-/// the `allow_weak` option of a JSON options object.
-pub fn keyring(secrets: Vec<Secret>, options: &Value) -> Result<Keyring> {
-    let flag = options.get("allow_weak").map(OptionValue::of_json);
-    Keyring::from_secrets(secrets, allow_weak(flag.as_ref())?)
-}
-
-/// The `allow_weak` option, which every operation accepts: true, false or null.
-fn allow_weak(value: Option<&OptionValue<'_>>) -> Result<bool> {
-    match value {
-        None | Some(OptionValue::Null) => Ok(false),
-        Some(OptionValue::Bool(allow)) => Ok(*allow),
-        Some(_) => Err(err!(
-            InvalidInput,
-            "option allow_weak must be true or false"
-        )),
-    }
-}
-
-/// The sign options of `sign`-like operations (`alg`, `ttl`, `iat`, `now`).
+/// The sign options of `sign` (`alg`, `ttl`, `iat`, `now`).
 pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
     Ok(SignOptions {
-        alg: alg(options)?,
-        ttl: options.u64("ttl")?,
-        iat: options.bool("iat", true)?,
-        now: options.i64("now")?,
+        alg: options.algorithm(&opts::ALG)?,
+        ttl: options.int(&opts::TTL)?,
+        iat: options.flag(&opts::IAT)?,
+        now: options.time(&opts::NOW)?,
     })
-}
-
-/// The `alg` option: the algorithm to sign with (default HS256).
-fn alg(options: &Options<'_>) -> Result<Algorithm> {
-    match options.str("alg")? {
-        Some(name) => Algorithm::from_name(name),
-        None => Ok(Algorithm::HS256),
-    }
-}
-
-/// The `algorithms` option: the accepted algorithms (default all three), never empty.
-fn algorithms(options: &Options<'_>) -> Result<Vec<Algorithm>> {
-    match options.strings("algorithms")? {
-        None => Ok(Algorithm::ALL.to_vec()),
-        Some(names) if names.is_empty() => Err(err!(
-            InvalidInput,
-            "{}: algorithms must not be empty",
-            options.operation
-        )),
-        Some(names) => names.into_iter().map(Algorithm::from_name).collect(),
-    }
 }
 
 /// The verify options (`algorithms`, `leeway`, `verify_exp`, `verify_nbf`,
 /// `verify_iat`, `require`, `max_size`, `now`).
 pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
     let defaults = VerifyOptions::default();
-    let algorithms = algorithms(options)?;
-    let max_size = match options.u64("max_size")? {
-        None => defaults.max_size,
-        Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
-    };
     Ok(VerifyOptions {
-        algorithms,
-        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
-        verify_exp: options.bool("verify_exp", defaults.verify_exp)?,
-        verify_nbf: options.bool("verify_nbf", defaults.verify_nbf)?,
-        verify_iat: options.bool("verify_iat", defaults.verify_iat)?,
+        algorithms: options.algorithms(&opts::ALGORITHMS)?,
+        leeway: options.int(&opts::LEEWAY)?.unwrap_or(defaults.leeway),
+        verify_exp: options.flag(&opts::VERIFY_EXP)?,
+        verify_nbf: options.flag(&opts::VERIFY_NBF)?,
+        verify_iat: options.flag(&opts::VERIFY_IAT)?,
         require: options
-            .strings("require")?
-            .map(|v| v.into_iter().map(str::to_owned).collect())
-            .unwrap_or_default(),
-        max_size,
-        now: options.i64("now")?,
+            .texts(&opts::REQUIRE)?
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        max_size: options.size(&opts::MAX_SIZE)?.unwrap_or(defaults.max_size),
+        now: options.time(&opts::NOW)?,
     })
 }
 
 /// `sign(claims, secret, alg="HS256", ttl=None, iat=True, now=None)`: the token.
 pub fn sign<'o>(claims: &Value, keyring: &Keyring, options: impl IntoOptions<'o>) -> Result<Value> {
     // The options' faults before the claims', as in the bindings that write claims.
-    let options = sign_options(&options.into_options("sign")?)?;
+    let options = sign_options(&options.into_options(Op::Sign)?)?;
     let claims = object_arg("sign", "claims", claims)?;
     sign::sign(&claims, keyring, &options).map(Value::String)
 }
@@ -371,7 +403,7 @@ pub fn sign_jws<'o>(
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    options.into_options("sign_jws")?;
+    options.into_options(Op::SignJws)?;
     sign::sign_jws(header, payload, keyring).map(Value::String)
 }
 
@@ -383,57 +415,55 @@ pub fn sign_jws_bytes<'o>(
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    options.into_options("sign_jws_bytes")?;
+    options.into_options(Op::SignJwsBytes)?;
     jws::sign_jws_bytes(header, payload, keyring).map(Value::String)
 }
 
-/// `verify_jws(token, secret, algorithms, max_size=1 MiB)`, with the detached payload
-/// of a `"b64": false` token: the verified parts of a JWS whose payload is any bytes
-/// (see [`jws::verify_jws`]).
+/// `verify_jws(token, secret, detached_payload=None, algorithms, max_size)`: the
+/// verified parts of a JWS whose payload is any bytes (see [`jws::verify_jws`]).
 pub fn verify_jws<'o>(
     token: &str,
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
     detached: Option<&[u8]>,
 ) -> Result<jws::Jws> {
-    let options = options.into_options("verify_jws")?;
-    let checked = verify_options(&options)?;
+    let options = options.into_options(Op::VerifyJws)?;
     let options = jws::JwsOptions {
-        algorithms: checked.algorithms,
-        max_size: checked.max_size,
+        algorithms: options.algorithms(&opts::ALGORITHMS)?,
+        max_size: options
+            .size(&opts::MAX_SIZE)?
+            .unwrap_or(VerifyOptions::default().max_size),
     };
     jws::verify_jws(token, keyring, &options, detached)
 }
 
-/// `decode_jws_unverified(token)`: the parts of a JWS whose payload is any bytes,
-/// **nothing verified** (see [`jws::decode_jws_unverified`]).
+/// `decode_jws_unverified(token, max_size)`: the parts of a JWS whose payload is any
+/// bytes, **nothing verified** (see [`jws::decode_jws_unverified`]).
 pub fn decode_jws_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Result<jws::Jws> {
-    let options = options.into_options("decode_jws_unverified")?;
+    let options = options.into_options(Op::DecodeJwsUnverified)?;
     let max_size = options
-        .u64("max_size")?
-        .map_or(crate::jwt::verify::DEFAULT_MAX_SIZE, |n| {
-            usize::try_from(n).unwrap_or(usize::MAX)
-        });
+        .size(&opts::MAX_SIZE)?
+        .unwrap_or(VerifyOptions::default().max_size);
     jws::decode_jws_unverified(token, max_size)
 }
 
 /// `b64url_decode(segment)`: the bytes of one token segment, canonical unpadded
 /// base64url only (see [`verify::decode_segment`]).
 pub fn b64url_decode<'o>(segment: &str, options: impl IntoOptions<'o>) -> Result<Vec<u8>> {
-    options.into_options("b64url_decode")?;
+    options.into_options(Op::B64urlDecode)?;
     verify::decode_segment(segment, "segment")
 }
 
-/// `verify(token, secret, algorithms, leeway=60, verify_exp=True, verify_nbf=True,
-/// verify_iat=True, require=[], max_size=1 MiB, now=None)`: the verified claims.
+/// `verify(token, secret, algorithms, leeway, verify_exp, verify_nbf, verify_iat,
+/// require, max_size, now)`: the verified claims.
 pub fn verify<'o>(token: &str, keyring: &Keyring, options: impl IntoOptions<'o>) -> Result<Value> {
-    let options = verify_options(&options.into_options("verify")?)?;
+    let options = verify_options(&options.into_options(Op::Verify)?)?;
     verify::verify(token, keyring, &options).map(Value::Object)
 }
 
 /// `decode_unverified(token)`: `{"header": …, "claims": …}`, **nothing verified**.
 pub fn decode_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Result<Value> {
-    options.into_options("decode_unverified")?;
+    options.into_options(Op::DecodeUnverified)?;
     let decoded = verify::decode_unverified(token)?;
     let mut out = Map::new();
     out.insert("header".to_owned(), Value::Object(decoded.header));
@@ -446,9 +476,9 @@ pub fn decode_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Resu
 /// fix}` (plus `line`, `column`, `context` for a syntax error), errors first. Reads the
 /// files named by `secret.*.file` (see [`crate::audit`]).
 pub fn audit_ds_config<'o>(text: &str, options: impl IntoOptions<'o>) -> Result<Value> {
-    let options = options.into_options("audit_ds_config")?;
+    let options = options.into_options(Op::AuditDsConfig)?;
     let audit_options = crate::audit::AuditOptions {
-        connector_secret: options.str("connector_secret")?.map(Secret::from),
+        connector_secret: options.text(&opts::CONNECTOR_SECRET)?.map(Secret::from),
     };
     let findings = crate::audit::audit_ds_config(text, &audit_options)?;
     Ok(Value::Array(findings.iter().map(|f| f.to_json()).collect()))
@@ -461,43 +491,42 @@ pub fn sign_config<'o>(
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("sign_config")?;
+    let options = options.into_options(Op::SignConfig)?;
     let config = object_arg("sign_config", "config", config)?;
     let config_options = crate::ds::config::ConfigOptions {
-        alg: alg(&options)?,
-        ttl: options.u64("ttl")?,
-        now: options.i64("now")?,
+        alg: options.algorithm(&opts::ALG)?,
+        ttl: options.int(&opts::TTL)?,
+        now: options.time(&opts::NOW)?,
     };
     crate::ds::config::sign_config(&config, keyring, &config_options).map(Value::Object)
 }
 
-/// `sign_request(body, secret, alg="HS256", header="Authorization", prefix="Bearer ",
-/// ttl=300, now=None)`: `{"body": {…, "token"}, "headers": {header: prefix + token},
-/// "header_omitted": false}`; `headers` is empty and `header_omitted` true when the
-/// header token would reach 7168 characters (send the body alone). An explicit `ttl`
-/// of `null` means no `exp`; 0 is refused.
+/// `sign_request(body, secret, alg, header, prefix, ttl, now)`: `{"body": {…, "token"},
+/// "headers": {header: prefix + token}, "header_omitted": false}`; `headers` is empty
+/// and `header_omitted` true when the header token would reach 7168 characters (send
+/// the body alone). An explicit `ttl` of `null` means no `exp`; 0 is refused.
 pub fn sign_request<'o>(
     body: &Value,
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("sign_request")?;
+    let options = options.into_options(Op::SignRequest)?;
     let body = object_arg("sign_request", "body", body)?;
     let defaults = crate::ds::request::RequestOptions::default();
     let request_options = crate::ds::request::RequestOptions {
-        alg: alg(&options)?,
+        alg: options.algorithm(&opts::ALG)?,
         header: options
-            .str("header")?
+            .text(&opts::HEADER)?
             .map_or(defaults.header, str::to_owned),
         prefix: options
-            .str("prefix")?
+            .text(&opts::PREFIX)?
             .map_or(defaults.prefix, str::to_owned),
-        ttl: if options.is_null("ttl") {
+        ttl: if options.is_null(&opts::REQUEST_TTL) {
             None
         } else {
-            options.u64("ttl")?.or(defaults.ttl)
+            options.int(&opts::REQUEST_TTL)?
         },
-        now: options.i64("now")?,
+        now: options.time(&opts::NOW)?,
     };
     let signed = crate::ds::request::sign_request(&body, keyring, &request_options)?;
     let mut headers = Map::new();
@@ -512,28 +541,28 @@ pub fn sign_request<'o>(
     Ok(Value::Object(out))
 }
 
-/// `verify_callback(body, secret, authorization=None, prefix="Bearer ",
-/// algorithms=HS256/384/512, leeway=60, expected_key=None, max_size=None, now=None)`: the signed claims of the callback
-/// (`max_size` `None`: no limit, as the Document Server sets none).
+/// `verify_callback(body, secret, authorization, prefix, algorithms, leeway,
+/// expected_key, max_size, now)`: the signed claims of the callback (`max_size` absent:
+/// no limit, as the Document Server sets none).
 pub fn verify_callback<'o>(
     body: &[u8],
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("verify_callback")?;
+    let options = options.into_options(Op::VerifyCallback)?;
     let callback_options = callback_options(&options)?;
     crate::ds::callback::verify_callback(body, keyring, &callback_options)
         .map(|callback| Value::Object(callback.claims))
 }
 
-/// `verify_incoming(authorization, secret, url=None, prefix="Bearer ",
-/// algorithms=HS256/384/512, leeway=60, now=None)`: the signed claims (`payload` unwrapped).
+/// `verify_incoming(authorization, secret, url, prefix, algorithms, leeway, now)`: the
+/// signed claims (`payload` unwrapped).
 pub fn verify_incoming<'o>(
     authorization: Option<&str>,
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("verify_incoming")?;
+    let options = options.into_options(Op::VerifyIncoming)?;
     let incoming_options = incoming_options(&options)?;
     crate::ds::incoming::verify_incoming(authorization, keyring, &incoming_options)
         .map(Value::Object)
@@ -541,57 +570,59 @@ pub fn verify_incoming<'o>(
 
 /// The callback options of `verify_callback` and `guard_callback`.
 fn callback_options(options: &Options<'_>) -> Result<crate::ds::callback::CallbackOptions> {
-    let defaults = crate::ds::callback::CallbackOptions::default();
     Ok(crate::ds::callback::CallbackOptions {
-        authorization: options.str("authorization")?.map(str::to_owned),
+        authorization: options.text(&opts::AUTHORIZATION)?.map(str::to_owned),
         prefix: options
-            .str("prefix")?
-            .map_or(defaults.prefix, str::to_owned),
-        algorithms: algorithms(options)?,
-        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
-        expected_key: options.str("expected_key")?.map(str::to_owned),
-        max_size: options
-            .u64("max_size")?
-            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
-            .or(defaults.max_size),
-        now: options.i64("now")?,
+            .text(&opts::PREFIX)?
+            .unwrap_or(defaults::PREFIX)
+            .to_owned(),
+        algorithms: options.algorithms(&opts::ALGORITHMS)?,
+        leeway: options.int(&opts::LEEWAY)?.unwrap_or(defaults::LEEWAY),
+        expected_key: options.text(&opts::EXPECTED_KEY)?.map(str::to_owned),
+        max_size: options.size(&opts::CALLBACK_MAX_SIZE)?,
+        now: options.time(&opts::NOW)?,
     })
 }
 
 /// The options of `verify_incoming` and `guard_download` (`url` only for the first).
 fn incoming_options(options: &Options<'_>) -> Result<crate::ds::incoming::IncomingOptions> {
-    let defaults = crate::ds::incoming::IncomingOptions::default();
+    let url = if options.op() == Op::VerifyIncoming {
+        options.text(&opts::URL)?.map(str::to_owned)
+    } else {
+        None
+    };
     Ok(crate::ds::incoming::IncomingOptions {
-        url: options.str("url")?.map(str::to_owned),
+        url,
         prefix: options
-            .str("prefix")?
-            .map_or(defaults.prefix, str::to_owned),
-        algorithms: algorithms(options)?,
-        leeway: options.u64("leeway")?.unwrap_or(defaults.leeway),
-        now: options.i64("now")?,
+            .text(&opts::PREFIX)?
+            .unwrap_or(defaults::PREFIX)
+            .to_owned(),
+        algorithms: options.algorithms(&opts::ALGORITHMS)?,
+        leeway: options.int(&opts::LEEWAY)?.unwrap_or(defaults::LEEWAY),
+        now: options.time(&opts::NOW)?,
     })
 }
 
-/// `guard_callback(body, secret, ds_url, authorization=None, ds_internal_url=None,
-/// extra_ds_urls=[], prefix="Bearer ", algorithms, leeway=60, expected_key=None,
-/// max_size=None, now=None)`: `{"claims": <the signed claims>, "fetch": {member: URL to
-/// fetch}}` for a callback whose plain body is the signed one and whose URLs are on the
-/// Document Server.
+/// `guard_callback(body, secret, ds_url, authorization, ds_internal_url, extra_ds_urls,
+/// prefix, algorithms, leeway, expected_key, max_size, now)`: `{"claims": <the signed
+/// claims>, "fetch": {member: URL to fetch}}` for a callback whose plain body is the
+/// signed one and whose URLs are on the Document Server.
 pub fn guard_callback<'o>(
     body: &[u8],
     keyring: &Keyring,
     ds_url: &str,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("guard_callback")?;
+    let options = options.into_options(Op::GuardCallback)?;
     let guard_options = crate::ds::guard::CallbackGuardOptions {
         callback: callback_options(&options)?,
         ds_url: ds_url.to_owned(),
-        ds_internal_url: options.str("ds_internal_url")?.map(str::to_owned),
+        ds_internal_url: options.text(&opts::DS_INTERNAL_URL)?.map(str::to_owned),
         extra_ds_urls: options
-            .strings("extra_ds_urls")?
-            .map(|urls| urls.into_iter().map(str::to_owned).collect())
-            .unwrap_or_default(),
+            .texts(&opts::EXTRA_DS_URLS)?
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     };
     let guarded = crate::ds::guard::guard_callback(body, keyring, &guard_options)?;
     let mut out = Map::new();
@@ -600,16 +631,16 @@ pub fn guard_callback<'o>(
     Ok(Value::Object(out))
 }
 
-/// `guard_download(authorization, secret, target, prefix="Bearer ", algorithms,
-/// leeway=60, now=None)`: the signed claims of a request from the Document Server
-/// whose signed `url` names this request's target (path and query).
+/// `guard_download(authorization, secret, target, prefix, algorithms, leeway, now)`: the
+/// signed claims of a request from the Document Server whose signed `url` names this
+/// request's target (path and query).
 pub fn guard_download<'o>(
     authorization: Option<&str>,
     keyring: &Keyring,
     target: &str,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("guard_download")?;
+    let options = options.into_options(Op::GuardDownload)?;
     crate::ds::guard::guard_download(authorization, keyring, target, &incoming_options(&options)?)
         .map(Value::Object)
 }
@@ -621,12 +652,12 @@ pub fn check_download_url<'o>(
     ds_url: &str,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("check_download_url")?;
+    let options = options.into_options(Op::CheckDownloadUrl)?;
     crate::ds::download_url::check_download_url(
         url,
         ds_url,
-        options.str("ds_internal_url")?,
-        &options.strings("extra_ds_urls")?.unwrap_or_default(),
+        options.text(&opts::DS_INTERNAL_URL_POSITIONAL)?,
+        &options.texts(&opts::EXTRA_DS_URLS)?,
     )
     .map(Value::String)
 }
@@ -639,7 +670,7 @@ pub fn document_key<'o>(
     version: &Value,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    options.into_options("document_key")?;
+    options.into_options(Op::DocumentKey)?;
     let version = match version {
         Value::String(text) => text.clone(),
         Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
@@ -657,8 +688,8 @@ pub fn document_key<'o>(
 /// "links", "doc_keys"}`, each as base64url text (the DS secrets are used as is; the
 /// subkeys are the decoded 32 bytes).
 pub fn derive_secrets<'o>(master: &Secret, options: impl IntoOptions<'o>) -> Result<Value> {
-    let options = options.into_options("derive_secrets")?;
-    let derived = crate::keys::derive::derive_secrets(master, options.bool("allow_weak", false)?)?;
+    let options = options.into_options(Op::DeriveSecrets)?;
+    let derived = crate::keys::derive::derive_secrets(master, options.allow_weak()?)?;
     let mut out = Map::new();
     for purpose in crate::keys::derive::Purpose::ALL {
         let secret = derived.get(purpose);
@@ -672,14 +703,12 @@ pub fn derive_secrets<'o>(master: &Secret, options: impl IntoOptions<'o>) -> Res
     Ok(Value::Object(out))
 }
 
-/// `sign_link(url, secret, ttl=900, now=None)`: the URL with `oo_exp` and `oo_sig`.
+/// `sign_link(url, secret, ttl, now)`: the URL with `oo_exp` and `oo_sig`.
 pub fn sign_link<'o>(url: &str, keyring: &Keyring, options: impl IntoOptions<'o>) -> Result<Value> {
-    let options = options.into_options("sign_link")?;
+    let options = options.into_options(Op::SignLink)?;
     let link_options = crate::keys::link::LinkOptions {
-        ttl: options
-            .u64("ttl")?
-            .unwrap_or(crate::keys::link::DEFAULT_LINK_TTL),
-        now: options.i64("now")?,
+        ttl: options.int(&opts::LINK_TTL)?.unwrap_or(defaults::LINK_TTL),
+        now: options.time(&opts::NOW)?,
     };
     crate::keys::link::sign_link(url, keyring, &link_options).map(Value::String)
 }
@@ -690,8 +719,375 @@ pub fn verify_link<'o>(
     keyring: &Keyring,
     options: impl IntoOptions<'o>,
 ) -> Result<Value> {
-    let options = options.into_options("verify_link")?;
-    crate::keys::link::verify_link(url, keyring, options.i64("now")?).map(Value::String)
+    let options = options.into_options(Op::VerifyLink)?;
+    crate::keys::link::verify_link(url, keyring, options.time(&opts::NOW)?).map(Value::String)
+}
+
+/// One argument of an operation as a binding gives it, in the table's order
+/// ([`onlyoffice_jwt_table::Operation::arguments`]).
+pub enum Arg<'a> {
+    /// A JSON value: an object argument, `version`.
+    Json(Cow<'a, Value>),
+    /// Claims a binding wrote as JSON text itself (its fast path to `sign`).
+    Written(JsonWriter),
+    /// Text; for a JSON argument, its JSON text (parsed strictly here).
+    Text(Cow<'a, str>),
+    /// Bytes.
+    Bytes(Cow<'a, [u8]>),
+    /// No value: a header the request did not have, an absent optional argument.
+    Absent,
+    /// One or more secrets (the first signs): the keyring is made with the call's
+    /// `allow_weak`.
+    Secrets(Vec<Secret>),
+    /// A keyring the binding holds (the C ABI's handle).
+    Keyring(&'a Keyring),
+}
+
+impl Arg<'_> {
+    /// The size of the input, in bytes (a binding may decide from it to let other
+    /// threads run while the core works).
+    pub fn size(&self) -> usize {
+        match self {
+            Arg::Text(text) => text.len(),
+            Arg::Bytes(bytes) => bytes.len(),
+            Arg::Written(writer) => writer.len(),
+            Arg::Json(_) | Arg::Absent | Arg::Secrets(_) | Arg::Keyring(_) => 0,
+        }
+    }
+}
+
+/// The verified payload of a token, with the options it was verified under: the claims
+/// are built by whoever reads them ([`VerifiedClaims::build`]), straight into a host's
+/// values.
+pub struct VerifiedClaims {
+    payload: Vec<u8>,
+    options: VerifyOptions,
+}
+
+impl VerifiedClaims {
+    /// The claims, built by `builder` (the time claims and the required ones checked
+    /// on the way).
+    pub fn build<B: Build>(
+        &self,
+        builder: &mut B,
+    ) -> std::result::Result<B::Value, Failure<B::Error>> {
+        crate::jwt::verify::claims_with(&self.payload, &self.options, builder)
+    }
+}
+
+/// An operation's result.
+pub enum Output {
+    /// A JSON value (most results; a string result is a JSON string).
+    Value(Value),
+    /// Bytes (`b64url_decode`).
+    Bytes(Vec<u8>),
+    /// A JWS's parts (`verify_jws`, `decode_jws_unverified`).
+    Jws(jws::Jws),
+    /// Verified claims, not yet built (`verify`).
+    Claims(VerifiedClaims),
+}
+
+impl Output {
+    /// The result as a JSON value: bytes as base64url text, a JWS's parts as
+    /// `{"header", "payload", "signature"}` with base64url payload and signature.
+    pub fn into_value(self) -> Result<Value> {
+        match self {
+            Output::Value(value) => Ok(value),
+            Output::Bytes(bytes) => Ok(Value::String(crate::jwt::encoding::b64_encode(&bytes))),
+            Output::Jws(jws) => {
+                let mut out = Map::new();
+                out.insert("header".to_owned(), Value::Object(jws.header));
+                let encode = |bytes: &[u8]| Value::String(crate::jwt::encoding::b64_encode(bytes));
+                out.insert("payload".to_owned(), encode(&jws.payload));
+                out.insert("signature".to_owned(), encode(&jws.signature));
+                Ok(Value::Object(out))
+            }
+            Output::Claims(claims) => match claims.build(&mut ValueBuilder::default()) {
+                Ok(value) => Ok(value),
+                Err(Failure::Core(error)) => Err(error),
+                Err(Failure::Host(never)) => match never {},
+            },
+        }
+    }
+}
+
+/// A keyring made for the call, or the binding's own.
+enum Ring<'a> {
+    Made(Keyring),
+    Held(&'a Keyring),
+}
+
+impl std::ops::Deref for Ring<'_> {
+    type Target = Keyring;
+    fn deref(&self) -> &Keyring {
+        match self {
+            Ring::Made(keyring) => keyring,
+            Ring::Held(keyring) => keyring,
+        }
+    }
+}
+
+/// The arguments of one call, taken in the table's order.
+struct Args<'a> {
+    op: Op,
+    items: std::vec::IntoIter<Arg<'a>>,
+    names: std::slice::Iter<'static, onlyoffice_jwt_table::Argument>,
+    keyring: Option<Ring<'a>>,
+}
+
+impl<'a> Args<'a> {
+    /// Checks the count against the table, and makes the keyring first (a weak secret
+    /// is reported before a fault in the other arguments, in every binding).
+    fn new(op: Op, items: Vec<Arg<'a>>, options: &Options<'_>) -> Result<Args<'a>> {
+        let declared = op.declaration().arguments;
+        if items.len() != declared.len() {
+            return Err(err!(
+                InvalidInput,
+                "{}: {} arguments given, {} expected",
+                op.name(),
+                items.len(),
+                declared.len()
+            ));
+        }
+        let mut items = items;
+        let mut keyring = None;
+        for (item, argument) in items.iter_mut().zip(declared) {
+            if argument.kind == ArgKind::Secrets {
+                keyring = Some(match std::mem::replace(item, Arg::Absent) {
+                    Arg::Secrets(secrets) => Ring::Made(options.keyring(secrets)?),
+                    Arg::Keyring(held) => Ring::Held(held),
+                    _ => return Err(Self::wrong(op, argument.name)),
+                });
+            }
+        }
+        Ok(Args {
+            op,
+            items: items.into_iter(),
+            names: declared.iter(),
+            keyring,
+        })
+    }
+
+    fn wrong(op: Op, name: &str) -> crate::Error {
+        err!(InvalidInput, "{}: {name} has the wrong type", op.name())
+    }
+
+    /// The next argument and its name.
+    fn next(&mut self) -> (Arg<'a>, &'static str) {
+        // `new` checked that there are as many items as declared arguments.
+        let name = self
+            .names
+            .next()
+            .map_or("argument", |argument| argument.name);
+        (self.items.next().unwrap_or(Arg::Absent), name)
+    }
+
+    /// The keyring (the secret argument, already made).
+    fn keyring(&mut self) -> Result<Ring<'a>> {
+        let (_, name) = self.next();
+        debug_assert_eq!(
+            self.op
+                .declaration()
+                .arguments
+                .iter()
+                .find(|argument| argument.name == name)
+                .map(|argument| argument.kind),
+            Some(ArgKind::Secrets),
+            "{}: the arguments are read out of order",
+            self.op.name()
+        );
+        self.keyring
+            .take()
+            .ok_or_else(|| err!(InvalidInput, "{}: no secret", self.op.name()))
+    }
+
+    /// A JSON argument: a value, or JSON text parsed strictly.
+    fn json(&mut self) -> Result<Cow<'a, Value>> {
+        let (arg, name) = self.next();
+        self.json_of(arg, name)
+    }
+
+    /// The JSON value of `arg`.
+    fn json_of(&self, arg: Arg<'a>, name: &str) -> Result<Cow<'a, Value>> {
+        match arg {
+            Arg::Json(value) => Ok(value),
+            Arg::Text(text) => crate::jwt::encoding::parse_json(text.as_bytes())
+                .map(Cow::Owned)
+                .map_err(|e| err!(InvalidInput, "{name} is not valid JSON: {e}")),
+            _ => Err(Self::wrong(self.op, name)),
+        }
+    }
+
+    /// Text.
+    fn text(&mut self) -> Result<Cow<'a, str>> {
+        match self.next() {
+            (Arg::Text(text), _) => Ok(text),
+            (_, name) => Err(Self::wrong(self.op, name)),
+        }
+    }
+
+    /// Text or nothing.
+    fn optional_text(&mut self) -> Result<Option<Cow<'a, str>>> {
+        match self.next() {
+            (Arg::Text(text), _) => Ok(Some(text)),
+            (Arg::Absent, _) => Ok(None),
+            (_, name) => Err(Self::wrong(self.op, name)),
+        }
+    }
+
+    /// Bytes (text counts as its UTF-8 bytes).
+    fn bytes(&mut self) -> Result<Cow<'a, [u8]>> {
+        self.optional_bytes()?
+            .ok_or_else(|| err!(InvalidInput, "{}: bytes required", self.op.name()))
+    }
+
+    /// Bytes or nothing.
+    fn optional_bytes(&mut self) -> Result<Option<Cow<'a, [u8]>>> {
+        match self.next() {
+            (Arg::Bytes(bytes), _) => Ok(Some(bytes)),
+            (Arg::Text(Cow::Borrowed(text)), _) => Ok(Some(Cow::Borrowed(text.as_bytes()))),
+            (Arg::Text(Cow::Owned(text)), _) => Ok(Some(Cow::Owned(text.into_bytes()))),
+            (Arg::Absent, _) => Ok(None),
+            (_, name) => Err(Self::wrong(self.op, name)),
+        }
+    }
+
+    /// Exactly one secret.
+    fn secret(&mut self) -> Result<Secret> {
+        match self.next() {
+            (Arg::Secrets(secrets), name) => {
+                let count = secrets.len();
+                let mut secrets = secrets.into_iter();
+                match (secrets.next(), count) {
+                    (Some(secret), 1) => Ok(secret),
+                    _ => Err(err!(
+                        InvalidInput,
+                        "{}: {name} must be one secret",
+                        self.op.name()
+                    )),
+                }
+            }
+            (_, name) => Err(Self::wrong(self.op, name)),
+        }
+    }
+
+    /// Claims: a JSON object, or claims a binding wrote.
+    fn claims(&mut self) -> Result<ClaimsArg<'a>> {
+        match self.next() {
+            (Arg::Written(writer), _) => Ok(ClaimsArg::Written(writer)),
+            (other, name) => self.json_of(other, name).map(ClaimsArg::Json),
+        }
+    }
+}
+
+/// The claims to sign, as given.
+enum ClaimsArg<'a> {
+    Written(JsonWriter),
+    Json(Cow<'a, Value>),
+}
+
+/// Runs operation `op`: the single entry point of the bindings and of every vector
+/// runner. `args` are in the table's order; the options are checked first, then the
+/// keyring is made, then the other arguments are read.
+pub fn call<'a, 'o>(op: Op, args: Vec<Arg<'a>>, options: impl IntoOptions<'o>) -> Result<Output> {
+    let options = options.into_options(op)?;
+    let mut args = Args::new(op, args, &options)?;
+    let value = match op {
+        Op::Sign => {
+            let sign_options = sign_options(&options)?;
+            let claims = args.claims()?;
+            let keyring = args.keyring()?;
+            return match claims {
+                ClaimsArg::Written(writer) => {
+                    crate::jwt::sign::sign_written(writer, &keyring, &sign_options)
+                }
+                ClaimsArg::Json(claims) => {
+                    let claims = object_arg("sign", "claims", &claims)?;
+                    sign::sign(&claims, &keyring, &sign_options)
+                }
+            }
+            .map(|token| Output::Value(Value::String(token)));
+        }
+        Op::SignJws => {
+            let (header, payload) = (args.text()?, args.text()?);
+            sign_jws(&header, &payload, &*args.keyring()?, options)
+        }
+        Op::SignJwsBytes => {
+            let (header, payload) = (args.text()?, args.bytes()?);
+            sign_jws_bytes(&header, &payload, &*args.keyring()?, options)
+        }
+        Op::Verify => {
+            let verify_options = verify_options(&options)?;
+            let token = args.text()?;
+            let payload = verify::verified_payload(&token, &*args.keyring()?, &verify_options)?;
+            return Ok(Output::Claims(VerifiedClaims {
+                payload,
+                options: verify_options,
+            }));
+        }
+        Op::VerifyJws => {
+            let token = args.text()?;
+            let keyring = args.keyring()?;
+            let detached = args.optional_bytes()?;
+            return verify_jws(&token, &keyring, options, detached.as_deref()).map(Output::Jws);
+        }
+        Op::DecodeJwsUnverified => {
+            return decode_jws_unverified(&args.text()?, options).map(Output::Jws);
+        }
+        Op::B64urlDecode => return b64url_decode(&args.text()?, options).map(Output::Bytes),
+        Op::DecodeUnverified => decode_unverified(&args.text()?, options),
+        Op::SignConfig => {
+            let config = args.json()?;
+            sign_config(&config, &*args.keyring()?, options)
+        }
+        Op::SignRequest => {
+            let body = args.json()?;
+            sign_request(&body, &*args.keyring()?, options)
+        }
+        Op::VerifyCallback => {
+            let body = args.bytes()?;
+            verify_callback(&body, &*args.keyring()?, options)
+        }
+        Op::VerifyIncoming => {
+            let authorization = args.optional_text()?;
+            verify_incoming(authorization.as_deref(), &*args.keyring()?, options)
+        }
+        Op::GuardCallback => {
+            let body = args.bytes()?;
+            let keyring = args.keyring()?;
+            guard_callback(&body, &keyring, &args.text()?, options)
+        }
+        Op::GuardDownload => {
+            let authorization = args.optional_text()?;
+            let keyring = args.keyring()?;
+            guard_download(authorization.as_deref(), &keyring, &args.text()?, options)
+        }
+        Op::CheckDownloadUrl => {
+            let (url, ds_url) = (args.text()?, args.text()?);
+            check_download_url(&url, &ds_url, options)
+        }
+        Op::DocumentKey => {
+            let keyring = args.keyring()?;
+            let (file_id, version) = (args.text()?, args.json()?);
+            document_key(&keyring, &file_id, &version, options)
+        }
+        Op::DeriveSecrets => derive_secrets(&args.secret()?, options),
+        Op::SignLink => {
+            let url = args.text()?;
+            sign_link(&url, &*args.keyring()?, options)
+        }
+        Op::VerifyLink => {
+            let url = args.text()?;
+            verify_link(&url, &*args.keyring()?, options)
+        }
+        Op::AuditDsConfig => audit_ds_config(&args.text()?, options),
+        _ => Err(err!(
+            InvalidInput,
+            "{}: not an operation of this core",
+            op.name()
+        )),
+    }?;
+    Ok(Output::Value(value))
 }
 
 #[cfg(test)]
@@ -711,14 +1107,14 @@ mod tests {
     #[test]
     fn options_from_a_host_read_as_the_same_json() {
         let json = json!({"alg": "HS384", "ttl": 60, "iat": false, "now": -5});
-        let from_json = sign_options(&Options::new("sign", &json).unwrap()).unwrap();
+        let from_json = sign_options(&Options::new(Op::Sign, &json).unwrap()).unwrap();
         let entries = host(vec![
             ("alg", OptionValue::Str(Cow::Borrowed("HS384"))),
             ("ttl", OptionValue::Int(60)),
             ("iat", OptionValue::Bool(false)),
             ("now", OptionValue::Int(-5)),
         ]);
-        let from_host = sign_options(&Options::from_host("sign", entries).unwrap()).unwrap();
+        let from_host = sign_options(&Options::from_host(Op::Sign, entries).unwrap()).unwrap();
         assert_eq!(format!("{from_json:?}"), format!("{from_host:?}"));
         assert_eq!(from_host.ttl, Some(60));
         assert_eq!(from_host.now, Some(-5));
@@ -727,7 +1123,7 @@ mod tests {
     #[test]
     fn host_values_keep_the_json_rules() {
         let refused = |name: &'static str, value: OptionValue<'static>| {
-            let options = Options::from_host("verify", host(vec![(name, value)]));
+            let options = Options::from_host(Op::Verify, host(vec![(name, value)]));
             options
                 .and_then(|options| verify_options(&options))
                 .unwrap_err()
@@ -745,7 +1141,7 @@ mod tests {
         // A host whose keys are distinct objects with one text (a Python str subclass)
         // cannot give an option twice: the first would win unseen.
         let twice = Options::from_host(
-            "verify",
+            Op::Verify,
             host(vec![
                 ("leeway", OptionValue::Int(0)),
                 ("leeway", OptionValue::Int(600)),
@@ -757,7 +1153,7 @@ mod tests {
         assert!(error.message().contains("\"leeway\" is given twice"));
         // Null is the default, as a JSON null.
         let options =
-            Options::from_host("verify", host(vec![("leeway", OptionValue::Null)])).unwrap();
+            Options::from_host(Op::Verify, host(vec![("leeway", OptionValue::Null)])).unwrap();
         assert_eq!(
             verify_options(&options).unwrap().leeway,
             VerifyOptions::default().leeway
@@ -766,7 +1162,7 @@ mod tests {
 
     #[test]
     fn options_read_for_one_operation_are_refused_by_another() {
-        let options = Options::from_host("sign", Vec::new()).unwrap();
+        let options = Options::from_host(Op::Sign, Vec::new()).unwrap();
         let keyring = Keyring::new("OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V", false).unwrap();
         let error = verify("a.b.c", &keyring, options).unwrap_err();
         assert_eq!(error.kind(), crate::ErrorKind::InvalidInput);

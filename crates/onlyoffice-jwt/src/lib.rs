@@ -22,9 +22,10 @@
 //! editor configs, requests and their replies, callbacks, the DS's requests to the
 //! connector, the guard on the URLs it names), [`keys`] (keyrings, HKDF subkeys,
 //! document keys, signed links) and [`audit`] (a Document Server `local.json` judged).
-//! [`json_api`] is the single entry point of the bindings (JSON arguments and
-//! options), [`host`] their seam to their own values, [`operations`] the table of
-//! operations their signatures are checked against. Byte formats: `docs/formats.md`.
+//! The table of operations and error kinds is the crate `onlyoffice-jwt-table`; what
+//! exists only for the bindings and the CLI (the entry point `json_api::call`, the
+//! seam `host` to their own values) is in [`internal`], outside the stable API. Byte
+//! formats: `docs/formats.md`; the API in every language: `docs/api.md`.
 //!
 //! ```
 //! use onlyoffice_jwt::{check_download_url, verify_callback, CallbackOptions, Keyring};
@@ -48,12 +49,28 @@
 pub mod audit;
 pub mod ds;
 mod error;
-pub mod host;
-pub mod json_api;
+mod host;
+mod json_api;
 pub mod jwt;
 pub mod keys;
-pub mod operations;
 pub mod regular_file;
+
+/// For the bindings and the CLI only, not part of the stable API: the entry point
+/// [`json_api::call`](internal::json_api::call) with its options and arguments, the
+/// seam [`host`](internal::host) between the core's JSON rules and a host's own values,
+/// and the [`table`](internal::table) of operations.
+#[doc(hidden)]
+pub mod internal {
+    /// The seam between the core's JSON rules and a host's own values.
+    pub mod host {
+        pub use crate::host::*;
+    }
+    /// The entry point of the bindings and the vector runners.
+    pub mod json_api {
+        pub use crate::json_api::*;
+    }
+    pub use onlyoffice_jwt_table as table;
+}
 
 pub use audit::{audit_ds_config, AuditOptions, Finding, Severity};
 pub use ds::{

@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use onlyoffice_jwt::ds::{verify_callback, CallbackOptions, Status};
-use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::internal::json_api;
 use onlyoffice_jwt::{derive_secrets, ErrorKind, Keyring, Secret};
 use serde_json::{json, Value};
 use sha2::Sha256;

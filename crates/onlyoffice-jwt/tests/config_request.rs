@@ -1,7 +1,7 @@
 //! `sign_config` and `sign_request`: the Document Server's refusals, and tokens
 //! byte-for-byte as computed by tests/expected_values.py (Python stdlib).
 
-use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::internal::json_api;
 use onlyoffice_jwt::{ErrorKind, Keyring};
 use serde_json::{json, Value};
 

@@ -1,6 +1,6 @@
 //! `check_download_url`: the SSRF guard for callback `url`/`changesurl`.
 
-use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::internal::json_api;
 use onlyoffice_jwt::ErrorKind;
 use serde_json::{json, Value};
 

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::internal::json_api;
 use onlyoffice_jwt::{derive_secrets, Keyring, Secret};
 use serde_json::{json, Value};
 

@@ -2,7 +2,7 @@
 //! table. Expected values: tests/expected_values.py (Python stdlib HKDF/HMAC).
 
 use onlyoffice_jwt::ds::{explain_ds_reply as explain, Service, REPLIES};
-use onlyoffice_jwt::json_api;
+use onlyoffice_jwt::internal::json_api;
 use onlyoffice_jwt::{ErrorKind, Keyring, Secret};
 use serde_json::{json, Value};
 

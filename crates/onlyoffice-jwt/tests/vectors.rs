@@ -1,12 +1,16 @@
 //! Runs every known-answer case of `tests/vectors/*.json` and `tests/attacks/*.json`
-//! (made by independent generators, see tests/vectors/README.md) through `json_api`,
-//! and checks the exact `ok` value or the error name.
+//! (made by independent generators, see tests/vectors/README.md) through the core's
+//! entry point `json_api::call`, each argument taken as the table of operations
+//! declares it, and checks the exact `ok` value or the error name.
 
 use std::path::{Path, PathBuf};
 
+use std::borrow::Cow;
+
 use base64::Engine;
-use onlyoffice_jwt::json_api;
-use onlyoffice_jwt::{Keyring, Result, Secret};
+use onlyoffice_jwt::internal::json_api::{self, Arg};
+use onlyoffice_jwt::internal::table::{ArgKind, Argument, Op};
+use onlyoffice_jwt::{Result, Secret};
 use serde_json::{Map, Value};
 
 fn repo_dir(name: &str) -> PathBuf {
@@ -38,96 +42,70 @@ fn secrets(value: &Value) -> std::result::Result<Vec<Secret>, String> {
     }
 }
 
-fn keyring(
-    args: &Map<String, Value>,
-    options: &Value,
-) -> std::result::Result<Result<Keyring>, String> {
-    let value = args.get("secret").ok_or("case has no secret")?;
-    Ok(json_api::keyring(secrets(value)?, options))
-}
-
-fn text<'a>(args: &'a Map<String, Value>, name: &str) -> std::result::Result<&'a str, String> {
-    args.get(name)
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("case has no string {name}"))
-}
-
 /// The token argument: `token`, or the case's `token_repeat`
 /// (`prefix` + `char` repeated up to `total_length` bytes).
-fn token(
-    case: &Map<String, Value>,
-    args: &Map<String, Value>,
-) -> std::result::Result<String, String> {
-    if let Some(repeat) = case.get("token_repeat") {
-        let prefix = repeat["prefix"].as_str().ok_or("token_repeat.prefix")?;
-        let fill = repeat["char"].as_str().ok_or("token_repeat.char")?;
-        let total = repeat["total_length"]
-            .as_u64()
-            .ok_or("token_repeat.total_length")? as usize;
-        let count = total
-            .checked_sub(prefix.len())
-            .ok_or("token_repeat shorter than its prefix")?
-            / fill.len().max(1);
-        return Ok(format!("{prefix}{}", fill.repeat(count)));
-    }
-    text(args, "token").map(str::to_owned)
+fn token(case: &Map<String, Value>) -> std::result::Result<Option<String>, String> {
+    let Some(repeat) = case.get("token_repeat") else {
+        return Ok(None);
+    };
+    let prefix = repeat["prefix"].as_str().ok_or("token_repeat.prefix")?;
+    let fill = repeat["char"].as_str().ok_or("token_repeat.char")?;
+    let total = repeat["total_length"]
+        .as_u64()
+        .ok_or("token_repeat.total_length")? as usize;
+    let count = total
+        .checked_sub(prefix.len())
+        .ok_or("token_repeat shorter than its prefix")?
+        / fill.len().max(1);
+    Ok(Some(format!("{prefix}{}", fill.repeat(count))))
 }
 
-/// Runs one case; `Ok(result of the operation)` or `Err(why the case is unusable)`.
+/// One argument of the case as the table declares it: JSON for objects and versions,
+/// text (or its bytes), secrets.
+fn argument(
+    argument: &Argument,
+    value: Option<&Value>,
+) -> std::result::Result<Arg<'static>, String> {
+    let name = argument.name;
+    Ok(match (argument.kind, value) {
+        (ArgKind::Secrets | ArgKind::Secret, Some(value)) => Arg::Secrets(secrets(value)?),
+        (ArgKind::Claims | ArgKind::Object | ArgKind::StringOrInt, value) => {
+            Arg::Json(Cow::Owned(value.cloned().unwrap_or(Value::Null)))
+        }
+        (ArgKind::OptionalText | ArgKind::OptionalBytes, None | Some(Value::Null)) => Arg::Absent,
+        (_, Some(Value::String(text))) => Arg::Text(Cow::Owned(text.clone())),
+        (_, other) => return Err(format!("case has no usable {name}: {other:?}")),
+    })
+}
+
+/// Runs one case through the core's single entry point; `Ok(result of the operation)`
+/// or `Err(why the case is unusable)`.
 fn run(operation: &str, case: &Map<String, Value>) -> std::result::Result<Result<Value>, String> {
+    let op = Op::from_name(operation).ok_or_else(|| format!("unknown operation {operation:?}"))?;
     let empty = Map::new();
-    let args = case
+    let mut args = case
         .get("args")
         .map(|a| a.as_object().ok_or("args is not an object"))
         .transpose()?
-        .unwrap_or(&empty);
-    let options = args.get("options").cloned().unwrap_or(Value::Null);
-    macro_rules! ring {
-        () => {
-            match keyring(args, &options)? {
-                Ok(ring) => ring,
-                Err(e) => return Ok(Err(e)),
-            }
-        };
+        .unwrap_or(&empty)
+        .clone();
+    if let Some(repeated) = token(case)? {
+        args.insert("token".to_owned(), Value::String(repeated));
     }
-    let arg = |name: &str| args.get(name).cloned().unwrap_or(Value::Null);
-    Ok(match operation {
-        "sign" => json_api::sign(&arg("claims"), &ring!(), &options),
-        "verify" => json_api::verify(&token(case, args)?, &ring!(), &options),
-        "decode_unverified" => json_api::decode_unverified(&token(case, args)?, &options),
-        "sign_config" => json_api::sign_config(&arg("config"), &ring!(), &options),
-        "sign_request" => json_api::sign_request(&arg("body"), &ring!(), &options),
-        "verify_callback" => {
-            let body = text(args, "body")?.as_bytes().to_vec();
-            json_api::verify_callback(&body, &ring!(), &options)
+    let options = args.get("options").cloned().unwrap_or(Value::Null);
+    // derive_secrets takes one master secret; a case may give a list of one.
+    if let Some(Value::Array(items)) = args.get("master") {
+        if let [one] = items.as_slice() {
+            args.insert("master".to_owned(), one.clone());
         }
-        "verify_incoming" => {
-            let authorization = args.get("authorization").and_then(Value::as_str);
-            json_api::verify_incoming(authorization, &ring!(), &options)
-        }
-        "guard_callback" => {
-            let body = text(args, "body")?.as_bytes().to_vec();
-            json_api::guard_callback(&body, &ring!(), text(args, "ds_url")?, &options)
-        }
-        "guard_download" => {
-            let authorization = args.get("authorization").and_then(Value::as_str);
-            json_api::guard_download(authorization, &ring!(), text(args, "target")?, &options)
-        }
-        "check_download_url" => {
-            json_api::check_download_url(text(args, "url")?, text(args, "ds_url")?, &options)
-        }
-        "document_key" => {
-            json_api::document_key(&ring!(), text(args, "file_id")?, &arg("version"), &options)
-        }
-        "derive_secrets" => {
-            let master = secrets(args.get("master").ok_or("case has no master")?)?;
-            let first = master.first().ok_or("empty master list")?;
-            json_api::derive_secrets(first, &options)
-        }
-        "sign_link" => json_api::sign_link(text(args, "url")?, &ring!(), &options),
-        "verify_link" => json_api::verify_link(text(args, "url")?, &ring!(), &options),
-        other => return Err(format!("unknown operation {other:?}")),
-    })
+    }
+    let arguments = op
+        .declaration()
+        .arguments
+        .iter()
+        .map(|declared| argument(declared, args.get(declared.name)))
+        .collect::<std::result::Result<Vec<_>, String>>()?;
+    Ok(json_api::call(op, arguments, &options).and_then(|output| output.into_value()))
 }
 
 /// Checks one case against its `expect`; the failure description, if any.

@@ -5,10 +5,10 @@ use crate::error::{err, Result};
 use crate::jwt::sign::Claims;
 
 /// The Document Server's default header prefix, `Bearer ` (case-sensitive).
-pub const DEFAULT_PREFIX: &str = "Bearer ";
+pub const DEFAULT_PREFIX: &str = onlyoffice_jwt_table::defaults::PREFIX;
 
 /// The Document Server's default header name for tokens.
-pub const DEFAULT_HEADER: &str = "Authorization";
+pub const DEFAULT_HEADER: &str = onlyoffice_jwt_table::defaults::HEADER;
 
 /// The token in a header value: absent or empty → `missing_token`; not starting with
 /// `prefix` (case-sensitive) → `malformed`.

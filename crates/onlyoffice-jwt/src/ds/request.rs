@@ -15,7 +15,7 @@ use crate::keys::document_key::check_key;
 use crate::keys::secret::Keyring;
 
 /// The default validity of a request token, in seconds (the DS's `outbox.expires`).
-pub const DEFAULT_REQUEST_TTL: u64 = 300;
+pub const DEFAULT_REQUEST_TTL: u64 = onlyoffice_jwt_table::defaults::REQUEST_TTL;
 
 /// The header token is sent only while it is shorter than this many characters: the
 /// Document Server keeps its own header tokens under 7168 ("8kb - 1kb for other

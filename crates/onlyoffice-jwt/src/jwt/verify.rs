@@ -12,10 +12,10 @@ use crate::jwt::sign::Claims;
 use crate::keys::secret::Keyring;
 
 /// The default size limit of a token, in bytes (1 MiB).
-pub const DEFAULT_MAX_SIZE: usize = 1 << 20;
+pub const DEFAULT_MAX_SIZE: usize = onlyoffice_jwt_table::defaults::MAX_SIZE as usize;
 
 /// The default clock tolerance, in seconds: the Document Server's `clockTolerance`.
-pub const DEFAULT_LEEWAY: u64 = 60;
+pub const DEFAULT_LEEWAY: u64 = onlyoffice_jwt_table::defaults::LEEWAY;
 
 /// Options of [`verify`].
 #[derive(Clone, Debug, PartialEq, Eq)]

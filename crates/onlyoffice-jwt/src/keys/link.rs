@@ -12,7 +12,7 @@ use crate::keys::derive::{subkey, Purpose};
 use crate::keys::secret::Keyring;
 
 /// The default validity of a link, in seconds: the DS's own `urlExpires`.
-pub const DEFAULT_LINK_TTL: u64 = 900;
+pub const DEFAULT_LINK_TTL: u64 = onlyoffice_jwt_table::defaults::LINK_TTL;
 
 /// The query parameter holding the expiry time.
 pub const EXP_PARAM: &str = "oo_exp";
