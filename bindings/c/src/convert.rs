@@ -221,7 +221,7 @@ pub(crate) unsafe fn call(
                 });
             }
             let options = options(options_json)?;
-            json_api::call(op, args, &options)?.into_value()
+            json_api::call(op, &mut args, &options)?.into_value()
         })
     }
 }

@@ -89,13 +89,16 @@ fn call(op: Op, args: &[&Zval], options: Option<&Zval>) -> PhpResult<Zval> {
             .find(|opt| opt.only_in == Some(Binding::Php))
             .map(|opt| opt.name);
         let (options, objects) = convert::host_options(paused, op, options, own)?;
-        let core_args = op
-            .declaration()
-            .arguments
-            .iter()
-            .zip(args)
-            .map(|(declared, zval)| argument(paused, declared, zval))
-            .collect::<Result<Vec<_>>>()?;
+        // The arguments on the stack (no operation takes more than three).
+        let declared = op.declaration().arguments;
+        let mut core_args = [Arg::Absent, Arg::Absent, Arg::Absent];
+        if declared.len() > core_args.len() || args.len() != declared.len() {
+            return Err(invalid_input(format!("{}: arguments", op.name())));
+        }
+        for ((slot, declared), zval) in core_args.iter_mut().zip(declared).zip(args) {
+            *slot = argument(paused, declared, zval)?;
+        }
+        let core_args = &mut core_args[..declared.len()];
         let value = match json_api::call(op, core_args, options)? {
             Output::Claims(claims) => {
                 return match claims.build(&mut convert::PhpBuilder { objects }) {

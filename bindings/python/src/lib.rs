@@ -104,36 +104,37 @@ fn argument<'a>(
 }
 
 /// Runs operation `op` for a wrapper of `operations.rs`: `args` in the table's order
-/// (`None`: an optional argument not given), `named` the options given by name or
-/// position, `unknown` any other keyword (which the core names in its refusal).
+/// (`None`: an optional argument not given), `positional` the options Python also
+/// takes by position (text, as the arguments are: str or bytes), `keywords` the other
+/// declared options, `unknown` any other keyword (which the core names in its refusal).
 fn call<'py>(
     py: Python<'py>,
     op: Op,
     args: &[Option<&Bound<'py, PyAny>>],
-    named: &[(&'static str, Option<&Bound<'py, PyAny>>)],
+    positional: &[(&'static str, Option<&Bound<'py, PyAny>>)],
+    keywords: &[(&'static str, Option<&Bound<'py, PyAny>>)],
     unknown: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let declaration = op.declaration();
-        // Options taken by position are text (str or bytes), as the arguments are.
-        let (positional, keywords): (Vec<_>, Vec<_>) = named.iter().partition(|(name, _)| {
-            declaration
-                .options
-                .iter()
-                .any(|opt| opt.name == *name && opt.positional)
-        });
-        let mut entries = host_entries(&keywords, unknown)?;
+        let mut entries = host_entries(keywords, unknown)?;
         for (name, value) in positional {
-            entries.extend(text_option(value, name)?);
+            entries.extend(text_option(*value, name)?);
         }
         let options = options_of(py, op, entries)?;
+        // The arguments on the stack (no operation takes more than three).
+        let declared = declaration.arguments;
+        let mut core_args = [Arg::Absent, Arg::Absent, Arg::Absent];
+        if declared.len() > core_args.len() || args.len() != declared.len() {
+            return Err(errors::invalid_input(format!("{}: arguments", op.name())));
+        }
         let mut size = 0;
-        let mut core_args = Vec::with_capacity(args.len());
-        for (declared, object) in declaration.arguments.iter().zip(args) {
+        for ((slot, declared), object) in core_args.iter_mut().zip(declared).zip(args) {
             let (arg, its_size) = argument(declared, *object)?;
             size += its_size;
-            core_args.push(arg);
+            *slot = arg;
         }
+        let core_args = &mut core_args[..declared.len()];
         match run(py, size, || json_api::call(op, core_args, options))? {
             Output::Value(value) => value_to_py(py, &value),
             Output::Bytes(bytes) => Ok(PyBytes::new(py, &bytes).into_any()),

@@ -828,17 +828,17 @@ impl std::ops::Deref for Ring<'_> {
 }
 
 /// The arguments of one call, taken in the table's order.
-struct Args<'a> {
+struct Args<'a, 's> {
     op: Op,
-    items: std::vec::IntoIter<Arg<'a>>,
+    items: std::slice::IterMut<'s, Arg<'a>>,
     names: std::slice::Iter<'static, onlyoffice_jwt_table::Argument>,
     keyring: Option<Ring<'a>>,
 }
 
-impl<'a> Args<'a> {
+impl<'a, 's> Args<'a, 's> {
     /// Checks the count against the table, and makes the keyring first (a weak secret
     /// is reported before a fault in the other arguments, in every binding).
-    fn new(op: Op, items: Vec<Arg<'a>>, options: &Options<'_>) -> Result<Args<'a>> {
+    fn new(op: Op, items: &'s mut [Arg<'a>], options: &Options<'_>) -> Result<Args<'a, 's>> {
         let declared = op.declaration().arguments;
         if items.len() != declared.len() {
             return Err(err!(
@@ -849,7 +849,6 @@ impl<'a> Args<'a> {
                 declared.len()
             ));
         }
-        let mut items = items;
         let mut keyring = None;
         for (item, argument) in items.iter_mut().zip(declared) {
             if argument.kind == ArgKind::Secrets {
@@ -862,7 +861,7 @@ impl<'a> Args<'a> {
         }
         Ok(Args {
             op,
-            items: items.into_iter(),
+            items: items.iter_mut(),
             names: declared.iter(),
             keyring,
         })
@@ -879,7 +878,11 @@ impl<'a> Args<'a> {
             .names
             .next()
             .map_or("argument", |argument| argument.name);
-        (self.items.next().unwrap_or(Arg::Absent), name)
+        let item = self
+            .items
+            .next()
+            .map_or(Arg::Absent, |slot| std::mem::replace(slot, Arg::Absent));
+        (item, name)
     }
 
     /// The keyring (the secret argument, already made).
@@ -987,9 +990,10 @@ enum ClaimsArg<'a> {
 }
 
 /// Runs operation `op`: the single entry point of the bindings and of every vector
-/// runner. `args` are in the table's order; the options are checked first, then the
-/// keyring is made, then the other arguments are read.
-pub fn call<'a, 'o>(op: Op, args: Vec<Arg<'a>>, options: impl IntoOptions<'o>) -> Result<Output> {
+/// runner. `args` are in the table's order (each is taken out of the slice, which a
+/// binding may keep on its stack); the options are checked first, then the keyring is
+/// made, then the other arguments are read.
+pub fn call<'a, 'o>(op: Op, args: &mut [Arg<'a>], options: impl IntoOptions<'o>) -> Result<Output> {
     let options = options.into_options(op)?;
     let mut args = Args::new(op, args, &options)?;
     let value = match op {

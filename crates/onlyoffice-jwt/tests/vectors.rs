@@ -99,13 +99,13 @@ fn run(operation: &str, case: &Map<String, Value>) -> std::result::Result<Result
             args.insert("master".to_owned(), one.clone());
         }
     }
-    let arguments = op
+    let mut arguments = op
         .declaration()
         .arguments
         .iter()
         .map(|declared| argument(declared, args.get(declared.name)))
         .collect::<std::result::Result<Vec<_>, String>>()?;
-    Ok(json_api::call(op, arguments, &options).and_then(|output| output.into_value()))
+    Ok(json_api::call(op, &mut arguments, &options).and_then(|output| output.into_value()))
 }
 
 /// Checks one case against its `expect`; the failure description, if any.

@@ -180,17 +180,20 @@ fn wrapper(operation: &'static Operation) -> String {
             }
         })
         .collect();
-    let options: Vec<String> = positional
-        .iter()
-        .chain(&keywords)
-        .filter(|p| p.opt.is_some())
-        .map(|p| format!("({:?}, {})", p.name, p.name))
-        .collect();
+    let pairs = |params: &[Param]| -> String {
+        params
+            .iter()
+            .filter(|p| p.opt.is_some())
+            .map(|p| format!("({:?}, {})", p.name, p.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     out.push_str(&format!(
-        "    crate::call(\n        py,\n        Op::{:?},\n        &[{}],\n        &[{}],\n        unknown,\n    )\n}}\n\n",
+        "    crate::call(\n        py,\n        Op::{:?},\n        &[{}],\n        &[{}],\n        &[{}],\n        unknown,\n    )\n}}\n\n",
         operation.op,
         arguments.join(", "),
-        options.join(", ")
+        pairs(&positional),
+        pairs(&keywords)
     ));
     out
 }
