@@ -188,6 +188,7 @@ impl<'a> Options<'a> {
 
     /// The option's value, `None` when absent or null. `opt` must be one of the
     /// operation's declared options.
+    #[inline]
     fn get(&self, opt: &Opt) -> Option<&OptionValue<'a>> {
         debug_assert!(
             opt.name == opts::ALLOW_WEAK.name
@@ -227,6 +228,7 @@ impl<'a> Options<'a> {
     }
 
     /// `allow_weak`, which every operation accepts.
+    #[inline]
     fn allow_weak(&self) -> Result<bool> {
         match self
             .entries
@@ -245,11 +247,13 @@ impl<'a> Options<'a> {
 
     /// The keyring of one or more secrets (first signs, all verify), honouring
     /// `allow_weak`.
+    #[inline]
     pub fn keyring(&self, secrets: Vec<Secret>) -> Result<Keyring> {
         Keyring::from_secrets(secrets, self.allow_weak()?)
     }
 
     /// A boolean option, its default when absent.
+    #[inline]
     pub fn flag(&self, opt: &Opt) -> Result<bool> {
         match self.get(opt) {
             None => Ok(opt.default_bool()),
@@ -259,6 +263,7 @@ impl<'a> Options<'a> {
     }
 
     /// A non-negative integer option (seconds, bytes), its default when absent.
+    #[inline]
     pub fn int(&self, opt: &Opt) -> Result<Option<u64>> {
         match self.get(opt) {
             None => Ok(opt.default_int()),
@@ -269,6 +274,7 @@ impl<'a> Options<'a> {
 
     /// A size option in bytes, its default when absent (beyond the address space:
     /// the largest size).
+    #[inline]
     pub fn size(&self, opt: &Opt) -> Result<Option<usize>> {
         Ok(self
             .int(opt)?
@@ -276,6 +282,7 @@ impl<'a> Options<'a> {
     }
 
     /// An integer option (the clock), absent by default.
+    #[inline]
     pub fn time(&self, opt: &Opt) -> Result<Option<i64>> {
         match self.get(opt) {
             None => Ok(None),
@@ -285,6 +292,7 @@ impl<'a> Options<'a> {
     }
 
     /// A string option, its default when absent.
+    #[inline]
     pub fn text(&self, opt: &Opt) -> Result<Option<&str>> {
         match self.get(opt) {
             None => Ok(opt.default_str()),
@@ -294,11 +302,13 @@ impl<'a> Options<'a> {
     }
 
     /// A list-of-strings option (absent: empty).
+    #[inline]
     pub fn texts(&self, opt: &Opt) -> Result<Vec<&str>> {
         self.strings(opt).map(Option::unwrap_or_default)
     }
 
     /// A list-of-strings option, `None` when absent.
+    #[inline]
     fn strings(&self, opt: &Opt) -> Result<Option<Vec<&str>>> {
         match self.get(opt) {
             None => Ok(None),
@@ -315,12 +325,14 @@ impl<'a> Options<'a> {
     }
 
     /// An algorithm option (its default when absent).
+    #[inline]
     pub fn algorithm(&self, opt: &Opt) -> Result<Algorithm> {
         self.text(opt)?
             .map_or(Ok(Algorithm::HS256), Algorithm::from_name)
     }
 
     /// The accepted algorithms (absent: all three), never empty.
+    #[inline]
     pub fn algorithms(&self, opt: &Opt) -> Result<Vec<Algorithm>> {
         match self.strings(opt)? {
             None => Ok(Algorithm::ALL.to_vec()),
@@ -358,6 +370,7 @@ pub fn object_arg<'v>(
 }
 
 /// The sign options of `sign` (`alg`, `ttl`, `iat`, `now`).
+#[inline]
 pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
     Ok(SignOptions {
         alg: options.algorithm(&opts::ALG)?,
@@ -369,6 +382,7 @@ pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
 
 /// The verify options (`algorithms`, `leeway`, `verify_exp`, `verify_nbf`,
 /// `verify_iat`, `require`, `max_size`, `now`).
+#[inline]
 pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
     let defaults = VerifyOptions::default();
     Ok(VerifyOptions {
@@ -838,6 +852,7 @@ struct Args<'a, 's> {
 impl<'a, 's> Args<'a, 's> {
     /// Checks the count against the table, and makes the keyring first (a weak secret
     /// is reported before a fault in the other arguments, in every binding).
+    #[inline]
     fn new(op: Op, items: &'s mut [Arg<'a>], options: &Options<'_>) -> Result<Args<'a, 's>> {
         let declared = op.declaration().arguments;
         if items.len() != declared.len() {
@@ -872,6 +887,7 @@ impl<'a, 's> Args<'a, 's> {
     }
 
     /// The next argument and its name.
+    #[inline]
     fn next(&mut self) -> (Arg<'a>, &'static str) {
         // `new` checked that there are as many items as declared arguments.
         let name = self
@@ -886,6 +902,7 @@ impl<'a, 's> Args<'a, 's> {
     }
 
     /// The keyring (the secret argument, already made).
+    #[inline]
     fn keyring(&mut self) -> Result<Ring<'a>> {
         let (_, name) = self.next();
         debug_assert_eq!(
@@ -905,12 +922,14 @@ impl<'a, 's> Args<'a, 's> {
     }
 
     /// A JSON argument: a value, or JSON text parsed strictly.
+    #[inline]
     fn json(&mut self) -> Result<Cow<'a, Value>> {
         let (arg, name) = self.next();
         self.json_of(arg, name)
     }
 
     /// The JSON value of `arg`.
+    #[inline]
     fn json_of(&self, arg: Arg<'a>, name: &str) -> Result<Cow<'a, Value>> {
         match arg {
             Arg::Json(value) => Ok(value),
@@ -922,6 +941,7 @@ impl<'a, 's> Args<'a, 's> {
     }
 
     /// Text.
+    #[inline]
     fn text(&mut self) -> Result<Cow<'a, str>> {
         match self.next() {
             (Arg::Text(text), _) => Ok(text),
@@ -930,6 +950,7 @@ impl<'a, 's> Args<'a, 's> {
     }
 
     /// Text or nothing.
+    #[inline]
     fn optional_text(&mut self) -> Result<Option<Cow<'a, str>>> {
         match self.next() {
             (Arg::Text(text), _) => Ok(Some(text)),
@@ -939,12 +960,14 @@ impl<'a, 's> Args<'a, 's> {
     }
 
     /// Bytes (text counts as its UTF-8 bytes).
+    #[inline]
     fn bytes(&mut self) -> Result<Cow<'a, [u8]>> {
         self.optional_bytes()?
             .ok_or_else(|| err!(InvalidInput, "{}: bytes required", self.op.name()))
     }
 
     /// Bytes or nothing.
+    #[inline]
     fn optional_bytes(&mut self) -> Result<Option<Cow<'a, [u8]>>> {
         match self.next() {
             (Arg::Bytes(bytes), _) => Ok(Some(bytes)),
@@ -975,6 +998,7 @@ impl<'a, 's> Args<'a, 's> {
     }
 
     /// Claims: a JSON object, or claims a binding wrote.
+    #[inline]
     fn claims(&mut self) -> Result<ClaimsArg<'a>> {
         match self.next() {
             (Arg::Written(writer), _) => Ok(ClaimsArg::Written(writer)),
