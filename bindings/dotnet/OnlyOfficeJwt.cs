@@ -1,4 +1,4 @@
-// OnlyOffice.Jwt: the operations of onlyoffice-jwt (shared/api.md) for C# and every .NET
+// OnlyOffice.Jwt: the operations of onlyoffice-jwt (docs/api.md) for C# and every .NET
 // language, over the C library libonlyoffice_jwt (P/Invoke). Arguments and results are
 // JSON texts, as in the C ABI; options are a JSON object (null: none). A failure throws
 // JwtException, which carries the shared error name and number. Secrets stay inside the
@@ -14,7 +14,7 @@ namespace OnlyOffice.Jwt
     /// secret or a whole token.</summary>
     public sealed class JwtException : Exception
     {
-        /// <summary>The shared error number (shared/api.md), -1 for an internal error.</summary>
+        /// <summary>The shared error number (docs/api.md), -1 for an internal error.</summary>
         public int Number { get; }
 
         /// <summary>The shared error name, e.g. "weak_secret".</summary>

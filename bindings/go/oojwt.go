@@ -1,5 +1,5 @@
 // Package oojwt is the Go interface of onlyoffice-jwt: every operation of
-// shared/api.md over the C library libonlyoffice_jwt (cgo, found with pkg-config
+// docs/api.md over the C library libonlyoffice_jwt (cgo, found with pkg-config
 // onlyoffice_jwt). Arguments and results are JSON texts, as in the C ABI; options are a
 // JSON object (nil: none). Failures are *Error, carrying the shared error number and
 // name.
@@ -20,7 +20,7 @@ import (
 )
 
 // Error is a failure of the library: Number is the shared error number (see
-// shared/api.md), Code its name, Message what was wrong (never a secret).
+// docs/api.md), Code its name, Message what was wrong (never a secret).
 type Error struct {
 	Number  int
 	Code    string

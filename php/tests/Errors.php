@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace OnlyOffice\Jwt\Tests;
 
-/** The error table of shared/api.md, copied by hand: name => number. */
+/** The error table of docs/api.md, copied by hand: name => number. */
 final class Errors
 {
     public const NUMBERS = [

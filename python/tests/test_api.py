@@ -21,7 +21,7 @@ from conftest import NOW, OTHER, STRONG
 
 import onlyoffice_jwt as oo
 
-# shared/api.md, "Error codes".
+# docs/api.md, "Errors" (the published numbers, written out).
 API_CODES = [
     ("malformed", 1, "MalformedError"),
     ("bad_signature", 2, "BadSignatureError"),

@@ -140,7 +140,7 @@ static size_t base64url_decode(const char *text, uint8_t *out) {
 static void test_version_and_names(void) {
     CHECK(strcmp(oojwt_version(), OOJWT_EXPECTED_VERSION) == 0);
 
-    /* The table of shared/api.md. */
+    /* The table of docs/api.md. */
     static const struct {
         int number;
         int constant;

@@ -55,7 +55,7 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub secret: SecretArgs,
     /// Clock tolerance in seconds for exp/nbf/iat.
-    #[arg(long, default_value_t = 60)]
+    #[arg(long, default_value_t = onlyoffice_jwt::jwt::DEFAULT_LEEWAY)]
     pub leeway: u64,
     /// A claim that must be present (repeatable).
     #[arg(long, value_name = "CLAIM")]

@@ -515,7 +515,7 @@ pub struct ValueBuilder {
 /// end), then a map once it grows past 16 members.
 pub enum ValueObject {
     /// Up to 16 members, on the stack from this index, and a bit per member's
-    /// [`name_bit`] (a name whose bit is not set cannot be a duplicate).
+    /// `name_bit` (a name whose bit is not set cannot be a duplicate).
     Small(usize, u64),
     /// More.
     Large(Map<String, Value>),

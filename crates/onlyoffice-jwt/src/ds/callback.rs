@@ -23,7 +23,7 @@ pub struct CallbackOptions {
     /// The accepted algorithms (default HS256, HS384 and HS512, as the Document Server
     /// may sign with any; pin its `services.CoAuthoring.token.outbox.algorithm`).
     pub algorithms: Vec<Algorithm>,
-    /// Clock tolerance in seconds (default 60).
+    /// Clock tolerance in seconds (default [`DEFAULT_LEEWAY`](crate::jwt::DEFAULT_LEEWAY)).
     pub leeway: u64,
     /// The document key the connector expects; a different signed key is refused.
     pub expected_key: Option<String>,

@@ -2,14 +2,14 @@
 //! connectors whose own code trusts more than it verified: a guard decides, from the
 //! request alone, whether the connector may go on, and says what it may fetch.
 //!
-//! - [`guard_callback`]: the callback is verified ([`verify_callback`]); then every
+//! - [`guard_callback`]: the callback is verified ([`verify_callback`](crate::ds::callback::verify_callback)); then every
 //!   member of the plain body must be the signed one (a member may be absent, and
 //!   `history` may be `{}` where the signed one is not: the Document Server trims its
 //!   plain body and header token when the header would reach 7168 characters, never
 //!   its body token); then every URL the connector will fetch — `url`, `changesurl`,
-//!   `formsdataurl` — must be on the Document Server ([`check_download_url`]).
+//!   `formsdataurl` — must be on the Document Server ([`check_download_url`](crate::ds::download_url::check_download_url)).
 //! - [`guard_download`]: the Document Server's request to the connector (a file
-//!   download) is verified ([`verify_incoming`]) and the URL it signed must name this
+//!   download) is verified ([`verify_incoming`](crate::ds::incoming::verify_incoming)) and the URL it signed must name this
 //!   request's target (path and query, once both are normalised as the Document
 //!   Server's client normalises the URL it requests): a token for one file does not
 //!   download another. Scheme and host are not compared, since proxies rewrite them.
@@ -28,7 +28,8 @@ use crate::keys::secret::Keyring;
 /// The callback members holding a URL the connector fetches, in the order checked.
 pub const FETCHED_MEMBERS: [&str; 3] = ["url", "changesurl", "formsdataurl"];
 
-/// Options of [`guard_callback`]: those of [`verify_callback`], and the Document Server's
+/// Options of [`guard_callback`]: those of
+/// [`verify_callback`](crate::ds::callback::verify_callback), and the Document Server's
 /// addresses for the URLs to fetch.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct CallbackGuardOptions {
@@ -52,7 +53,7 @@ pub struct GuardedCallback {
     pub fetch: Claims,
 }
 
-/// Guards a callback from its raw body and header: verified as [`verify_callback`]
+/// Guards a callback from its raw body and header: verified as [`verify_callback`](crate::ds::callback::verify_callback)
 /// does, then the plain body checked against the signed claims (`invalid_claim`, detail
 /// `body.<member>`, for a member that is not signed or differs), then each URL to
 /// fetch checked against the Document Server's addresses (`url_not_allowed`).
@@ -83,7 +84,7 @@ pub fn guard_callback(
     Ok(GuardedCallback { callback, fetch })
 }
 
-/// The Document Server's addresses of the options, checked as [`check_download_url`]
+/// The Document Server's addresses of the options, checked as [`check_download_url`](crate::ds::download_url::check_download_url)
 /// checks them (`invalid_input`), with a URL that is always under the public one.
 fn check_download_url_options(options: &CallbackGuardOptions) -> Result<()> {
     let extra: Vec<&str> = options.extra_ds_urls.iter().map(String::as_str).collect();
@@ -143,7 +144,7 @@ fn is_empty_object(value: &Value) -> bool {
 
 /// Guards a request of the Document Server to the connector (a file download) from
 /// the value of the header carrying its token and the request's target (`path?query`
-/// as received, or the whole URL): verified as [`verify_incoming`] does, then the
+/// as received, or the whole URL): verified as [`verify_incoming`](crate::ds::incoming::verify_incoming) does, then the
 /// signed `url` must be present (`missing_claim`) and name the same path and query as
 /// the target once both are normalised as a WHATWG URL (`invalid_claim`).
 pub fn guard_download(

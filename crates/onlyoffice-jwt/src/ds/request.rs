@@ -33,7 +33,8 @@ pub struct RequestOptions {
     pub header: String,
     /// The header value's prefix (default `Bearer `).
     pub prefix: String,
-    /// Seconds of validity (default 300); `None`: no `exp`; 0 is refused.
+    /// Seconds of validity (default [`DEFAULT_REQUEST_TTL`]); `None`: no `exp`; 0 is
+    /// refused.
     pub ttl: Option<u64>,
     /// The clock, in seconds since the epoch (default: the system clock).
     pub now: Option<i64>,

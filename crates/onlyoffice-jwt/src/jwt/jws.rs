@@ -37,7 +37,8 @@ pub struct Jws {
 pub struct JwsOptions {
     /// Accepted algorithms (default HS256, HS384, HS512).
     pub algorithms: Vec<Algorithm>,
-    /// Largest accepted token, in bytes (default 1 MiB), checked before decoding.
+    /// Largest accepted token, in bytes (default
+    /// [`DEFAULT_MAX_SIZE`](crate::jwt::DEFAULT_MAX_SIZE)), checked before decoding.
     pub max_size: usize,
 }
 
@@ -137,7 +138,7 @@ pub fn verify_jws(
 }
 
 /// Decodes a JWS **without verifying anything** but its structure: at most `max_size`
-/// bytes (1 MiB for the bindings unless told otherwise), three segments, the header a JSON object, the payload and signature canonical
+/// bytes (the table's `max_size` for the bindings unless told otherwise), three segments, the header a JSON object, the payload and signature canonical
 /// base64url (the payload segment empty when the header's `b64` is false). For
 /// inspection only.
 pub fn decode_jws_unverified(token: &str, max_size: usize) -> Result<Jws> {

@@ -11,7 +11,7 @@ use crate::jwt::encoding::{b64_decode, parse_json};
 use crate::jwt::sign::Claims;
 use crate::keys::secret::Keyring;
 
-/// The default size limit of a token, in bytes (1 MiB).
+/// The default size limit of a token, in bytes (the table's `max_size`).
 pub const DEFAULT_MAX_SIZE: usize = onlyoffice_jwt_table::defaults::MAX_SIZE as usize;
 
 /// The default clock tolerance, in seconds: the Document Server's `clockTolerance`.
@@ -22,7 +22,7 @@ pub const DEFAULT_LEEWAY: u64 = onlyoffice_jwt_table::defaults::LEEWAY;
 pub struct VerifyOptions {
     /// Accepted algorithms (default HS256, HS384, HS512).
     pub algorithms: Vec<Algorithm>,
-    /// Clock tolerance in seconds for `exp`, `nbf` and `iat` (default 60).
+    /// Clock tolerance in seconds for `exp`, `nbf` and `iat` (default [`DEFAULT_LEEWAY`]).
     pub leeway: u64,
     /// Whether an `exp` at or before now - leeway is refused (`expired`; default true).
     /// Off only for facades of libraries that let callers switch it off (PyJWT's
@@ -38,7 +38,8 @@ pub struct VerifyOptions {
     pub verify_iat: bool,
     /// Claims that must be present.
     pub require: Vec<String>,
-    /// Largest accepted token, in bytes (default 1 MiB), checked before decoding.
+    /// Largest accepted token, in bytes (default [`DEFAULT_MAX_SIZE`]), checked before
+    /// decoding.
     pub max_size: usize,
     /// The clock, in seconds since the epoch (default: the system clock).
     pub now: Option<i64>,

@@ -23,7 +23,7 @@ pub const SIG_PARAM: &str = "oo_sig";
 /// Options of [`sign_link`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkOptions {
-    /// Seconds of validity (default 900; 0 is refused).
+    /// Seconds of validity (default [`DEFAULT_LINK_TTL`]; 0 is refused).
     pub ttl: u64,
     /// The clock, in seconds since the epoch (default: the system clock).
     pub now: Option<i64>,
