@@ -89,7 +89,10 @@ function verify(#[\SensitiveParameter] string $token, #[\SensitiveParameter] str
  * The header and claims of a compact JWT, `{"header": …, "claims": …}`, **nothing
  * verified**: for inspection and logging only.
  *
- * @param array{} $options
+ * Options:
+ * - `max_size` (default 1048576): the largest token accepted, in bytes
+ *
+ * @param array{max_size?: int} $options
  * @return array{header: array<string, mixed>, claims: array<string, mixed>}
  * @throws JwtException
  */

@@ -394,6 +394,18 @@ final class ExtensionTest extends TestCase
         );
     }
 
+    public function testDecodeUnverifiedReadsACallbackTokenPastOneMibWithMaxSize(): void
+    {
+        $token = self::token('{"alg":"HS256","typ":"JWT"}', '{"key":"k","history":"' . str_repeat('h', 1 << 20) . '"}', 'not-the-secret');
+        try {
+            Jwt\decode_unverified($token);
+            self::fail('a token over 1 MiB was decoded without max_size');
+        } catch (Jwt\TooLargeException $e) {
+            self::assertSame(11, $e->getCode());
+        }
+        self::assertSame('k', Jwt\decode_unverified($token, ['max_size' => strlen($token)])['claims']['key']);
+    }
+
     public function testSignConfigAddsTheTokenOfTheConfig(): void
     {
         $config = json_decode((string) file_get_contents(__DIR__ . '/../../tests/data/editor_config.json'), true);

@@ -173,7 +173,7 @@ def b64url_decode(segment: _Text) -> bytes:
     """The bytes of one token segment, decoded as the core decodes tokens: canonical
     unpadded base64url only."""
 
-def decode_unverified(token: _Text) -> _JsonObject:
+def decode_unverified(token: _Text, *, max_size: int = 1048576) -> _JsonObject:
     """The header and claims of a compact JWT, `{"header": …, "claims": …}`, **nothing
     verified**: for inspection and logging only."""
 

@@ -244,6 +244,13 @@ def test_decode_unverified_reads_any_signature():
     assert decoded == {"header": {"alg": "HS256", "kid": "k1", "typ": "JWT"}, "claims": {"a": 1}}
 
 
+def test_decode_unverified_reads_a_callback_token_past_one_mib_with_max_size():
+    token = pyjwt.encode({"key": "k", "history": "h" * (1 << 20)}, OTHER)
+    with pytest.raises(oo.TooLargeError):
+        oo.decode_unverified(token)
+    assert oo.decode_unverified(token, max_size=len(token))["claims"]["key"] == "k"
+
+
 def test_weak_secrets_need_allow_weak_and_empty_is_always_refused():
     for weak in ("secret", "short", b"x" * 31):
         with pytest.raises(oo.WeakSecretError):

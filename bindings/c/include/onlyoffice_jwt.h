@@ -265,11 +265,11 @@ int32_t oojwt_verify(const oojwt_keyring *keyring,
                      char **out);
 
 /*
- `decode_unverified(token)`: The header and claims of a compact JWT, `{"header": …,
- "claims": …}`, **nothing verified**: for inspection and logging only. `*out` is the
- result: a string result as is, any other as JSON text.
+ `decode_unverified(token, max_size=1048576)`: The header and claims of a compact
+ JWT, `{"header": …, "claims": …}`, **nothing verified**: for inspection and logging
+ only. `*out` is the result: a string result as is, any other as JSON text.
 
- No options are defined.
+ Options: `max_size`: the largest token accepted, in bytes.
 
  # Safety
 

@@ -486,7 +486,7 @@ operations! {
     B64urlDecode "b64url_decode" (segment: Text) -> Bytes [] only Python;
     /// The header and claims of a compact JWT, `{"header": …, "claims": …}`, **nothing
     /// verified**: for inspection and logging only.
-    DecodeUnverified "decode_unverified" (#[sensitive] token: Text) -> Decoded [];
+    DecodeUnverified "decode_unverified" (#[sensitive] token: Text) -> Decoded [MAX_SIZE];
     /// Signs an editor config for the Document Server and returns it with `token` added
     /// last. Refuses a config the Document Server would reject or read otherwise than
     /// written: no `document.key` of `[0-9A-Za-z._=-]{1,128}`, no `document.url`, a

@@ -477,8 +477,11 @@ pub fn verify<'o>(token: &str, keyring: &Keyring, options: impl IntoOptions<'o>)
 
 /// `decode_unverified(token)`: `{"header": …, "claims": …}`, **nothing verified**.
 pub fn decode_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Result<Value> {
-    options.into_options(Op::DecodeUnverified)?;
-    let decoded = verify::decode_unverified(token)?;
+    let options = options.into_options(Op::DecodeUnverified)?;
+    let max_size = options
+        .size(&opts::MAX_SIZE)?
+        .unwrap_or(VerifyOptions::default().max_size);
+    let decoded = verify::decode_unverified_within(token, max_size)?;
     let mut out = Map::new();
     out.insert("header".to_owned(), Value::Object(decoded.header));
     out.insert("claims".to_owned(), Value::Object(decoded.claims));

@@ -407,6 +407,24 @@ fn decode_unverified_checks_structure_only() {
     );
 }
 
+#[test]
+fn decode_unverified_reads_a_token_past_one_mib_when_told() {
+    // A Document Server callback's token passes 1 MiB with a long history.
+    let history = "h".repeat(1 << 20);
+    let token = forge(HS256, &format!(r#"{{"key":"k","history":"{history}"}}"#));
+    let call =
+        |options: Value| onlyoffice_jwt::internal::json_api::decode_unverified(&token, &options);
+    assert_eq!(call(Value::Null).unwrap_err().kind(), ErrorKind::TooLarge);
+    let decoded = call(json!({"max_size": token.len()})).unwrap();
+    assert_eq!(decoded["claims"]["key"], "k");
+    assert_eq!(
+        call(json!({"max_size": token.len() - 1}))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::TooLarge
+    );
+}
+
 /// The system time as `time.time()` or `microtime(true)` would give it.
 fn fractional_now() -> f64 {
     std::time::SystemTime::now()

@@ -14,6 +14,6 @@ pub use encoding::{b64_decode, b64_encode, nesting_depth, parse_json, to_json, M
 pub use jws::{decode_jws_unverified, sign_jws_bytes, verify_jws, Jws, JwsOptions};
 pub use sign::{sign, sign_jws, sign_written, Claims, SignOptions};
 pub use verify::{
-    claims_with, decode_segment, decode_unverified, verified_payload, verify, Unverified,
-    VerifyOptions, DEFAULT_LEEWAY, DEFAULT_MAX_SIZE,
+    claims_with, decode_segment, decode_unverified, decode_unverified_within, verified_payload,
+    verify, Unverified, VerifyOptions, DEFAULT_LEEWAY, DEFAULT_MAX_SIZE,
 };

@@ -209,10 +209,17 @@ pub(crate) fn check_mac(
     Ok(())
 }
 
-/// Decodes header and claims **without verifying anything** but the structure.
-/// For inspection only: never trust what it returns.
+/// Decodes header and claims **without verifying anything** but the structure, of a
+/// token of at most [`DEFAULT_MAX_SIZE`] bytes. For inspection only: never trust what
+/// it returns.
 pub fn decode_unverified(token: &str) -> Result<Unverified> {
-    let parts = split(token, DEFAULT_MAX_SIZE)?;
+    decode_unverified_within(token, DEFAULT_MAX_SIZE)
+}
+
+/// [`decode_unverified`] of a token of at most `max_size` bytes (a Document Server
+/// callback's token may pass 1 MiB).
+pub fn decode_unverified_within(token: &str, max_size: usize) -> Result<Unverified> {
+    let parts = split(token, max_size)?;
     let claims = payload_object(&parts.payload)?;
     Ok(Unverified {
         header: parts.header,
