@@ -76,15 +76,6 @@ fn argument<'a>(
             _ => return Err(errors::invalid_input(format!("{name} must not be None"))),
         },
     };
-    if matches!(
-        declared.kind,
-        ArgKind::Object | ArgKind::StringOrInt | ArgKind::Claims
-    ) && !object.is_instance_of::<PyDict>()
-        || matches!(declared.kind, ArgKind::Object)
-    {
-        let Input { value, size } = py_to_value(object)?;
-        return Ok((Arg::Json(Cow::Owned(value)), size));
-    }
     let arg = match declared.kind {
         ArgKind::Secrets => Arg::Secrets(secrets_from_py(object)?),
         ArgKind::Secret => Arg::Secrets(vec![single_secret(object)?]),
@@ -94,6 +85,10 @@ fn argument<'a>(
             let mut writer = JsonWriter::for_claims();
             write_json(object, &mut writer)?;
             Arg::Written(writer)
+        }
+        ArgKind::Claims | ArgKind::Object | ArgKind::StringOrInt => {
+            let Input { value, size } = py_to_value(object)?;
+            return Ok((Arg::Json(Cow::Owned(value)), size));
         }
         ArgKind::Text | ArgKind::OptionalText => Arg::Text(text_or_bytes(object, name)?),
         ArgKind::Bytes | ArgKind::OptionalBytes => Arg::Bytes(bytes_arg(object, name)?),

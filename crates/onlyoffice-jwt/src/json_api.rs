@@ -384,10 +384,9 @@ pub fn sign_options(options: &Options<'_>) -> Result<SignOptions> {
 /// `verify_iat`, `require`, `max_size`, `now`).
 #[inline]
 pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
-    let defaults = VerifyOptions::default();
     Ok(VerifyOptions {
         algorithms: options.algorithms(&opts::ALGORITHMS)?,
-        leeway: options.int(&opts::LEEWAY)?.unwrap_or(defaults.leeway),
+        leeway: options.int(&opts::LEEWAY)?.unwrap_or(defaults::LEEWAY),
         verify_exp: options.flag(&opts::VERIFY_EXP)?,
         verify_nbf: options.flag(&opts::VERIFY_NBF)?,
         verify_iat: options.flag(&opts::VERIFY_IAT)?,
@@ -396,7 +395,9 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        max_size: options.size(&opts::MAX_SIZE)?.unwrap_or(defaults.max_size),
+        max_size: options
+            .size(&opts::MAX_SIZE)?
+            .unwrap_or(verify::DEFAULT_MAX_SIZE),
         now: options.time(&opts::NOW)?,
     })
 }
@@ -446,7 +447,7 @@ pub fn verify_jws<'o>(
         algorithms: options.algorithms(&opts::ALGORITHMS)?,
         max_size: options
             .size(&opts::MAX_SIZE)?
-            .unwrap_or(VerifyOptions::default().max_size),
+            .unwrap_or(verify::DEFAULT_MAX_SIZE),
     };
     jws::verify_jws(token, keyring, &options, detached)
 }
@@ -457,7 +458,7 @@ pub fn decode_jws_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> 
     let options = options.into_options(Op::DecodeJwsUnverified)?;
     let max_size = options
         .size(&opts::MAX_SIZE)?
-        .unwrap_or(VerifyOptions::default().max_size);
+        .unwrap_or(verify::DEFAULT_MAX_SIZE);
     jws::decode_jws_unverified(token, max_size)
 }
 
@@ -480,7 +481,7 @@ pub fn decode_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> Resu
     let options = options.into_options(Op::DecodeUnverified)?;
     let max_size = options
         .size(&opts::MAX_SIZE)?
-        .unwrap_or(VerifyOptions::default().max_size);
+        .unwrap_or(verify::DEFAULT_MAX_SIZE);
     let decoded = verify::decode_unverified_within(token, max_size)?;
     let mut out = Map::new();
     out.insert("header".to_owned(), Value::Object(decoded.header));
@@ -529,15 +530,16 @@ pub fn sign_request<'o>(
 ) -> Result<Value> {
     let options = options.into_options(Op::SignRequest)?;
     let body = object_arg("sign_request", "body", body)?;
-    let defaults = crate::ds::request::RequestOptions::default();
     let request_options = crate::ds::request::RequestOptions {
         alg: options.algorithm(&opts::ALG)?,
         header: options
             .text(&opts::HEADER)?
-            .map_or(defaults.header, str::to_owned),
+            .unwrap_or(defaults::HEADER)
+            .to_owned(),
         prefix: options
             .text(&opts::PREFIX)?
-            .map_or(defaults.prefix, str::to_owned),
+            .unwrap_or(defaults::PREFIX)
+            .to_owned(),
         ttl: if options.is_null(&opts::REQUEST_TTL) {
             None
         } else {
