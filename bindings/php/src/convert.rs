@@ -23,12 +23,12 @@ use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ce;
 use std::borrow::Cow;
 
-use onlyoffice_jwt::internal::host::{Build, JsonWriter};
+use onlyoffice_jwt::internal::json::{build_value, Build, Sink, ValueSink};
 use onlyoffice_jwt::internal::json_api::{OptionValue, Options};
 use onlyoffice_jwt::internal::table::Op;
 use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::{Error, ErrorKind, Result, Secret};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 use crate::collector::Paused;
 use crate::memory;
@@ -48,40 +48,12 @@ fn invalid(message: String) -> Error {
     Error::new(ErrorKind::InvalidInput, message)
 }
 
-/// A PHP value as JSON; `what` names the argument in error messages.
-pub fn to_json(_: &Paused, zval: &Zval, what: &str) -> Result<Value> {
-    to_json_at(zval, &mut Walk::new(what), 0)
-}
-
-fn to_json_at(zval: &Zval, walk: &mut Walk, depth: usize) -> Result<Value> {
-    let what = walk.what;
-    let zval = zval.dereference();
-    if let Some(b) = zval.bool() {
-        Ok(Value::Bool(b))
-    } else if let Some(i) = zval.long() {
-        Ok(Value::from(i))
-    } else if let Some(f) = zval.double() {
-        Number::from_f64(f).map(Value::Number).ok_or_else(|| {
-            invalid(format!(
-                "{what}: a float that is NaN or infinite has no JSON form"
-            ))
-        })
-    } else if zval.is_string() {
-        let text = utf8(zval, what)?;
-        walk.string(text.len())?;
-        Ok(Value::String(text.to_owned()))
-    } else if let Some(table) = zval.array() {
-        array_to_json(table, Members::All, walk, depth)
-    } else if let Some(object) = zval.object() {
-        object_to_json(object, walk, depth)
-    } else if zval.is_null() || zval.get_type() == DataType::Undef {
-        Ok(Value::Null)
-    } else {
-        Err(invalid(format!(
-            "{what}: a PHP {:?} value has no JSON form",
-            zval.get_type()
-        )))
-    }
+/// A PHP value as the core's `Value`; `what` names the argument in error messages.
+pub fn to_json(paused: &Paused, zval: &Zval, what: &str) -> Result<Value> {
+    let mut sink = ValueSink::default();
+    write_json(paused, zval, what, &mut sink)?;
+    sink.finish()
+        .map_err(|error| invalid(format!("{what}: {}", error.message())))
 }
 
 /// One conversion from PHP: what is converted, how many entries so far, and an
@@ -139,72 +111,6 @@ enum Members {
     All,
     /// Entries whose key does not start with NUL (an object's public properties).
     Public,
-}
-
-fn array_to_json(
-    table: &ZendHashTable,
-    members: Members,
-    walk: &mut Walk,
-    depth: usize,
-) -> Result<Value> {
-    let what = walk.what;
-    let depth = deeper(what, depth)?;
-    // Values go into a list while the keys are 0, 1, 2…; at the first other key the
-    // list so far becomes the start of an object.
-    let mut list = Vec::new();
-    let mut map: Option<Map<String, Value>> = None;
-    for (key, value) in entries(table) {
-        let name = key.name();
-        walk.entry(name.map_or(0, <[u8]>::len))?;
-        if members == Members::Public && name.is_some_and(|name| name.first() == Some(&0)) {
-            continue;
-        }
-        let index = key.index();
-        if map.is_none() && index.and_then(|i| usize::try_from(i).ok()) == Some(list.len()) {
-            list.push(to_json_at(value, walk, depth)?);
-            continue;
-        }
-        let map = map.get_or_insert_with(|| {
-            let mut map = Map::with_capacity(table.len());
-            map.extend(
-                std::mem::take(&mut list)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| (i.to_string(), v)),
-            );
-            map
-        });
-        let key = match index {
-            Some(index) => index.to_string(),
-            None => std::str::from_utf8(name.unwrap_or_default())
-                .map_err(|_| invalid(format!("{what}: an array key is not valid UTF-8")))?
-                .to_owned(),
-        };
-        map.insert(key, to_json_at(value, walk, depth)?);
-    }
-    Ok(map.map_or(Value::Array(list), Value::Object))
-}
-
-/// An object's public properties, as `json_encode` sees them: in declaration order,
-/// then the dynamic ones; unset and uninitialised properties left out; protected
-/// and private ones (whose names PHP mangles with a leading NUL) left out.
-fn object_to_json(object: &ZendObject, walk: &mut Walk, depth: usize) -> Result<Value> {
-    let what = walk.what;
-    let Some(properties) = public_properties(object, what)? else {
-        deeper(what, depth)?;
-        return Ok(Value::Object(Map::new()));
-    };
-    match array_to_json(properties, Members::Public, walk, depth)? {
-        Value::Array(items) if items.is_empty() => Ok(Value::Object(Map::new())),
-        Value::Array(items) => Ok(Value::Object(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(index, value)| (index.to_string(), value))
-                .collect(),
-        )),
-        object => Ok(object),
-    }
 }
 
 fn utf8<'z>(zval: &'z Zval, what: &str) -> Result<&'z str> {
@@ -360,41 +266,9 @@ pub fn secrets_arg(_: &Paused, zval: &Zval) -> Result<Vec<Secret>> {
     Ok(secrets)
 }
 
-/// A JSON value as a PHP value.
-pub fn to_php(value: &Value) -> Zval {
-    let mut zval = Zval::new();
-    match value {
-        Value::Null => zval.set_null(),
-        Value::Bool(b) => zval.set_bool(*b),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => zval.set_long(i),
-            None => zval.set_double(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Value::String(s) => {
-            if zval.set_string(s, false).is_err() {
-                zval.set_null();
-            }
-        }
-        Value::Array(items) => {
-            let mut table = ZendHashTable::with_capacity(len_hint(items.len()));
-            for item in items {
-                push(&mut table, to_php(item));
-            }
-            zval.set_hashtable(table);
-        }
-        Value::Object(map) => {
-            let mut table = ZendHashTable::with_capacity(len_hint(map.len()));
-            for (key, item) in map {
-                insert(&mut table, key, to_php(item));
-            }
-            zval.set_hashtable(table);
-        }
-    }
-    zval
-}
-
-fn len_hint(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
+/// A JSON value the core returned as a PHP value (arrays, as `json_decode($json, true)`).
+pub fn to_php(value: &Value) -> Result<Zval> {
+    build_value(value, &mut PhpBuilder { objects: false })
 }
 
 fn push(table: &mut ZBox<ZendHashTable>, value: Zval) {
@@ -415,14 +289,14 @@ pub fn is_object_like(zval: &Zval) -> bool {
     zval.object().is_some() || zval.array().is_some_and(|table| !is_list(table))
 }
 
-/// A PHP value written as JSON text with the core's writer, with no `Value` tree: the
-/// same mapping as [`to_json`] (and the same errors), bounded by the same nesting
-/// limit. `what` names the argument in error messages.
-pub fn write_json(_: &Paused, zval: &Zval, what: &str, writer: &mut JsonWriter) -> Result<()> {
+/// Reads a PHP value into a sink of the core (JSON text with no `Value` tree, or a
+/// `Value`), as `json_encode` maps it: lists as arrays, other arrays and `stdClass`
+/// objects as objects. `what` names the argument in error messages.
+pub fn write_json<S: Sink>(_: &Paused, zval: &Zval, what: &str, writer: &mut S) -> Result<()> {
     write_at(zval, &mut Walk::new(what), 0, writer)
 }
 
-fn write_at(zval: &Zval, walk: &mut Walk, depth: usize, writer: &mut JsonWriter) -> Result<()> {
+fn write_at<S: Sink>(zval: &Zval, walk: &mut Walk, depth: usize, writer: &mut S) -> Result<()> {
     let what = walk.what;
     let zval = zval.dereference();
     if let Some(b) = zval.bool() {
@@ -463,12 +337,12 @@ fn write_at(zval: &Zval, walk: &mut Walk, depth: usize, writer: &mut JsonWriter)
     Ok(())
 }
 
-fn write_table(
+fn write_table<S: Sink>(
     table: &ZendHashTable,
     members: Members,
     walk: &mut Walk,
     depth: usize,
-    writer: &mut JsonWriter,
+    writer: &mut S,
 ) -> Result<()> {
     let what = walk.what;
     let depth = deeper(what, depth)?;
@@ -585,8 +459,8 @@ fn refuse_computed(_: &ZendObject, _: &str) -> Result<()> {
     Ok(())
 }
 
-/// Builds PHP values straight from the core's strict parser, as [`to_php`] does from a
-/// `Value`: lists, associative arrays (canonical decimal keys as integer keys), and a
+/// Builds PHP values straight from the core's strict parser (and, for [`to_php`], from
+/// a `Value`): lists, associative arrays (canonical decimal keys as integer keys), and a
 /// float for an integer beyond PHP's range. With `objects`, as
 /// `json_decode($json, false, 512, JSON_BIGINT_AS_STRING)` does instead: JSON objects
 /// as `stdClass`, integers beyond PHP's range as their digits.

@@ -18,7 +18,7 @@ use ext_php_rs::types::Zval;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 use std::borrow::Cow;
 
-use onlyoffice_jwt::internal::host::{Failure, JsonWriter};
+use onlyoffice_jwt::internal::json::{Failure, JsonWriter};
 use onlyoffice_jwt::internal::json_api::{self, Arg, Output};
 use onlyoffice_jwt::internal::table::{ArgKind, Argument, Binding, Op};
 use onlyoffice_jwt::{Result, Secret};
@@ -121,7 +121,9 @@ fn call(op: Op, args: &[&Zval], options: Option<&Zval>) -> PhpResult<Zval> {
     }));
     match result {
         Ok(Ok(Built::Php(claims))) => Ok(claims),
-        Ok(Ok(Built::Json(value))) => Ok(convert::to_php(&value)),
+        Ok(Ok(Built::Json(value))) => {
+            convert::to_php(&value).map_err(|error| exceptions::from_error(&error))
+        }
         Ok(Err(error)) => Err(exceptions::from_error(&error)),
         Err(_) => Err(exceptions::internal()),
     }

@@ -5,33 +5,30 @@
 use std::borrow::Cow;
 use std::sync::{Mutex, MutexGuard, TryLockError};
 
-use onlyoffice_jwt::internal::host::{Build, JsonWriter};
+use onlyoffice_jwt::internal::json::{build_value, Build, Sink, ValueSink};
 use onlyoffice_jwt::internal::json_api::{OptionValue, Options};
 use onlyoffice_jwt::internal::table::Op;
-use onlyoffice_jwt::jwt::MAX_NESTING;
 use onlyoffice_jwt::Secret;
 use pyo3::prelude::*;
 use pyo3::types::iter::{BoundDictIterator, BoundListIterator, BoundTupleIterator};
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
 };
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 use crate::errors::{core_error, invalid_input};
 
-/// A converted argument and the approximate size of its JSON text in bytes.
-pub struct Input {
-    /// The JSON value.
-    pub value: Value,
-    /// Approximate JSON size, used to decide whether to release the GIL.
-    pub size: usize,
-}
-
-/// Converts a Python object (dict, list, tuple, str, int, float, bool, None) to JSON.
-pub fn py_to_value(object: &Bound<'_, PyAny>) -> PyResult<Input> {
-    let mut size = 0;
-    let value = to_value(object, &mut size)?;
-    Ok(Input { value, size })
+/// Reads a Python object (dict, list, tuple, str, int, float, bool, None) into the
+/// core's `Value`, and about how many bytes its JSON text takes (to decide whether to
+/// release the GIL).
+pub fn py_to_value(object: &Bound<'_, PyAny>) -> PyResult<(Value, usize)> {
+    let mut sink = ValueSink::default();
+    write_json(object, &mut sink)?;
+    let size = sink.len();
+    let value = sink
+        .finish()
+        .map_err(|error| invalid_input(error.message().to_owned()))?;
+    Ok((value, size))
 }
 
 /// The options of one call read straight from its keyword arguments, with no JSON
@@ -98,113 +95,6 @@ fn str_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
         .map_err(|_| invalid_input("a str is not valid Unicode (lone surrogate)"))
 }
 
-/// A Python container being converted: its remaining items and what is built so far.
-enum Frame<'py> {
-    Object {
-        entries: BoundDictIterator<'py>,
-        map: Map<String, Value>,
-        key: Option<String>,
-    },
-    List {
-        items: BoundListIterator<'py>,
-        values: Vec<Value>,
-    },
-    Tuple {
-        items: BoundTupleIterator<'py>,
-        values: Vec<Value>,
-    },
-}
-
-impl<'py> Frame<'py> {
-    /// The next item to convert (a dict's key is read and checked here), or None.
-    fn next_item(&mut self, size: &mut usize) -> PyResult<Option<Bound<'py, PyAny>>> {
-        Ok(match self {
-            Frame::Object { entries, key, .. } => match entries.next() {
-                None => None,
-                Some((name, item)) => {
-                    let name = name
-                        .cast::<PyString>()
-                        .map_err(|_| invalid_input("dict keys must be str"))?;
-                    let name = str_of(name)?;
-                    *size += name.len();
-                    *key = Some(name.into_owned());
-                    Some(item)
-                }
-            },
-            Frame::List { items, .. } => items.next(),
-            Frame::Tuple { items, .. } => items.next(),
-        })
-    }
-
-    /// Stores the converted value of the item last returned by `next_item`; a dict
-    /// member whose text another key of the dict already had is `invalid_input` (keys
-    /// of a `str` subclass with its own `==` or `hash` can be different keys with the
-    /// same text, which JSON would hold twice).
-    fn accept(&mut self, value: Value) -> PyResult<()> {
-        match self {
-            Frame::Object { map, key, .. } => {
-                let key = key.take().unwrap_or_default();
-                if map.contains_key(&key) {
-                    return Err(same_text(&key));
-                }
-                map.insert(key, value);
-            }
-            Frame::List { values, .. } | Frame::Tuple { values, .. } => values.push(value),
-        }
-        Ok(())
-    }
-
-    /// The finished container.
-    fn finish(self) -> Value {
-        match self {
-            Frame::Object { map, .. } => Value::Object(map),
-            Frame::List { values, .. } | Frame::Tuple { values, .. } => Value::Array(values),
-        }
-    }
-}
-
-/// One object converted: a scalar's value, or the frame of a container to fill.
-enum Step<'py> {
-    Scalar(Value),
-    Container(Frame<'py>),
-}
-
-/// Converts without recursion (an explicit stack of at most [`MAX_NESTING`] frames), so
-/// that the deepest accepted input is as safe on a thread's 128 KiB stack as any other.
-fn to_value(object: &Bound<'_, PyAny>, size: &mut usize) -> PyResult<Value> {
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut next = step(object, size)?;
-    loop {
-        match next {
-            Step::Container(frame) => {
-                if stack.len() >= MAX_NESTING {
-                    return Err(invalid_input(format!(
-                        "containers are nested deeper than {MAX_NESTING} levels"
-                    )));
-                }
-                stack.push(frame);
-            }
-            Step::Scalar(value) => match stack.last_mut() {
-                None => return Ok(value),
-                Some(top) => top.accept(value)?,
-            },
-        }
-        next = loop {
-            let Some(top) = stack.last_mut() else {
-                return Err(invalid_input("internal: conversion stack empty"));
-            };
-            if let Some(item) = top.next_item(size)? {
-                break step(&item, size)?;
-            }
-            let finished = stack.pop().map(Frame::finish).unwrap_or(Value::Null);
-            match stack.last_mut() {
-                None => return Ok(finished),
-                Some(parent) => parent.accept(finished)?,
-            }
-        };
-    }
-}
-
 /// The error for two keys of one dict with the same text.
 fn same_text(key: &str) -> PyErr {
     invalid_input(format!(
@@ -244,135 +134,10 @@ fn int_digits<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>>
         .map_err(|_| invalid_input("an int has no decimal digits"))
 }
 
-/// One object converted: a scalar, or an empty frame for a container.
-fn step<'py>(object: &Bound<'py, PyAny>, size: &mut usize) -> PyResult<Step<'py>> {
-    *size += 8;
-    if object.is_none() {
-        return Ok(Step::Scalar(Value::Null));
-    }
-    if let Ok(text) = object.cast::<PyString>() {
-        let text = str_of(text)?;
-        *size += text.len();
-        return Ok(Step::Scalar(Value::String(text.into_owned())));
-    }
-    if let Ok(flag) = object.cast::<PyBool>() {
-        return Ok(Step::Scalar(Value::Bool(flag.is_true())));
-    }
-    if object.is_instance_of::<PyInt>() {
-        if let Ok(number) = object.extract::<i64>() {
-            return Ok(Step::Scalar(Value::from(number)));
-        }
-        return object
-            .extract::<u64>()
-            .map(|number| Step::Scalar(Value::from(number)))
-            .map_err(|_| invalid_input("an int is outside the 64-bit range of JSON numbers"));
-    }
-    if let Ok(number) = object.cast::<PyFloat>() {
-        return Number::from_f64(number.value())
-            .map(|number| Step::Scalar(Value::Number(number)))
-            .ok_or_else(|| invalid_input("a float is NaN or infinite, which JSON cannot hold"));
-    }
-    if let Ok(dict) = object.cast::<PyDict>() {
-        return Ok(Step::Container(Frame::Object {
-            map: Map::with_capacity(dict.len()),
-            entries: dict.iter(),
-            key: None,
-        }));
-    }
-    if let Ok(list) = object.cast::<PyList>() {
-        return Ok(Step::Container(Frame::List {
-            values: Vec::with_capacity(list.len()),
-            items: list.iter(),
-        }));
-    }
-    if let Ok(tuple) = object.cast::<PyTuple>() {
-        return Ok(Step::Container(Frame::Tuple {
-            values: Vec::with_capacity(tuple.len()),
-            items: tuple.iter(),
-        }));
-    }
-    Err(invalid_input(format!(
-        "cannot convert a {} to JSON (dict, list, tuple, str, int, float, bool or None)",
-        object.get_type().name()?
-    )))
-}
-
-/// A JSON container being converted to Python: its remaining members and the object.
-enum Open<'v, 'py> {
-    Array(std::slice::Iter<'v, Value>, Bound<'py, PyList>),
-    Object(
-        serde_json::map::Iter<'v>,
-        Bound<'py, PyDict>,
-        Option<&'v str>,
-    ),
-}
-
-/// Converts a JSON value to Python: objects become dicts (in order), arrays lists;
-/// without recursion, as [`to_value`].
+/// A JSON value the core returned as Python objects: objects become dicts (in order),
+/// arrays lists.
 pub fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    let mut stack: Vec<Open<'_, 'py>> = Vec::new();
-    let mut current = value;
-    loop {
-        let mut finished = match current {
-            Value::Array(items) => {
-                stack.push(Open::Array(items.iter(), PyList::empty(py)));
-                None
-            }
-            Value::Object(map) => {
-                stack.push(Open::Object(map.iter(), PyDict::new(py), None));
-                None
-            }
-            scalar => Some(scalar_to_py(py, scalar)?),
-        };
-        current = loop {
-            if let Some(item) = finished.take() {
-                match stack.last_mut() {
-                    None => return Ok(item),
-                    Some(Open::Array(_, list)) => list.append(item)?,
-                    Some(Open::Object(_, dict, key)) => {
-                        dict.set_item(PyString::new(py, key.take().unwrap_or_default()), item)?;
-                    }
-                }
-            }
-            let next = match stack.last_mut() {
-                None => None,
-                Some(Open::Array(items, _)) => items.next(),
-                Some(Open::Object(members, _, key)) => members.next().map(|(name, item)| {
-                    *key = Some(name.as_str());
-                    item
-                }),
-            };
-            if let Some(item) = next {
-                break item;
-            }
-            finished = match stack.pop() {
-                Some(Open::Array(_, list)) => Some(list.into_any()),
-                Some(Open::Object(_, dict, _)) => Some(dict.into_any()),
-                None => return Err(invalid_input("internal: conversion stack empty")),
-            };
-        };
-    }
-}
-
-/// A JSON scalar (null, bool, number, string) as a Python object.
-fn scalar_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
-        Value::Number(number) => {
-            if let Some(integer) = number.as_i64() {
-                integer.into_pyobject(py)?.into_any()
-            } else if let Some(integer) = number.as_u64() {
-                integer.into_pyobject(py)?.into_any()
-            } else {
-                let float = number
-                    .as_f64()
-                    .ok_or_else(|| invalid_input("a JSON number has no float value"))?;
-                PyFloat::new(py, float).into_any()
-            }
-        }
-        Value::String(text) => PyString::new(py, text).into_any(),
-        _ => py.None().into_bound(py),
-    })
+    build_value(value, &mut PyBuilder::new(py))
 }
 
 fn one_secret(object: &Bound<'_, PyAny>) -> PyResult<Secret> {
@@ -481,9 +246,13 @@ enum Writing<'py> {
     Tuple(BoundTupleIterator<'py>),
 }
 
-/// Writes a Python object as JSON text with the core's writer, without recursion and
-/// without an intermediate tree: what [`py_to_value`] accepts, and ints of any size.
-pub fn write_json(object: &Bound<'_, PyAny>, writer: &mut JsonWriter) -> PyResult<()> {
+/// Reads a Python object into a sink of the core (JSON text, or a `Value`): dicts
+/// (str keys), lists, tuples, str, int (of any size, as far as the sink takes it),
+/// float, bool and None. Without recursion (an explicit stack of the open containers,
+/// at most [`MAX_NESTING`](onlyoffice_jwt::jwt::MAX_NESTING) deep as the sink keeps
+/// them), so that the deepest accepted input is as safe on a thread's 128 KiB stack as
+/// any other.
+pub fn write_json<S: Sink>(object: &Bound<'_, PyAny>, writer: &mut S) -> PyResult<()> {
     let mut stack: Vec<Writing<'_>> = Vec::new();
     let mut current = Some(object.clone());
     loop {
@@ -536,9 +305,9 @@ pub fn write_json(object: &Bound<'_, PyAny>, writer: &mut JsonWriter) -> PyResul
 }
 
 /// Writes a scalar, or opens a container and returns its items to write.
-fn write_scalar_or_open<'py>(
+fn write_scalar_or_open<'py, S: Sink>(
     object: &Bound<'py, PyAny>,
-    writer: &mut JsonWriter,
+    writer: &mut S,
 ) -> PyResult<Option<Writing<'py>>> {
     let core = |error: onlyoffice_jwt::Error| invalid_input(error.message().to_owned());
     if object.is_none() {

@@ -20,7 +20,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use std::borrow::Cow;
 
-use onlyoffice_jwt::internal::host::{Failure, JsonWriter};
+use onlyoffice_jwt::internal::json::{Failure, JsonWriter};
 use onlyoffice_jwt::internal::json_api::{self, Arg, Output};
 use onlyoffice_jwt::internal::table::{ArgKind, Argument, Op};
 use pyo3::prelude::*;
@@ -29,7 +29,7 @@ use serde_json::Value;
 
 use convert::{
     bytes_arg, host_entries, options_of, py_to_value, secrets_from_py, single_secret, text_option,
-    text_or_bytes, value_to_py, write_json, Input, PyBuilder,
+    text_or_bytes, value_to_py, write_json, PyBuilder,
 };
 use errors::{core_error, panic_error};
 
@@ -87,7 +87,7 @@ fn argument<'a>(
             Arg::Written(writer)
         }
         ArgKind::Claims | ArgKind::Object | ArgKind::StringOrInt => {
-            let Input { value, size } = py_to_value(object)?;
+            let (value, size) = py_to_value(object)?;
             return Ok((Arg::Json(Cow::Owned(value)), size));
         }
         ArgKind::Text | ArgKind::OptionalText => Arg::Text(text_or_bytes(object, name)?),

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use onlyoffice_jwt_table::{defaults, opts, ArgKind, Op, Opt};
 
 use crate::error::{err, Result};
-use crate::host::{Build, Failure, JsonWriter, ValueBuilder};
+use crate::json::{Build, Failure, JsonWriter, ValueBuilder};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::jws;
 use crate::jwt::sign::{self, SignOptions};

@@ -24,7 +24,7 @@
 //! document keys, signed links) and [`audit`] (a Document Server `local.json` judged).
 //! The table of operations and error kinds is the crate `onlyoffice-jwt-table`; what
 //! exists only for the bindings and the CLI (the entry point `json_api::call`, the
-//! seam `host` to their own values) is in [`internal`], outside the stable API. Byte
+//! seam `json` to their own values) is in [`internal`], outside the stable API. Byte
 //! formats: `docs/formats.md`; the API in every language: `docs/api.md`.
 //!
 //! ```
@@ -49,7 +49,7 @@
 pub mod audit;
 pub mod ds;
 mod error;
-mod host;
+mod json;
 mod json_api;
 pub mod jwt;
 pub mod keys;
@@ -57,13 +57,14 @@ pub mod regular_file;
 
 /// For the bindings and the CLI only, not part of the stable API: the entry point
 /// [`json_api::call`](internal::json_api::call) with its options and arguments, the
-/// seam [`host`](internal::host) between the core's JSON rules and a host's own values,
+/// seam [`json`](internal::json) between the core's JSON rules and a host's own values,
 /// and the [`table`](internal::table) of operations.
 #[doc(hidden)]
 pub mod internal {
-    /// The seam between the core's JSON rules and a host's own values.
-    pub mod host {
-        pub use crate::host::*;
+    /// The seam between the core's JSON rules and a host's own values: parse, build,
+    /// write.
+    pub mod json {
+        pub use crate::json::*;
     }
     /// The entry point of the bindings and the vector runners.
     pub mod json_api {

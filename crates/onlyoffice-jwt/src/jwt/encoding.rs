@@ -46,9 +46,9 @@ pub fn nesting_depth(value: &Value) -> usize {
 
 /// Parses JSON strictly: one value, no trailing data, no duplicate object members,
 /// at most [`MAX_NESTING`] nested arrays/objects, numbers that fit an f64 (the
-/// parser of [`crate::host::parse_with`], building the core's own `Value`).
+/// parser of [`crate::json::parse_with`], building the core's own `Value`).
 pub fn parse_json(bytes: &[u8]) -> std::result::Result<Value, String> {
-    use crate::host::{parse_with, ParseError, Probe, ValueBuilder};
+    use crate::json::{parse_with, ParseError, Probe, ValueBuilder};
     parse_with(bytes, &mut ValueBuilder::default(), &mut Probe::new(&[])).map_err(|e| match e {
         ParseError::Json(message) | ParseError::Duplicate { message, .. } => message,
         ParseError::Host(never) => match never {},

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{err, Result};
-use crate::host::{JsonWriter, SPAN_NAMES};
+use crate::json::JsonWriter;
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::clock::now_or_system;
 use crate::jwt::encoding::{b64_encode_into, parse_json, to_json};
@@ -56,6 +56,14 @@ pub fn sign(claims: &Claims, keyring: &Keyring, options: &SignOptions) -> Result
     };
     Ok(sign_payload(payload.as_bytes(), keyring, options.alg))
 }
+
+/// The byte spans of the values of a top-level object's `iat` and `exp`, which
+/// [`sign_written`] sets in place.
+pub(crate) type TimeSpans = [Option<(usize, usize)>; 2];
+
+/// The members whose spans a [`JsonWriter`] records, in [`TimeSpans`] order: the time
+/// claims [`sign`] adds.
+pub(crate) const SPAN_NAMES: [&str; 2] = ["iat", "exp"];
 
 /// Signs claims a binding wrote itself with a [`JsonWriter`] (a JSON object), as
 /// [`sign`] signs the same claims: `iat` and `exp` replace the written members in
@@ -224,6 +232,7 @@ fn sign_payload(payload_json: &[u8], keyring: &Keyring, alg: Algorithm) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Sink;
 
     fn ring() -> Keyring {
         Keyring::new("OZUrNsPqPdQ1Og7YN8gKkgboxhQGTa3V", false).unwrap()
@@ -362,7 +371,7 @@ mod tests {
             };
             for options in &option_sets {
                 let mut writer = JsonWriter::default();
-                crate::host::tests::write(&Value::Object(claims.clone()), &mut writer);
+                crate::json::tests::write(&Value::Object(claims.clone()), &mut writer);
                 let written = sign_written(writer, &ring(), options).unwrap();
                 assert_eq!(
                     written,

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{err, Result};
-use crate::host::{parse_with, Build, Failure, ParseError, Probe, Probed, ValueBuilder};
+use crate::json::{parse_with, Build, Failure, ParseError, Probe, Probed, ValueBuilder};
 use crate::jwt::algorithm::{truncate, Algorithm};
 use crate::jwt::clock::precise_now;
 use crate::jwt::encoding::{b64_decode, parse_json};
