@@ -73,13 +73,16 @@ function sign_jws(string $header, string $payload, #[\SensitiveParameter] string
  * - `max_size` (default 1048576): the largest token accepted, in bytes
  * - `now` (default null): the clock, in Unix seconds, for tests (none given: the
  *   system clock)
+ * - `time_rules` (default "precise"): how the time claims meet the clock: `precise`
+ *   (each at its own precision), `pyjwt` or `firebase` (their rules, for the facades:
+ *   docs/formats.md)
  * - `objects` (default false): the claims as `stdClass` objects, as
  *   `json_decode($json, false, 512, JSON_BIGINT_AS_STRING)` gives them
  * - `allow_weak` (default false): accept a secret shorter than 32 bytes, the default
  *   `secret` or a guessable one (while it is being replaced)
  *
  * @param string|list<string> $secret
- * @param array{algorithms?: list<'HS256'|'HS384'|'HS512'>, leeway?: int, verify_exp?: bool, verify_nbf?: bool, verify_iat?: bool, require?: list<string>, max_size?: int, now?: int|null, objects?: bool, allow_weak?: bool} $options
+ * @param array{algorithms?: list<'HS256'|'HS384'|'HS512'>, leeway?: int, verify_exp?: bool, verify_nbf?: bool, verify_iat?: bool, require?: list<string>, max_size?: int, now?: int|null, time_rules?: string, objects?: bool, allow_weak?: bool} $options
  * @return array<string, mixed>|\stdClass
  * @throws JwtException
  */

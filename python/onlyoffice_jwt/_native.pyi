@@ -147,6 +147,7 @@ def verify(
     require: Optional[Sequence[str]] = None,
     max_size: int = 1048576,
     now: Optional[int] = None,
+    time_rules: str = "precise",
     allow_weak: bool = False,
 ) -> _JsonObject:
     """Verifies a compact JWT strictly and returns its claims: the structure, the header,

@@ -288,6 +288,34 @@ def test_headers_options_and_bytes_as_pyjwt():
         cjwt.decode(expired, STRONG, algorithms=["HS256"], options={"verify_nbf": False})
 
 
+def outcome(decode, token, **kwargs):
+    """What a decode gives: the claims, or the exception's class name and message."""
+    try:
+        return decode(token, STRONG, algorithms=["HS256"], **kwargs)
+    except Exception as error:  # noqa: BLE001 - the class is the answer
+        return type(error).__name__, str(error)
+
+
+def test_time_claims_are_judged_by_pyjwts_rules_in_the_core():
+    # PyJWT cuts each time claim to whole seconds (int()) and checks iat before nbf:
+    # the core does the same with time_rules="pyjwt". Margins of a whole second keep
+    # the answers the same however the clock ticks during the test.
+    second = int(time.time())
+    shapes = {
+        "fractional nbf in the leeway's last second": {"nbf": second + 30.9},
+        "fractional iat in the leeway's last second": {"iat": second + 30.9},
+        "fractional exp cut to expired": {"exp": second - 29.5},
+        "iat and nbf ahead: iat named": {"iat": second + 100, "nbf": second + 100},
+        "nbf ahead and exp passed": {"nbf": second + 100, "exp": second - 100},
+    }
+    for name, claims in shapes.items():
+        token = pyjwt.encode(claims, STRONG)
+        ours = outcome(cjwt.decode, token, leeway=30)
+        assert ours == outcome(pyjwt.decode, token, leeway=30), name
+    assert outcome(cjwt.decode, pyjwt.encode(shapes["iat and nbf ahead: iat named"], STRONG)) == (
+        "ImmatureSignatureError", "The token is not yet valid (iat)")
+
+
 def test_install_makes_import_jwt_resolve_to_the_facade():
     import subprocess
     import sys

@@ -237,11 +237,11 @@ int32_t oojwt_sign_jws(const oojwt_keyring *keyring,
 
 /*
  `verify(token, secret, algorithms=None, leeway=60, verify_exp=True, verify_nbf=True,
- verify_iat=True, require=None, max_size=1048576, now=None)`: Verifies a compact JWT
- strictly and returns its claims: the structure, the header, the signature in
- constant time, then `nbf`, `iat` and `exp`, then the required claims. Raises the
- error of the first check that failed. `*out` is the result: a string result as is,
- any other as JSON text.
+ verify_iat=True, require=None, max_size=1048576, now=None, time_rules="precise")`:
+ Verifies a compact JWT strictly and returns its claims: the structure, the header,
+ the signature in constant time, then `nbf`, `iat` and `exp`, then the required
+ claims. Raises the error of the first check that failed. `*out` is the result: a
+ string result as is, any other as JSON text.
 
  Options: `algorithms`: the algorithms accepted, never empty (none given: HS256,
  HS384 and HS512); `leeway`: seconds of clock skew accepted on `exp`, `nbf` and
@@ -249,7 +249,9 @@ int32_t oojwt_sign_jws(const oojwt_keyring *keyring,
  check `nbf` (its type is checked either way); `verify_iat`: refuse an `iat` in the
  future (its type is checked either way); `require`: claims that must be present;
  `max_size`: the largest token accepted, in bytes; `now`: the clock, in Unix seconds,
- for tests (none given: the system clock).
+ for tests (none given: the system clock); `time_rules`: how the time claims meet the
+ clock: `precise` (each at its own precision), `pyjwt` or `firebase` (their rules,
+ for the facades: docs/formats.md).
 
  # Safety
 

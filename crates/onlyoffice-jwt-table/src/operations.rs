@@ -19,6 +19,8 @@ pub mod defaults {
     pub const REQUEST_TTL: u64 = 300;
     /// `ttl` of `sign_link`: the lifetime of a signed connector link.
     pub const LINK_TTL: u64 = 900;
+    /// `time_rules`: how `verify` compares the time claims with the clock.
+    pub const TIME_RULES: &str = "precise";
 }
 
 /// How a binding takes an argument, and what the core receives.
@@ -265,6 +267,14 @@ pub mod opts {
         Default::Bool(true),
         "refuse an `iat` in the future (its type is checked either way)",
     );
+    /// `time_rules`.
+    pub const TIME_RULES: Opt = Opt::new(
+        "time_rules",
+        OptKind::Text,
+        Default::Str(defaults::TIME_RULES),
+        "how the time claims meet the clock: `precise` (each at its own precision), \
+         `pyjwt` or `firebase` (their rules, for the facades: docs/formats.md)",
+    );
     /// `require`.
     pub const REQUIRE: Opt = Opt::new(
         "require",
@@ -471,7 +481,7 @@ operations! {
     /// header, the signature in constant time, then `nbf`, `iat` and `exp`, then the
     /// required claims. Raises the error of the first check that failed.
     Verify "verify" (#[sensitive] token: Text, secret: Secrets) -> Claims
-        [ALGORITHMS, LEEWAY, VERIFY_EXP, VERIFY_NBF, VERIFY_IAT, REQUIRE, MAX_SIZE, NOW, OBJECTS];
+        [ALGORITHMS, LEEWAY, VERIFY_EXP, VERIFY_NBF, VERIFY_IAT, REQUIRE, MAX_SIZE, NOW, TIME_RULES, OBJECTS];
     /// Verifies a compact JWS whose payload is any bytes: structure, header and
     /// signature, nothing about the payload. `detached_payload` is the payload of a
     /// token whose header says `"b64": false` (RFC 7797).

@@ -24,6 +24,7 @@ use crate::json::{Build, Failure, JsonWriter, ValueBuilder};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::jws;
 use crate::jwt::sign::{self, SignOptions};
+use crate::jwt::times::TimeRules;
 use crate::jwt::verify::{self, VerifyOptions};
 use crate::keys::secret::{Keyring, Secret};
 
@@ -399,6 +400,9 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
             .size(&opts::MAX_SIZE)?
             .unwrap_or(verify::DEFAULT_MAX_SIZE),
         now: options.time(&opts::NOW)?,
+        time_rules: options
+            .text(&opts::TIME_RULES)?
+            .map_or(Ok(TimeRules::Precise), TimeRules::from_name)?,
     })
 }
 

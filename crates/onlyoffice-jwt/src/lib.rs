@@ -82,7 +82,7 @@ pub use ds::{
 pub use error::{Error, ErrorKind, Result};
 pub use jwt::{
     decode_jws_unverified, decode_unverified, sign, sign_jws, sign_jws_bytes, verify, verify_jws,
-    Algorithm, Claims, Jws, JwsOptions, SignOptions, Unverified, VerifyOptions,
+    Algorithm, Claims, Jws, JwsOptions, SignOptions, TimeRules, Unverified, VerifyOptions,
 };
 pub use keys::{
     derive_secrets, document_key, sign_link, verify_link, DerivedSecrets, Keyring, LinkOptions,

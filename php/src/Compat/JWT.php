@@ -45,11 +45,11 @@ final class JWT
     private static bool $warnedShortKey = false;
 
     /**
-     * The core's verify options for each key algorithm: its structure, signature and
-     * claim-type checks only (the time rules and the key rule are firebase's, so the
-     * core's own get a clock that accepts every time and a waiver for its key policy),
-     * and the claims as firebase's json_decode gives them (`objects`: stdClass, big
-     * integers as strings). Made once per algorithm.
+     * The core's verify options for each key algorithm: every check of the core, its
+     * time checks by firebase's rules (`time_rules`: `firebase`; the clock and the
+     * leeway are set per call), a waiver for its key policy (the key rule is
+     * firebase's), and the claims as firebase's json_decode gives them (`objects`:
+     * stdClass, big integers as strings). Made once per algorithm.
      *
      * @var array<string, array<string, mixed>>
      */
@@ -228,11 +228,19 @@ final class JWT
         $header = $keyOrKeyArray instanceof Key ? null : self::checkedHeader($jwt, $keyOrKeyArray);
         $key = $header === null ? $keyOrKeyArray : self::selectKey($header, $keyOrKeyArray);
         $alg = $key->getAlgorithm();
-        $options = self::$verifyOptions[$alg] ??= ['algorithms' => [$alg], 'now' => 0, 'leeway' => PHP_INT_MAX, 'verify_iat' => false, 'allow_weak' => true, 'objects' => true, 'max_size' => PHP_INT_MAX];
+        $options = self::$verifyOptions[$alg] ??= ['algorithms' => [$alg], 'time_rules' => 'firebase', 'allow_weak' => true, 'objects' => true, 'max_size' => PHP_INT_MAX];
+        $options['now'] = $timestamp;
+        $options['leeway'] = $leeway;
         $material = $key->getKeyMaterial();
         try {
             self::checkKeyLength($material, $alg);
             $payload = Native\verify($jwt, $material, $options);
+        } catch (Native\NotYetValidException | Native\ExpiredException $e) {
+            // Verified but for its times: the header is given back as on success.
+            if (func_num_args() > 2) {
+                $headers = self::segmentObject(strstr($jwt, '.', true));
+            }
+            throw self::timeException($e, $jwt, $timestamp);
         } catch (Native\JwtException | \DomainException $e) {
             if ($header === null) {
                 self::checkedHeader($jwt, $keyOrKeyArray);
@@ -242,32 +250,29 @@ final class JWT
         if (func_num_args() > 2) {
             $headers = self::segmentObject(strstr($jwt, '.', true));
         }
-        self::checkTimes($payload, $timestamp, $leeway);
         return $payload;
     }
 
     /**
-     * firebase/php-jwt 6.11's time rules: `nbf` and `iat` rounded down, `iat` only
-     * without `nbf`, `exp` against a whole-second clock.
+     * firebase's exception for a token the core found not yet valid or expired by
+     * firebase's time rules, with the verified claims it carries (the signature was
+     * checked before the times) and firebase's message; as firebase's, it has no
+     * previous exception (an uncaught one is logged as firebase's would be).
      */
-    private static function checkTimes(\stdClass $payload, int $timestamp, int $leeway): void
+    private static function timeException(Native\JwtException $e, string $jwt, int $timestamp): \Exception
     {
-        if (isset($payload->nbf) && floor($payload->nbf) > $timestamp + $leeway) {
-            $early = new BeforeValidException('Cannot handle token with nbf prior to ' . date(\DateTime::ISO8601, (int) floor($payload->nbf)));
-            $early->setPayload($payload);
-            throw $early;
+        $payload = self::segmentObject(explode('.', $jwt)[1]);
+        $claim = substr((string) $e->getDetail(), strlen('claims.'));
+        if ($e instanceof Native\ExpiredException) {
+            $refused = new ExpiredException('Expired token');
+            $refused->setTimestamp($timestamp);
+        } else {
+            $refused = new BeforeValidException(
+                "Cannot handle token with {$claim} prior to " . date(\DateTime::ISO8601, (int) floor((float) $payload->$claim))
+            );
         }
-        if (!isset($payload->nbf) && isset($payload->iat) && floor($payload->iat) > $timestamp + $leeway) {
-            $early = new BeforeValidException('Cannot handle token with iat prior to ' . date(\DateTime::ISO8601, (int) floor($payload->iat)));
-            $early->setPayload($payload);
-            throw $early;
-        }
-        if (isset($payload->exp) && $timestamp - $leeway >= $payload->exp) {
-            $expired = new ExpiredException('Expired token');
-            $expired->setPayload($payload);
-            $expired->setTimestamp($timestamp);
-            throw $expired;
-        }
+        $refused->setPayload($payload);
+        return $refused;
     }
 
     /**
@@ -391,7 +396,7 @@ final class JWT
         return json_decode(self::urlsafeB64Decode($segment), false, 512, JSON_BIGINT_AS_STRING);
     }
 
-    /** firebase/php-jwt's exception for a failure of the core (time rules excluded). */
+    /** firebase/php-jwt's exception for a failure of the core (times excepted: see `timeException`). */
     private static function translate(Native\JwtException $e): \Exception
     {
         switch (true) {

@@ -266,6 +266,8 @@ class PyJWT:
                 secret,
                 algorithms=[alg],
                 leeway=math.ceil(leeway),
+                # PyJWT's time rules (whole-second claims, iat before nbf), by the core.
+                time_rules="pyjwt",
                 allow_weak=True,
                 # PyJWT has no size limit: a Document Server callback's token passes 1 MiB.
                 max_size=sys.maxsize,

@@ -208,10 +208,12 @@ def _is_num(v):
 
 
 def verify(token, secret, algorithms=None, leeway=60, require=(), max_size=MIB,
-           now=None, allow_weak=False, verify_iat=True):
+           now=None, allow_weak=False, verify_iat=True, time_rules="precise"):
     keys = keyring(secret, allow_weak)
     if not isinstance(verify_iat, bool):
         raise Err("invalid_input", "verify_iat")
+    if time_rules not in ("precise", "pyjwt", "firebase"):
+        raise Err("invalid_input", "time_rules")
     algorithms = DEFAULT_ALGS if algorithms is None else algorithms
     # 1
     if len(token.encode("utf-8")) > max_size:
@@ -248,18 +250,44 @@ def verify(token, secret, algorithms=None, leeway=60, require=(), max_size=MIB,
             v = claims[name]
             if not _is_num(v) or not math.isfinite(v) or v < 0:
                 raise Err("invalid_claim", name)
-    # 7: nbf, then iat, then exp, as jsonwebtoken, firebase/php-jwt and PyJWT check them
-    if "nbf" in claims and claims["nbf"] > now + leeway:
-        raise Err("not_yet_valid")
-    if verify_iat and "iat" in claims and claims["iat"] > now + leeway:
-        raise Err("not_yet_valid")
-    if "exp" in claims and now >= claims["exp"] + leeway:
-        raise Err("expired")
+    # 7: the time claims by the rules named (formats.md, "Time rules")
+    _check_times(claims, now, leeway, verify_iat, time_rules)
     # 8
     for name in require:
         if name not in claims:
             raise Err("missing_claim", name)
     return claims
+
+
+def _check_times(claims, now, leeway, verify_iat, time_rules):
+    nbf, iat, exp = (claims.get(name) for name in ("nbf", "iat", "exp"))
+    if not verify_iat:
+        iat = None
+    if time_rules == "precise":
+        # nbf, then iat, then exp, as jsonwebtoken checks them, each as it is
+        if nbf is not None and nbf > now + leeway:
+            raise Err("not_yet_valid")
+        if iat is not None and iat > now + leeway:
+            raise Err("not_yet_valid")
+        if exp is not None and now >= exp + leeway:
+            raise Err("expired")
+    elif time_rules == "pyjwt":
+        # PyJWT 2 (api_jwt._validate_claims): iat, nbf, exp, each int() of the claim
+        for claim in (iat, nbf):
+            if claim is not None and int(claim) > now + leeway:
+                raise Err("not_yet_valid")
+        if exp is not None and int(exp) <= now - leeway:
+            raise Err("expired")
+    else:
+        # firebase/php-jwt 6 (JWT::decode): a whole-second clock; nbf, then iat only
+        # without nbf, both floor()ed; then exp as it is
+        timestamp = math.floor(now)
+        if nbf is not None and math.floor(nbf) > timestamp + leeway:
+            raise Err("not_yet_valid")
+        if nbf is None and iat is not None and math.floor(iat) > timestamp + leeway:
+            raise Err("not_yet_valid")
+        if exp is not None and timestamp - leeway >= exp:
+            raise Err("expired")
 
 
 def decode_unverified(token):

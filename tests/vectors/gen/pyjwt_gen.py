@@ -152,6 +152,21 @@ def main():
                                              separators=(",", ":")).encode()) + "." + s
     assert V("verify-tampered-payload", forged) == {"error": "bad_signature"}
 
+    # time_rules "pyjwt": PyJWT cuts each time claim to whole seconds (int()) before
+    # comparing it with its sub-second clock, and checks iat before nbf.
+    def P(name, claims, **opts):
+        token = jwt.encode(claims, S1, algorithm="HS256")
+        return V(name, token, time_rules="pyjwt", **opts)
+
+    assert "ok" in P("verify-pyjwt-rules-fractional-nbf-in-the-leeway-second", {"sub": "u", "nbf": NOW + 60.5})
+    assert P("verify-pyjwt-rules-nbf-one-second-ahead", {"sub": "u", "nbf": NOW + 61}) == {"error": "not_yet_valid"}
+    assert "ok" in P("verify-pyjwt-rules-fractional-iat-in-the-leeway-second", {"sub": "u", "iat": NOW + 60.9})
+    assert P("verify-pyjwt-rules-fractional-exp-cut-to-expired", {"sub": "u", "exp": NOW - 59.5}) == {"error": "expired"}
+    assert "ok" in P("verify-pyjwt-rules-exp-one-second-left", {"sub": "u", "exp": NOW - 59})
+    assert P("verify-pyjwt-rules-iat-and-nbf-ahead", {"iat": NOW + 100, "nbf": NOW + 100}) == {"error": "not_yet_valid"}
+    assert P("verify-pyjwt-rules-nbf-ahead-exp-passed", {"nbf": NOW + 300, "exp": NOW - 300},
+             leeway=0) == {"error": "not_yet_valid"}
+
     n = ooref.write_vectors(os.path.join(VECTORS_OUT, "pyjwt.json"), GEN, cases)
     print(f"  pyjwt.json: {n} cases (PyJWT {jwt.__version__})")
 

@@ -169,7 +169,7 @@ fn append_members(claims: &Claims, added: &[(&str, i64)]) -> String {
 /// [`verify`]: crate::jwt::verify::verify
 pub fn sign_jws(header: &str, payload: &str, keyring: &Keyring) -> Result<String> {
     let alg = signing_algorithm(header)?;
-    crate::jwt::verify::check_time_claims(&object(payload, "payload")?).map_err(|e| {
+    crate::jwt::times::check_time_claims(&object(payload, "payload")?).map_err(|e| {
         err!(
             InvalidInput,
             "the payload cannot be signed: {} (verify would refuse it)",

@@ -4,11 +4,11 @@
 use serde_json::{Map, Value};
 
 use crate::error::{err, Result};
-use crate::json::{parse_with, Build, Failure, ParseError, Probe, Probed, ValueBuilder};
+use crate::json::{parse_with, Build, Failure, ParseError, Probe, ValueBuilder};
 use crate::jwt::algorithm::{truncate, Algorithm};
-use crate::jwt::clock::precise_now;
 use crate::jwt::encoding::{b64_decode, parse_json};
 use crate::jwt::sign::Claims;
+use crate::jwt::times::{check_times, TimeRules, TIME_CLAIMS};
 use crate::keys::secret::Keyring;
 
 /// The default size limit of a token, in bytes (the table's `max_size`).
@@ -43,6 +43,9 @@ pub struct VerifyOptions {
     pub max_size: usize,
     /// The clock, in seconds since the epoch (default: the system clock).
     pub now: Option<i64>,
+    /// How the time claims are compared with the clock: the core's own rules
+    /// (default), or those of PyJWT or firebase/php-jwt for their facades.
+    pub time_rules: TimeRules,
 }
 
 impl Default for VerifyOptions {
@@ -56,6 +59,7 @@ impl Default for VerifyOptions {
             require: Vec::new(),
             max_size: DEFAULT_MAX_SIZE,
             now: None,
+            time_rules: TimeRules::Precise,
         }
     }
 }
@@ -163,9 +167,6 @@ pub fn claims_with<B: Build>(
     }
     Ok(claims)
 }
-
-/// The time claims, probed while the claims are built.
-const TIME_CLAIMS: [&str; 3] = ["exp", "nbf", "iat"];
 
 fn not_an_object() -> crate::Error {
     err!(detail = "payload.object"; Malformed, "the payload is not a JSON object")
@@ -397,87 +398,4 @@ fn payload_object(payload: &[u8]) -> Result<Claims> {
             Err(err!(detail = "payload.json"; Malformed, "the payload is not valid JSON: {e}"))
         }
     }
-}
-
-/// A NumericDate claim: absent, or a finite non-negative number.
-/// The time-claim rule of [`numeric_date`] over claims given as a JSON object: each of
-/// `exp`, `nbf` and `iat`, when present, a finite number ≥ 0 — for signers that must
-/// not sign what [`verify`] refuses (`invalid_claim`, detail `claims.<name>`).
-pub(crate) fn check_time_claims(claims: &Map<String, Value>) -> Result<()> {
-    for name in TIME_CLAIMS {
-        let Some(value) = claims.get(name) else {
-            continue;
-        };
-        let valid = value
-            .as_f64()
-            .is_some_and(|time| time.is_finite() && time >= 0.0);
-        if !valid {
-            let what = if value.is_number() {
-                "is not a valid date"
-            } else {
-                "is not a number"
-            };
-            return Err(err!(
-                detail = format!("claims.{name}");
-                InvalidClaim,
-                "claim {name:?} {what}"
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn numeric_date(probe: &Probe<'_>, name: &str) -> Result<Option<f64>> {
-    match probe.get(name) {
-        None => Ok(None),
-        Some(Probed::Number(t)) if t.is_finite() && t >= 0.0 => Ok(Some(t)),
-        Some(Probed::Number(_)) => Err(
-            err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a valid date"),
-        ),
-        Some(Probed::Other) => Err(
-            err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a number"),
-        ),
-    }
-}
-
-/// The time claims, checked in the order every peer checks them — `nbf`, then `iat`,
-/// then `exp` (jsonwebtoken, firebase/php-jwt, PyJWT all refuse a token that is not
-/// yet valid before looking at its expiry) — so that a token both ahead and past
-/// reports the same error as theirs.
-fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<()> {
-    let exp = numeric_date(probe, "exp")?;
-    let nbf = numeric_date(probe, "nbf")?;
-    let iat = numeric_date(probe, "iat")?;
-    // Compared at the claims' own precision: a fractional claim against the
-    // sub-second clock (see `precise_now`).
-    let now = precise_now(options.now);
-    let leeway = options.leeway as f64;
-    if let Some(nbf) = nbf.filter(|_| options.verify_nbf) {
-        if nbf > now + leeway {
-            return Err(err!(
-                detail = "claims.nbf";
-                NotYetValid,
-                "the token is not valid before {nbf} (now {now}, leeway {leeway} s)"
-            ));
-        }
-    }
-    if let Some(iat) = iat.filter(|_| options.verify_iat) {
-        if iat > now + leeway {
-            return Err(err!(
-                detail = "claims.iat";
-                NotYetValid,
-                "the token was issued in the future, at {iat} (now {now}, leeway {leeway} s)"
-            ));
-        }
-    }
-    if let Some(exp) = exp.filter(|_| options.verify_exp) {
-        if now >= exp + leeway {
-            return Err(err!(
-                detail = "claims.exp";
-                Expired,
-                "the token expired at {exp} (now {now}, leeway {leeway} s)"
-            ));
-        }
-    }
-    Ok(())
 }
