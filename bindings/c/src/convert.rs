@@ -76,7 +76,8 @@ pub(crate) fn guard(body: impl FnOnce() -> Result<()>) -> i32 {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => OOJWT_OK,
         Ok(Err(error)) => {
-            set_last_error(error.message(), error.detail().unwrap_or_default());
+            let detail = error.detail().map(ToString::to_string);
+            set_last_error(error.message(), detail.as_deref().unwrap_or_default());
             // Error numbers are 1 to 14: the conversion cannot overflow.
             i32::try_from(error.kind().number()).unwrap_or(OOJWT_ERR_INTERNAL)
         }

@@ -166,7 +166,7 @@ pub fn from_error(error: &Error) -> PhpException {
     let exception = PhpException::new(error.message().to_owned(), code, class);
     match error
         .detail()
-        .and_then(|detail| with_detail(class, error.message(), code, detail))
+        .and_then(|detail| with_detail(class, error.message(), code, &detail.to_string()))
     {
         Some(object) => exception.with_object(object),
         None => exception,

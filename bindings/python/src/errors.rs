@@ -74,7 +74,7 @@ error_classes! {
 pub fn core_error(py: Python<'_>, error: &Error) -> PyErr {
     let exception = PyErr::from_type(class_of(py, error.kind()), error.message().to_owned());
     if let Some(detail) = error.detail() {
-        if let Err(failed) = exception.value(py).setattr("detail", detail) {
+        if let Err(failed) = exception.value(py).setattr("detail", detail.to_string()) {
             return failed;
         }
     }

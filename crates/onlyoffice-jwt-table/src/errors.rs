@@ -165,3 +165,102 @@ mod tests {
         );
     }
 }
+
+/// A segment of a compact JWS, as a [`Detail`] names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// The JOSE header (`header`).
+    Header,
+    /// The payload, the claims of a JWT (`payload`).
+    Payload,
+    /// The signature (`signature`).
+    Signature,
+    /// A segment given alone, to `b64url_decode` (`segment`).
+    Alone,
+}
+
+impl Segment {
+    /// The segment's name in a detail: `header`, `payload`, `signature` or `segment`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Segment::Header => "header",
+            Segment::Payload => "payload",
+            Segment::Signature => "signature",
+            Segment::Alone => "segment",
+        }
+    }
+}
+
+/// Which part of the input failed, where the failing step knows it: the `detail` of an
+/// error, so that a facade can word its own message (or a caller act on the member)
+/// without parsing the message. Every language shows it as its stable dotted name, the
+/// [`Display`](fmt::Display) form: `token.segments`, `header.base64`, `header.alg`,
+/// `claims.exp`, `body.url`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Detail {
+    /// `token.segments`: the token has not three segments.
+    Segments,
+    /// `<segment>.base64`: the segment is not canonical unpadded base64url.
+    Base64(Segment),
+    /// `<segment>.json`: the segment is not valid JSON (or has a duplicate member, or
+    /// nests beyond the limit).
+    Json(Segment),
+    /// `<segment>.object`: the segment is JSON, but not an object.
+    Object(Segment),
+    /// `payload.segment`: the payload segment of a detached JWS (RFC 7797) is not empty.
+    DetachedSegment,
+    /// `payload.detached`: a detached payload was given where the header's `b64` is not
+    /// false, or none where it is.
+    Detached,
+    /// `header.<member>`: a member of the header (`alg`, `typ`, `crit`, `b64`, or a
+    /// member given twice).
+    Header(String),
+    /// `claims.<name>`: a claim of the wrong type or out of its window (`exp`, `nbf`,
+    /// `iat`), another than the one expected (`url`), or a required claim absent.
+    Claim(String),
+    /// `body.<name>`: a member of a callback's plain body that differs from the signed
+    /// one.
+    Body(String),
+}
+
+impl Detail {
+    /// A member of the header (`header.<name>`).
+    pub fn header(name: impl Into<String>) -> Detail {
+        Detail::Header(name.into())
+    }
+
+    /// A claim (`claims.<name>`).
+    pub fn claim(name: impl Into<String>) -> Detail {
+        Detail::Claim(name.into())
+    }
+
+    /// A member of a callback's plain body (`body.<name>`).
+    pub fn body(name: impl Into<String>) -> Detail {
+        Detail::Body(name.into())
+    }
+
+    /// The member or claim named, for the details that name one.
+    pub fn member(&self) -> Option<&str> {
+        match self {
+            Detail::Header(name) | Detail::Claim(name) | Detail::Body(name) => Some(name),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Detail::Segments => f.write_str("token.segments"),
+            Detail::Base64(segment) => write!(f, "{}.base64", segment.name()),
+            Detail::Json(segment) => write!(f, "{}.json", segment.name()),
+            Detail::Object(segment) => write!(f, "{}.object", segment.name()),
+            Detail::DetachedSegment => f.write_str("payload.segment"),
+            Detail::Detached => f.write_str("payload.detached"),
+            Detail::Header(name) => write!(f, "header.{name}"),
+            Detail::Claim(name) => write!(f, "claims.{name}"),
+            Detail::Body(name) => write!(f, "body.{name}"),
+        }
+    }
+}

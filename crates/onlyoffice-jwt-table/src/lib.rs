@@ -20,7 +20,7 @@ pub mod errors;
 pub mod operations;
 pub mod render;
 
-pub use errors::ErrorKind;
+pub use errors::{Detail, ErrorKind, Segment};
 pub use operations::{
     defaults, opts, ArgKind, Argument, Binding, Default, Op, Operation, Opt, OptKind, Returns,
     OPERATIONS,

@@ -1,7 +1,7 @@
 //! Errors: an [`Error`] is one [`ErrorKind`] (the catalog of the table of operations,
 //! with the stable names and numbers every language shows), a message and a detail.
 
-pub use onlyoffice_jwt_table::ErrorKind;
+pub use onlyoffice_jwt_table::{Detail, ErrorKind, Segment};
 
 /// A failure: its [`ErrorKind`], a message that says which step failed, and where
 /// known the [`detail`](Error::detail) naming the part of the input that failed.
@@ -12,7 +12,7 @@ pub use onlyoffice_jwt_table::ErrorKind;
 pub struct Error {
     kind: ErrorKind,
     message: String,
-    detail: Option<String>,
+    detail: Option<Detail>,
 }
 
 impl Error {
@@ -26,26 +26,15 @@ impl Error {
     }
 
     /// The same error with its [`detail`](Error::detail) set.
-    pub fn with_detail(mut self, detail: impl Into<String>) -> Error {
-        self.detail = Some(detail.into());
+    pub fn with_detail(mut self, detail: Detail) -> Error {
+        self.detail = Some(detail);
         self
     }
 
-    /// Which part of the input failed, as a stable dotted name, where the step knows it
-    /// (`None` otherwise), so that a facade can word its own message without parsing
-    /// this one:
-    ///
-    /// - the token's structure: `token.segments` (not three segments),
-    ///   `header.base64`, `payload.base64`, `signature.base64` (not canonical unpadded
-    ///   base64url), `header.json`, `payload.json` (not valid JSON, or a duplicate
-    ///   member or nesting beyond the limit), `header.object`, `payload.object` (JSON,
-    ///   but not an object);
-    /// - the header: `header.alg`, `header.typ`, `header.crit`, `header.b64`;
-    /// - the claims: `claims.<name>` for a time claim of the wrong type or out of its
-    ///   window (`claims.exp`, `claims.nbf`, `claims.iat`) and for an absent required
-    ///   claim.
-    pub fn detail(&self) -> Option<&str> {
-        self.detail.as_deref()
+    /// Which part of the input failed, where the step knows it (`None` otherwise):
+    /// typed, and shown in every language as its stable dotted name (see [`Detail`]).
+    pub fn detail(&self) -> Option<&Detail> {
+        self.detail.as_ref()
     }
 
     /// The class of the failure.
@@ -63,7 +52,7 @@ impl Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Builds an [`Error`]: `err!(Malformed, "token has {} segments", n)`; with a leading
-/// `detail = "header.json";`, also its [`Error::detail`].
+/// `detail = Detail::Json(Segment::Header);`, also its [`Error::detail`].
 macro_rules! err {
     (detail = $detail:expr; $kind:ident, $($arg:tt)+) => {
         $crate::error::Error::new($crate::error::ErrorKind::$kind, format!($($arg)+))

@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 
 use onlyoffice_jwt_table::{defaults, opts, ArgKind, Op, Opt};
 
-use crate::error::{err, Result};
+use crate::error::{err, Result, Segment};
 use crate::json::{Build, Failure, JsonWriter, ValueBuilder};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::jws;
@@ -470,7 +470,7 @@ pub fn decode_jws_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> 
 /// base64url only (see [`verify::decode_segment`]).
 pub fn b64url_decode<'o>(segment: &str, options: impl IntoOptions<'o>) -> Result<Vec<u8>> {
     options.into_options(Op::B64urlDecode)?;
-    verify::decode_segment(segment, "segment")
+    verify::decode_segment(segment, Segment::Alone)
 }
 
 /// `verify(token, secret, algorithms, leeway, verify_exp, verify_nbf, verify_iat,

@@ -21,7 +21,7 @@ use crate::ds::callback::{verify_callback_body, Callback, CallbackOptions};
 use crate::ds::download_url::check_download_url;
 use crate::ds::incoming::{verify_incoming, IncomingOptions};
 use crate::ds::urls::check_len;
-use crate::error::{err, Result};
+use crate::error::{err, Detail, Result};
 use crate::jwt::sign::Claims;
 use crate::keys::secret::Keyring;
 
@@ -118,7 +118,7 @@ fn check_plain_body(plain: &Claims, signed: &Claims) -> Result<()> {
             Some(Value::Object(_)) if name == "history" && is_empty_object(value) => {}
             Some(_) => {
                 return Err(err!(
-                    detail = format!("body.{name}");
+                    detail = Detail::body(name.as_str());
                     InvalidClaim,
                     "the plain body's {:?} differs from the signed one: only signed values \
                      may be read",
@@ -127,7 +127,7 @@ fn check_plain_body(plain: &Claims, signed: &Claims) -> Result<()> {
             }
             None => {
                 return Err(err!(
-                    detail = format!("body.{name}");
+                    detail = Detail::body(name.as_str());
                     InvalidClaim,
                     "the plain body has a {:?} member that is not signed",
                     crate::jwt::algorithm::truncate(name)
@@ -174,7 +174,7 @@ pub fn guard_download(
     };
     if signed != requested {
         return Err(err!(
-            detail = "claims.url";
+            detail = Detail::claim("url");
             InvalidClaim,
             "the signed url names another target than this request's"
         ));

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::error::{err, Result};
+use crate::error::{err, Detail, Result, Segment};
 use crate::jwt::algorithm::Algorithm;
 use crate::jwt::encoding::b64_encode_into;
 use crate::jwt::sign::{object, sign_segments};
@@ -98,23 +98,23 @@ pub fn verify_jws(
     detached: Option<&[u8]>,
 ) -> Result<Jws> {
     let [header_segment, payload_segment, signature_segment] = segments(token, options.max_size)?;
-    let header = parse_header(&decode_segment(header_segment, "header")?)?;
+    let header = parse_header(&decode_segment(header_segment, Segment::Header)?)?;
     let (alg, encoded) = header_rules(&header, &options.algorithms)?;
     let (payload, signing_input) = match (encoded, detached) {
         (true, None) => (
-            decode_segment(payload_segment, "payload")?,
+            decode_segment(payload_segment, Segment::Payload)?,
             Cow::Borrowed(&token.as_bytes()[..header_segment.len() + 1 + payload_segment.len()]),
         ),
         (true, Some(_)) => {
             return Err(err!(
-                detail = "payload.detached";
+                detail = Detail::Detached;
                 Malformed,
                 "a detached payload was given, but the header's b64 is not false"
             ))
         }
         (false, None) => {
             return Err(err!(
-                detail = "payload.detached";
+                detail = Detail::Detached;
                 Malformed,
                 "the header's b64 is false: the payload must be given (detached)"
             ))
@@ -128,7 +128,7 @@ pub fn verify_jws(
             (Vec::new(), Cow::Owned(input))
         }
     };
-    let signature = decode_segment(signature_segment, "signature")?;
+    let signature = decode_segment(signature_segment, Segment::Signature)?;
     check_mac(alg, keyring, &signing_input, &signature)?;
     Ok(Jws {
         header,
@@ -143,17 +143,17 @@ pub fn verify_jws(
 /// inspection only.
 pub fn decode_jws_unverified(token: &str, max_size: usize) -> Result<Jws> {
     let [header_segment, payload_segment, signature_segment] = segments(token, max_size)?;
-    let header = parse_header(&decode_segment(header_segment, "header")?)?;
+    let header = parse_header(&decode_segment(header_segment, Segment::Header)?)?;
     let payload = if header.get("b64") == Some(&Value::Bool(false)) {
         empty_payload_segment(payload_segment)?;
         Vec::new()
     } else {
-        decode_segment(payload_segment, "payload")?
+        decode_segment(payload_segment, Segment::Payload)?
     };
     Ok(Jws {
         header,
         payload,
-        signature: decode_segment(signature_segment, "signature")?,
+        signature: decode_segment(signature_segment, Segment::Signature)?,
     })
 }
 
@@ -162,7 +162,7 @@ fn empty_payload_segment(segment: &str) -> Result<()> {
         return Ok(());
     }
     Err(err!(
-        detail = "payload.segment";
+        detail = Detail::DetachedSegment;
         Malformed,
         "the header's b64 is false: the payload segment must be empty (detached)"
     ))
@@ -186,13 +186,15 @@ fn payload_encoded(header: &Map<String, Value>) -> Result<bool> {
     match header.get("b64") {
         None => Ok(true),
         Some(Value::Bool(encoded)) => Ok(*encoded),
-        Some(_) => Err(err!(detail = "header.b64"; Malformed, "the header's b64 is not a boolean")),
+        Some(_) => Err(
+            err!(detail = Detail::header("b64"); Malformed, "the header's b64 is not a boolean"),
+        ),
     }
 }
 
 fn b64_not_critical() -> crate::Error {
     err!(
-        detail = "header.b64";
+        detail = Detail::header("b64");
         Malformed,
         "the header's b64 is false but not listed in crit (RFC 7797)"
     )
@@ -206,7 +208,9 @@ fn header_rules(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<(A
     let alg = allowed_algorithm(header, allowed)?;
     refuse_unsupported_members(header)?;
     if !matches!(header.get("typ"), None | Some(Value::String(_))) {
-        return Err(err!(detail = "header.typ"; Malformed, "the header's typ is not a string"));
+        return Err(
+            err!(detail = Detail::header("typ"); Malformed, "the header's typ is not a string"),
+        );
     }
     let encoded = payload_encoded(header)?;
     let mut critical: Vec<&str> = Vec::new();
@@ -216,14 +220,14 @@ fn header_rules(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<(A
             for name in names {
                 let Value::String(name) = name else {
                     return Err(err!(
-                        detail = "header.crit";
+                        detail = Detail::header("crit");
                         Malformed,
                         "the header's crit lists a value that is not a string"
                     ));
                 };
                 if name != "b64" {
                     return Err(err!(
-                        detail = "header.crit";
+                        detail = Detail::header("crit");
                         Malformed,
                         "the critical extension {:?} is not supported (only b64 is)",
                         crate::jwt::algorithm::truncate(name)
@@ -231,7 +235,7 @@ fn header_rules(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<(A
                 }
                 if critical.contains(&name.as_str()) || !header.contains_key(name) {
                     return Err(err!(
-                        detail = "header.crit";
+                        detail = Detail::header("crit");
                         Malformed,
                         "the critical extension {name:?} is listed twice or missing from the header"
                     ));
@@ -241,7 +245,7 @@ fn header_rules(header: &Map<String, Value>, allowed: &[Algorithm]) -> Result<(A
         }
         Some(_) => {
             return Err(err!(
-                detail = "header.crit";
+                detail = Detail::header("crit");
                 Malformed,
                 "the header's crit is not a non-empty list"
             ))
@@ -282,7 +286,10 @@ mod tests {
         );
         // Not a JWT: the JWT verifier refuses the payload.
         let err = crate::jwt::verify(token, &ring(), &crate::VerifyOptions::default()).unwrap_err();
-        assert_eq!(err.detail(), Some("payload.json"));
+        assert_eq!(
+            err.detail().map(ToString::to_string).as_deref(),
+            Some("payload.json")
+        );
         let other = Keyring::new("another secret of at least 32 bytes!!!", false).unwrap();
         let err = verify_jws(token, &other, &JwsOptions::default(), None).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::BadSignature);
@@ -314,18 +321,27 @@ mod tests {
         let err = verify_jws(token, &ring, &options, Some(b"$.03")).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::BadSignature);
         let err = verify_jws(token, &ring, &options, None).unwrap_err();
-        assert_eq!(err.detail(), Some("payload.detached"));
+        assert_eq!(
+            err.detail().map(ToString::to_string).as_deref(),
+            Some("payload.detached")
+        );
         let attached = sign_jws_bytes(r#"{"alg":"HS256"}"#, b"$.02", &ring).unwrap();
         let err = verify_jws(&attached, &ring, &options, Some(b"$.02")).unwrap_err();
-        assert_eq!(err.detail(), Some("payload.detached"));
+        assert_eq!(
+            err.detail().map(ToString::to_string).as_deref(),
+            Some("payload.detached")
+        );
         let stuffed = token.replacen("..", ".JC4wMg.", 1);
         let err = verify_jws(&stuffed, &ring, &options, Some(b"$.02")).unwrap_err();
-        assert_eq!(err.detail(), Some("payload.segment"));
+        assert_eq!(
+            err.detail().map(ToString::to_string).as_deref(),
+            Some("payload.segment")
+        );
         assert_eq!(
             decode_jws_unverified(&stuffed, JwsOptions::default().max_size)
                 .unwrap_err()
                 .detail(),
-            Some("payload.segment")
+            Some(&Detail::DetachedSegment)
         );
         // The JWT verifier refuses b64 and crit whatever they say.
         let err = crate::jwt::verify(token, &ring, &crate::VerifyOptions::default()).unwrap_err();
@@ -361,7 +377,11 @@ mod tests {
         ] {
             let members = object(header, "header").unwrap();
             let err = header_rules(&members, &Algorithm::ALL).unwrap_err();
-            assert_eq!(err.detail(), Some(detail), "{header}");
+            assert_eq!(
+                err.detail().map(ToString::to_string).as_deref(),
+                Some(detail),
+                "{header}"
+            );
             match sign_jws_bytes(header, b"x", &ring()) {
                 Err(err) => {
                     assert!(signing_refuses, "{header}");
@@ -371,7 +391,11 @@ mod tests {
                     assert!(!signing_refuses, "{header}");
                     let err =
                         verify_jws(&token, &ring(), &JwsOptions::default(), None).unwrap_err();
-                    assert_eq!(err.detail(), Some(detail), "{header}");
+                    assert_eq!(
+                        err.detail().map(ToString::to_string).as_deref(),
+                        Some(detail),
+                        "{header}"
+                    );
                 }
             }
         }

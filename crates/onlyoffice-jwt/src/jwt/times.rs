@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{err, Result};
+use crate::error::{err, Detail, Result};
 use crate::json::{Probe, Probed};
 use crate::jwt::clock::{now_or_system, precise_now};
 use crate::jwt::verify::VerifyOptions;
@@ -101,7 +101,7 @@ pub(crate) fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<
 fn not_before(nbf: Option<f64>, ahead: impl Fn(f64) -> bool, now: f64, leeway: f64) -> Result<()> {
     match nbf {
         Some(nbf) if ahead(nbf) => Err(err!(
-            detail = "claims.nbf";
+            detail = Detail::claim("nbf");
             NotYetValid,
             "the token is not valid before {nbf} (now {now}, leeway {leeway} s)"
         )),
@@ -113,7 +113,7 @@ fn not_before(nbf: Option<f64>, ahead: impl Fn(f64) -> bool, now: f64, leeway: f
 fn issued(iat: Option<f64>, ahead: impl Fn(f64) -> bool, now: f64, leeway: f64) -> Result<()> {
     match iat {
         Some(iat) if ahead(iat) => Err(err!(
-            detail = "claims.iat";
+            detail = Detail::claim("iat");
             NotYetValid,
             "the token was issued in the future, at {iat} (now {now}, leeway {leeway} s)"
         )),
@@ -125,7 +125,7 @@ fn issued(iat: Option<f64>, ahead: impl Fn(f64) -> bool, now: f64, leeway: f64) 
 fn expired(exp: Option<f64>, past: impl Fn(f64) -> bool, now: f64, leeway: f64) -> Result<()> {
     match exp {
         Some(exp) if past(exp) => Err(err!(
-            detail = "claims.exp";
+            detail = Detail::claim("exp");
             Expired,
             "the token expired at {exp} (now {now}, leeway {leeway} s)"
         )),
@@ -151,7 +151,7 @@ pub(crate) fn check_time_claims(claims: &Map<String, Value>) -> Result<()> {
                 "is not a number"
             };
             return Err(err!(
-                detail = format!("claims.{name}");
+                detail = Detail::claim(name);
                 InvalidClaim,
                 "claim {name:?} {what}"
             ));
@@ -166,11 +166,11 @@ fn numeric_date(probe: &Probe<'_>, name: &str) -> Result<Option<f64>> {
         None => Ok(None),
         Some(Probed::Number(t)) if t.is_finite() && t >= 0.0 => Ok(Some(t)),
         Some(Probed::Number(_)) => Err(
-            err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a valid date"),
+            err!(detail = Detail::claim(name); InvalidClaim, "claim {name:?} is not a valid date"),
         ),
-        Some(Probed::Other) => Err(
-            err!(detail = format!("claims.{name}"); InvalidClaim, "claim {name:?} is not a number"),
-        ),
+        Some(Probed::Other) => {
+            Err(err!(detail = Detail::claim(name); InvalidClaim, "claim {name:?} is not a number"))
+        }
     }
 }
 
@@ -284,7 +284,7 @@ mod tests {
                 time_rules: rules,
                 ..VerifyOptions::default()
             };
-            check_times(&probe, &options).map_err(|e| e.detail().map(str::to_owned))
+            check_times(&probe, &options).map_err(|e| e.detail().map(ToString::to_string))
         };
         let both = r#"{"iat":200,"nbf":200}"#;
         assert_eq!(

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{err, Result};
+use crate::error::{err, Detail, Result, Segment};
 use crate::json::{parse_with, Build, Failure, ParseError, Probe, ValueBuilder};
 use crate::jwt::algorithm::{truncate, Algorithm};
 use crate::jwt::encoding::{b64_decode, parse_json};
@@ -111,8 +111,8 @@ pub fn verified_payload(
     {
         // A common header, allowed: nothing in it to decode or check (the same steps
         // and errors as below otherwise).
-        let payload_bytes = decode_segment(payload, "payload")?;
-        let signature_bytes = decode_segment(signature, "signature")?;
+        let payload_bytes = decode_segment(payload, Segment::Payload)?;
+        let signature_bytes = decode_segment(signature, Segment::Signature)?;
         let signing_input = &token[..header.len() + 1 + payload.len()];
         check_mac(alg, keyring, signing_input.as_bytes(), &signature_bytes)?;
         return Ok(payload_bytes);
@@ -147,7 +147,7 @@ pub fn claims_with<B: Build>(
         Err(ParseError::Host(failure)) => return Err(Failure::Host(failure)),
         Err(ParseError::Json(e) | ParseError::Duplicate { message: e, .. }) => {
             return Err(Failure::Core(
-                err!(detail = "payload.json"; Malformed, "the payload is not valid JSON: {e}"),
+                err!(detail = Detail::Json(Segment::Payload); Malformed, "the payload is not valid JSON: {e}"),
             ))
         }
     };
@@ -158,7 +158,7 @@ pub fn claims_with<B: Build>(
     for name in &options.require {
         if probe.get(name).is_none() {
             return Err(Failure::Core(err!(
-                detail = format!("claims.{name}");
+                detail = Detail::claim(name.as_str());
                 MissingClaim,
                 "required claim {:?} is absent",
                 truncate(name)
@@ -169,7 +169,7 @@ pub fn claims_with<B: Build>(
 }
 
 fn not_an_object() -> crate::Error {
-    err!(detail = "payload.object"; Malformed, "the payload is not a JSON object")
+    err!(detail = Detail::Object(Segment::Payload); Malformed, "the payload is not a JSON object")
 }
 
 /// The header rules and the signature, in constant time against every secret.
@@ -230,9 +230,9 @@ pub fn decode_unverified_within(token: &str, max_size: usize) -> Result<Unverifi
 
 fn split(token: &str, max_size: usize) -> Result<Parts<'_>> {
     let [header, payload, signature] = segments(token, max_size)?;
-    let header_json = decode_segment(header, "header")?;
-    let payload_bytes = decode_segment(payload, "payload")?;
-    let signature_bytes = decode_segment(signature, "signature")?;
+    let header_json = decode_segment(header, Segment::Header)?;
+    let payload_bytes = decode_segment(payload, Segment::Payload)?;
+    let signature_bytes = decode_segment(signature, Segment::Signature)?;
     Ok(Parts {
         header: parse_header(&header_json)?,
         payload: payload_bytes,
@@ -254,7 +254,7 @@ pub(crate) fn segments(token: &str, max_size: usize) -> Result<[&str; 3]> {
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some(header), Some(payload), Some(signature), None) => Ok([header, payload, signature]),
         _ => Err(err!(
-            detail = "token.segments";
+            detail = Detail::Segments;
             Malformed,
             "a token has 3 dot-separated segments, this one has {}",
             token.split('.').count()
@@ -263,14 +263,14 @@ pub(crate) fn segments(token: &str, max_size: usize) -> Result<[&str; 3]> {
 }
 
 /// The bytes of a token segment, which must be canonical unpadded base64url
-/// (`malformed` otherwise, with the detail `<name>.base64`; `name` is header, payload or
-/// signature, or segment for one given alone).
-pub fn decode_segment(segment: &str, name: &str) -> Result<Vec<u8>> {
+/// (`malformed` otherwise, with the detail `<which>.base64`).
+pub fn decode_segment(segment: &str, which: Segment) -> Result<Vec<u8>> {
     b64_decode(segment).ok_or_else(|| {
         err!(
-            detail = format!("{name}.base64");
+            detail = Detail::Base64(which);
             Malformed,
-            "the {name} segment is not canonical unpadded base64url"
+            "the {} segment is not canonical unpadded base64url",
+            which.name()
         )
     })
 }
@@ -284,19 +284,21 @@ const NAMED_HEADER_MEMBERS: [&str; 7] = ["alg", "typ", "kid", "crit", "b64", "zi
 pub(crate) fn parse_header(bytes: &[u8]) -> Result<Map<String, Value>> {
     match parse_with(bytes, &mut ValueBuilder::default(), &mut Probe::new(&[])) {
         Ok(Value::Object(header)) => Ok(header),
-        Ok(_) => Err(err!(detail = "header.object"; Malformed, "the header is not a JSON object")),
+        Ok(_) => Err(
+            err!(detail = Detail::Object(Segment::Header); Malformed, "the header is not a JSON object"),
+        ),
         Err(ParseError::Duplicate { member, message })
             if NAMED_HEADER_MEMBERS.contains(&member.as_str()) =>
         {
             Err(err!(
-                detail = format!("header.{member}");
+                detail = Detail::header(member.as_str());
                 Malformed,
                 "the header is not valid JSON: {message}"
             ))
         }
-        Err(ParseError::Json(e) | ParseError::Duplicate { message: e, .. }) => {
-            Err(err!(detail = "header.json"; Malformed, "the header is not valid JSON: {e}"))
-        }
+        Err(ParseError::Json(e) | ParseError::Duplicate { message: e, .. }) => Err(
+            err!(detail = Detail::Json(Segment::Header); Malformed, "the header is not valid JSON: {e}"),
+        ),
         Err(ParseError::Host(never)) => match never {},
     }
 }
@@ -314,7 +316,7 @@ pub(crate) fn refuse_unsupported_members(header: &Map<String, Value>) -> Result<
         .find(|member| header.contains_key(**member))
     {
         Some(member) => Err(err!(
-            detail = format!("header.{member}");
+            detail = Detail::header(*member);
             Malformed,
             "the header member {member:?} is not supported (no compression or encryption)"
         )),
@@ -335,13 +337,15 @@ pub(crate) fn header_algorithm(
         None => {}
         Some(Value::String(typ)) if typ.eq_ignore_ascii_case("JWT") => {}
         Some(_) => {
-            return Err(err!(detail = "header.typ"; Malformed, "the header's typ is not JWT"))
+            return Err(
+                err!(detail = Detail::header("typ"); Malformed, "the header's typ is not JWT"),
+            )
         }
     }
     for member in ["crit", "b64"] {
         if header.contains_key(member) {
             return Err(err!(
-                detail = format!("header.{member}");
+                detail = Detail::header(member);
                 Malformed,
                 "the header member {member:?} is not supported"
             ));
@@ -359,22 +363,26 @@ pub(crate) fn allowed_algorithm(
         Some(Value::String(name)) => name,
         Some(_) => {
             return Err(
-                err!(detail = "header.alg"; AlgNotAllowed, "the header's alg is not a string"),
+                err!(detail = Detail::header("alg"); AlgNotAllowed, "the header's alg is not a string"),
             )
         }
-        None => return Err(err!(detail = "header.alg"; AlgNotAllowed, "the header has no alg")),
+        None => {
+            return Err(
+                err!(detail = Detail::header("alg"); AlgNotAllowed, "the header has no alg"),
+            )
+        }
     };
     if name.eq_ignore_ascii_case("none") {
         return Err(err!(
-            detail = "header.alg";
+            detail = Detail::header("alg");
             AlgNotAllowed,
             "unsigned tokens (alg {name:?}) are refused"
         ));
     }
-    let alg = Algorithm::from_name(name).map_err(|e| e.with_detail("header.alg"))?;
+    let alg = Algorithm::from_name(name).map_err(|e| e.with_detail(Detail::header("alg")))?;
     if !allowed.contains(&alg) {
         return Err(err!(
-            detail = "header.alg";
+            detail = Detail::header("alg");
             AlgNotAllowed,
             "algorithm {} is not in the allowed list ({})",
             alg.name(),
@@ -391,11 +399,11 @@ pub(crate) fn allowed_algorithm(
 fn payload_object(payload: &[u8]) -> Result<Claims> {
     match parse_json(payload) {
         Ok(Value::Object(claims)) => Ok(claims),
-        Ok(_) => {
-            Err(err!(detail = "payload.object"; Malformed, "the payload is not a JSON object"))
-        }
-        Err(e) => {
-            Err(err!(detail = "payload.json"; Malformed, "the payload is not valid JSON: {e}"))
-        }
+        Ok(_) => Err(
+            err!(detail = Detail::Object(Segment::Payload); Malformed, "the payload is not a JSON object"),
+        ),
+        Err(e) => Err(
+            err!(detail = Detail::Json(Segment::Payload); Malformed, "the payload is not valid JSON: {e}"),
+        ),
     }
 }
