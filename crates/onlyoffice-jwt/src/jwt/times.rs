@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{err, Detail, Result};
+use crate::error::{err, Detail, Error, ErrorKind, Result};
 use crate::json::{Probe, Probed};
 use crate::jwt::clock::{now_or_system, precise_now};
 use crate::jwt::verify::VerifyOptions;
@@ -64,7 +64,8 @@ impl TimeRules {
 /// keeps every claim's arithmetic on present values only.
 pub(crate) fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<()> {
     let exp = numeric_date(probe, "exp")?.filter(|_| options.verify_exp);
-    let nbf = numeric_date(probe, "nbf")?.filter(|_| options.verify_nbf);
+    let signed_nbf = numeric_date(probe, "nbf")?;
+    let nbf = signed_nbf.filter(|_| options.verify_nbf);
     let iat = numeric_date(probe, "iat")?.filter(|_| options.verify_iat);
     let leeway = options.leeway as f64;
     match options.time_rules {
@@ -72,65 +73,65 @@ pub(crate) fn check_times(probe: &Probe<'_>, options: &VerifyOptions) -> Result<
             // A fractional claim against the sub-second clock (see `precise_now`).
             let now = precise_now(options.now);
             let ahead = |time: f64| time > now + leeway;
-            not_before(nbf, ahead, now, leeway)?;
-            issued(iat, ahead, now, leeway)?;
-            expired(exp, |exp| now >= exp + leeway, now, leeway)
+            refuse_if("nbf", nbf, ahead, now, leeway)?;
+            refuse_if("iat", iat, ahead, now, leeway)?;
+            refuse_if("exp", exp, |exp| now >= exp + leeway, now, leeway)
         }
         TimeRules::PyJwt => {
             // int(claim) > now + leeway, and int(exp) <= now - leeway (claims >= 0).
             let now = precise_now(options.now);
             let next_second = (now + leeway).floor() + 1.0;
             let ahead = |time: f64| time >= next_second;
-            issued(iat, ahead, now, leeway)?;
-            not_before(nbf, ahead, now, leeway)?;
+            refuse_if("iat", iat, ahead, now, leeway)?;
+            refuse_if("nbf", nbf, ahead, now, leeway)?;
             let past = (now - leeway).floor() + 1.0;
-            expired(exp, |exp| exp < past, now, leeway)
+            refuse_if("exp", exp, |exp| exp < past, now, leeway)
         }
         TimeRules::Firebase => {
             // floor(claim) > now + leeway with a whole-second now; exp as it is.
             let now = now_or_system(options.now) as f64;
             let ahead = |time: f64| time >= now + leeway + 1.0;
-            not_before(nbf, ahead, now, leeway)?;
-            issued(iat.filter(|_| nbf.is_none()), ahead, now, leeway)?;
-            expired(exp, |exp| now - leeway >= exp, now, leeway)
+            refuse_if("nbf", nbf, ahead, now, leeway)?;
+            refuse_if(
+                "iat",
+                iat.filter(|_| signed_nbf.is_none()),
+                ahead,
+                now,
+                leeway,
+            )?;
+            refuse_if("exp", exp, |exp| now - leeway >= exp, now, leeway)
         }
     }
 }
 
-/// `not_yet_valid` when `nbf` is ahead by the rules' own comparison.
-fn not_before(nbf: Option<f64>, ahead: impl Fn(f64) -> bool, now: f64, leeway: f64) -> Result<()> {
-    match nbf {
-        Some(nbf) if ahead(nbf) => Err(err!(
-            detail = Detail::claim("nbf");
-            NotYetValid,
-            "the token is not valid before {nbf} (now {now}, leeway {leeway} s)"
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// `not_yet_valid` when `iat` is ahead by the rules' own comparison.
-fn issued(iat: Option<f64>, ahead: impl Fn(f64) -> bool, now: f64, leeway: f64) -> Result<()> {
-    match iat {
-        Some(iat) if ahead(iat) => Err(err!(
-            detail = Detail::claim("iat");
-            NotYetValid,
-            "the token was issued in the future, at {iat} (now {now}, leeway {leeway} s)"
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// `expired` when `exp` is past by the rules' own comparison.
-fn expired(exp: Option<f64>, past: impl Fn(f64) -> bool, now: f64, leeway: f64) -> Result<()> {
-    match exp {
-        Some(exp) if past(exp) => Err(err!(
-            detail = Detail::claim("exp");
-            Expired,
-            "the token expired at {exp} (now {now}, leeway {leeway} s)"
-        )),
-        _ => Ok(()),
-    }
+/// The refusal of a time claim (`claim` at `time`) when the rules' `test` holds:
+/// `not_yet_valid` for `nbf` and `iat`, `expired` for `exp`, naming the claim.
+fn refuse_if(
+    claim: &'static str,
+    time: Option<f64>,
+    test: impl Fn(f64) -> bool,
+    now: f64,
+    leeway: f64,
+) -> Result<()> {
+    let Some(time) = time.filter(|time| test(*time)) else {
+        return Ok(());
+    };
+    let clock = format!("(now {now}, leeway {leeway} s)");
+    let (kind, message) = match claim {
+        "nbf" => (
+            ErrorKind::NotYetValid,
+            format!("the token is not valid before {time} {clock}"),
+        ),
+        "iat" => (
+            ErrorKind::NotYetValid,
+            format!("the token was issued in the future, at {time} {clock}"),
+        ),
+        _ => (
+            ErrorKind::Expired,
+            format!("the token expired at {time} {clock}"),
+        ),
+    };
+    Err(Error::new(kind, message).with_detail(Detail::claim(claim)))
 }
 
 /// The time-claim rule of [`numeric_date`] over claims given as a JSON object: each of
