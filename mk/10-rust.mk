@@ -13,7 +13,7 @@ clippy: deps
 test-rust: deps
 	$(CARGO) test --workspace --locked
 
-## make generate — write what is made from the table of operations and committed: the Python and PHP stubs, the reference of docs/api.md, the C header (then commit them; test-rust fails while they differ).
+## make generate — write what is made from the table of operations and committed: the Python and PHP stubs, the Go and .NET operations, the reference of docs/api.md, the C header (then commit them; test-rust fails while they differ).
 generate: deps
 	OOJWT_WRITE_GENERATED=1 $(CARGO) test --locked -q -p onlyoffice-jwt-table --test generated
 	OOJWT_WRITE_HEADER=1 $(CARGO) test --locked -q -p onlyoffice-jwt-c --lib -- committed_header

@@ -9,7 +9,7 @@ DOTNET_TARGET := $(ROOT)/target/dotnet
 ## make build-dotnet — target/dotnet/OnlyOffice.Jwt.dll and its test runner.
 build-dotnet: build-c
 	mkdir -p $(DOTNET_TARGET)
-	$(MCS) -target:library -warnaserror -out:$(DOTNET_TARGET)/OnlyOffice.Jwt.dll bindings/dotnet/OnlyOfficeJwt.cs
+	$(MCS) -target:library -warnaserror -out:$(DOTNET_TARGET)/OnlyOffice.Jwt.dll bindings/dotnet/OnlyOfficeJwt.cs bindings/dotnet/Operations.cs
 	$(MCS) -warnaserror -r:$(DOTNET_TARGET)/OnlyOffice.Jwt.dll -out:$(DOTNET_TARGET)/Tests.exe bindings/dotnet/tests/Tests.cs
 
 ## make test-dotnet — the .NET tests under Mono (known answers, errors, every shared vector).

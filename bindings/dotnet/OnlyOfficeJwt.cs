@@ -68,146 +68,16 @@ namespace OnlyOffice.Jwt
         public void Dispose() => Handle.Dispose();
     }
 
-    /// <summary>The operations, each as its C function.</summary>
-    public static class Jwt
+    /// <summary>The operations, each as its C function (Operations.cs, made from the table
+    /// of operations).</summary>
+    public static partial class Jwt
     {
         /// <summary>The library's version.</summary>
         public static string Version => Native.Text(Native.oojwt_version());
-
-        /// <summary>The token for the JSON object <paramref name="claims"/>.</summary>
-        public static string Sign(Keyring keyring, string claims, string options = null)
-        {
-            var claimsText = Native.Utf8(claims, "claims");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_sign(keyring.Handle, claimsText, Native.Len(claimsText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The token over the given header and payload JSON texts, byte for byte.</summary>
-        public static string SignJws(Keyring keyring, string header, string payload, string options = null)
-        {
-            var headerText = Native.Utf8(header, "header");
-            var payloadText = Native.Utf8(payload, "payload");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_sign_jws(keyring.Handle, headerText, Native.Len(headerText), payloadText, Native.Len(payloadText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The claims (JSON) of a strictly verified token.</summary>
-        public static string Verify(Keyring keyring, string token, string options = null)
-        {
-            var tokenText = Native.Utf8(token, "token");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_verify(keyring.Handle, tokenText, Native.Len(tokenText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>{"header", "claims"} of a token, nothing verified.</summary>
-        public static string DecodeUnverified(string token)
-        {
-            var tokenText = Native.Utf8(token, "token");
-            return Native.Call((out IntPtr r) => Native.oojwt_decode_unverified(tokenText, Native.Len(tokenText), null, UIntPtr.Zero, out r));
-        }
-
-        /// <summary>The editor config with its token appended.</summary>
-        public static string SignConfig(Keyring keyring, string config, string options = null)
-        {
-            var configText = Native.Utf8(config, "config");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_sign_config(keyring.Handle, configText, Native.Len(configText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>{"body", "headers", "header_omitted"} of a request to the Document Server.</summary>
-        public static string SignRequest(Keyring keyring, string body, string options = null)
-        {
-            var bodyText = Native.Utf8(body, "body");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_sign_request(keyring.Handle, bodyText, Native.Len(bodyText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The signed claims of a callback's raw body.</summary>
-        public static string VerifyCallback(Keyring keyring, byte[] body, string options = null)
-        {
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_verify_callback(keyring.Handle, body, Native.Len(body), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The signed claims of a request from the Document Server (null: no header).</summary>
-        public static string VerifyIncoming(Keyring keyring, string authorization, string options = null)
-        {
-            var authorizationText = Native.Utf8(authorization, "authorization");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_verify_incoming(keyring.Handle, authorizationText, Native.Len(authorizationText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>Guards a callback: verified, its plain body the signed one, its URLs on the
-        /// Document Server. {"claims", "fetch"} as JSON.</summary>
-        public static string GuardCallback(Keyring keyring, byte[] body, string dsUrl, string options = null)
-        {
-            var dsUrlText = Native.Utf8(dsUrl, "ds_url");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_guard_callback(keyring.Handle, body, Native.Len(body), dsUrlText, Native.Len(dsUrlText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>Guards a request from the Document Server: verified, its signed url naming
-        /// <paramref name="target"/> (the request's path and query, or its URL).</summary>
-        public static string GuardDownload(Keyring keyring, string authorization, string target, string options = null)
-        {
-            var authorizationText = Native.Utf8(authorization, "authorization");
-            var targetText = Native.Utf8(target, "target");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_guard_download(keyring.Handle, authorizationText, Native.Len(authorizationText), targetText, Native.Len(targetText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The URL to fetch for a callback url, on the Document Server only.</summary>
-        public static string CheckDownloadUrl(string url, string dsUrl, string options = null)
-        {
-            var urlText = Native.Utf8(url, "url");
-            var dsUrlText = Native.Utf8(dsUrl, "ds_url");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_check_download_url(urlText, Native.Len(urlText), dsUrlText, Native.Len(dsUrlText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The document key of (fileId, version); version is JSON text.</summary>
-        public static string DocumentKey(Keyring keyring, string fileId, string version)
-        {
-            var fileIdText = Native.Utf8(fileId, "file_id");
-            var versionText = Native.Utf8(version, "version");
-            return Native.Call((out IntPtr r) => Native.oojwt_document_key(keyring.Handle, fileIdText, Native.Len(fileIdText), versionText, Native.Len(versionText), null, UIntPtr.Zero, out r));
-        }
-
-        /// <summary>The derived secrets (JSON) of a master secret.</summary>
-        public static string DeriveSecrets(byte[] master, string options = null)
-        {
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_derive_secrets(master, Native.Len(master), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The URL with oo_exp and oo_sig appended.</summary>
-        public static string SignLink(Keyring keyring, string url, string options = null)
-        {
-            var urlText = Native.Utf8(url, "url");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_sign_link(keyring.Handle, urlText, Native.Len(urlText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>A verified link without oo_exp and oo_sig.</summary>
-        public static string VerifyLink(Keyring keyring, string url, string options = null)
-        {
-            var urlText = Native.Utf8(url, "url");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_verify_link(keyring.Handle, urlText, Native.Len(urlText), optionsText, Native.Len(optionsText), out r));
-        }
-
-        /// <summary>The findings (JSON list) for a Document Server local.json.</summary>
-        public static string AuditDsConfig(string localJson, string options = null)
-        {
-            var localJsonText = Native.Utf8(localJson, "local_json_text");
-            var optionsText = Native.Utf8(options, "options");
-            return Native.Call((out IntPtr r) => Native.oojwt_audit_ds_config(localJsonText, Native.Len(localJsonText), optionsText, Native.Len(optionsText), out r));
-        }
-
     }
 
     /// <summary>The C functions (onlyoffice_jwt.h) and the conversions around them.</summary>
-    internal static class Native
+    internal static partial class Native
     {
         const string Lib = "onlyoffice_jwt";
 
@@ -220,22 +90,6 @@ namespace OnlyOffice.Jwt
         [DllImport(Lib)] internal static extern int oojwt_keyring_new(byte[] secret, UIntPtr len, [MarshalAs(UnmanagedType.U1)] bool allowWeak, out KeyringHandle keyring);
         [DllImport(Lib)] internal static extern int oojwt_keyring_add_previous(KeyringHandle keyring, byte[] secret, UIntPtr len, [MarshalAs(UnmanagedType.U1)] bool allowWeak);
         [DllImport(Lib)] internal static extern void oojwt_keyring_free(IntPtr keyring);
-        [DllImport(Lib)] internal static extern int oojwt_sign(KeyringHandle k, byte[] claims, UIntPtr claimsLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_sign_jws(KeyringHandle k, byte[] header, UIntPtr headerLen, byte[] payload, UIntPtr payloadLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_verify(KeyringHandle k, byte[] token, UIntPtr tokenLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_decode_unverified(byte[] token, UIntPtr tokenLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_sign_config(KeyringHandle k, byte[] config, UIntPtr configLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_sign_request(KeyringHandle k, byte[] body, UIntPtr bodyLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_verify_callback(KeyringHandle k, byte[] body, UIntPtr bodyLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_verify_incoming(KeyringHandle k, byte[] authorization, UIntPtr authorizationLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_guard_callback(KeyringHandle k, byte[] body, UIntPtr bodyLen, byte[] dsUrl, UIntPtr dsUrlLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_guard_download(KeyringHandle k, byte[] authorization, UIntPtr authorizationLen, byte[] target, UIntPtr targetLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_check_download_url(byte[] url, UIntPtr urlLen, byte[] dsUrl, UIntPtr dsUrlLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_document_key(KeyringHandle k, byte[] fileId, UIntPtr fileIdLen, byte[] version, UIntPtr versionLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_derive_secrets(byte[] master, UIntPtr masterLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_sign_link(KeyringHandle k, byte[] url, UIntPtr urlLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_verify_link(KeyringHandle k, byte[] url, UIntPtr urlLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
-        [DllImport(Lib)] internal static extern int oojwt_audit_ds_config(byte[] localJson, UIntPtr localJsonLen, byte[] options, UIntPtr optionsLen, out IntPtr result);
 
         /// <summary>UTF-8 that throws on a lone surrogate instead of writing U+FFFD.</summary>
         static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);

@@ -2,7 +2,8 @@
 // docs/api.md over the C library libonlyoffice_jwt (cgo, found with pkg-config
 // onlyoffice_jwt). Arguments and results are JSON texts, as in the C ABI; options are a
 // JSON object (nil: none). Failures are *Error, carrying the shared error number and
-// name.
+// name. The operations (operations.go) are made from the table of operations; this
+// file holds what they share: the keyring, the calls and the errors.
 package oojwt
 
 /*
@@ -53,6 +54,14 @@ func bytesArg(b []byte) (*C.char, C.size_t) {
 }
 
 func textArg(s string) (*C.char, C.size_t) { return bytesArg([]byte(s)) }
+
+// optionalTextArg passes nil as NULL (a header value the request did not have).
+func optionalTextArg(s *string) (*C.char, C.size_t) {
+	if s == nil {
+		return nil, 0
+	}
+	return textArg(*s)
+}
 
 // call runs one operation on a locked OS thread (the last error is per thread), copies
 // the owned result into a Go string and frees it.
@@ -133,169 +142,4 @@ func (k *Keyring) call(f func(keyring *C.oojwt_keyring, out **C.char) C.int32_t)
 	defer k.mu.RUnlock()
 	defer runtime.KeepAlive(k)
 	return call(func(out **C.char) C.int32_t { return f(k.ptr, out) })
-}
-
-// Sign returns the token for the JSON object claims.
-func (k *Keyring) Sign(claims string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		c, cn := textArg(claims)
-		o, on := bytesArg(options)
-		return C.oojwt_sign(keyring, c, cn, o, on, out)
-	})
-}
-
-// SignJws returns the token over the given header and payload JSON texts, byte for byte.
-func (k *Keyring) SignJws(header, payload string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		h, hn := textArg(header)
-		p, pn := textArg(payload)
-		o, on := bytesArg(options)
-		return C.oojwt_sign_jws(keyring, h, hn, p, pn, o, on, out)
-	})
-}
-
-// Verify checks token strictly and returns its claims (JSON).
-func (k *Keyring) Verify(token string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		t, tn := textArg(token)
-		o, on := bytesArg(options)
-		return C.oojwt_verify(keyring, t, tn, o, on, out)
-	})
-}
-
-// DecodeUnverified returns {"header", "claims"} of token without checking anything.
-func DecodeUnverified(token string) (string, error) {
-	return call(func(out **C.char) C.int32_t {
-		t, tn := textArg(token)
-		return C.oojwt_decode_unverified(t, tn, nil, 0, out)
-	})
-}
-
-// SignConfig returns the editor config with its token appended.
-func (k *Keyring) SignConfig(config string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		c, cn := textArg(config)
-		o, on := bytesArg(options)
-		return C.oojwt_sign_config(keyring, c, cn, o, on, out)
-	})
-}
-
-// SignRequest returns {"body", "headers", "header_omitted"} for a command, conversion
-// or docbuilder request.
-func (k *Keyring) SignRequest(body string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		b, bn := textArg(body)
-		o, on := bytesArg(options)
-		return C.oojwt_sign_request(keyring, b, bn, o, on, out)
-	})
-}
-
-// VerifyCallback verifies a callback's raw body (and the options' authorization) and
-// returns only its signed claims.
-func (k *Keyring) VerifyCallback(body []byte, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		b, bn := bytesArg(body)
-		o, on := bytesArg(options)
-		return C.oojwt_verify_callback(keyring, (*C.uint8_t)(unsafe.Pointer(b)), bn, o, on, out)
-	})
-}
-
-// VerifyIncoming verifies the Authorization header of a request from the Document
-// Server; nil means the request had none.
-func (k *Keyring) VerifyIncoming(authorization *string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		var a *C.char
-		var an C.size_t
-		if authorization != nil {
-			a, an = textArg(*authorization)
-		}
-		o, on := bytesArg(options)
-		return C.oojwt_verify_incoming(keyring, a, an, o, on, out)
-	})
-}
-
-// GuardCallback guards a callback before connector code that trusts its plain body
-// reads it: verified as VerifyCallback, the plain body must be the signed one, and the
-// URLs to fetch must be on the Document Server (dsURL and the options' ds_internal_url,
-// extra_ds_urls). Returns {"claims", "fetch"} as JSON.
-func (k *Keyring) GuardCallback(body []byte, dsURL string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		b, bn := bytesArg(body)
-		d, dn := textArg(dsURL)
-		o, on := bytesArg(options)
-		return C.oojwt_guard_callback(keyring, (*C.uint8_t)(unsafe.Pointer(b)), bn, d, dn, o, on, out)
-	})
-}
-
-// GuardDownload guards a request of the Document Server to the connector: verified as
-// VerifyIncoming, its signed url must name target (the request's path and query, or
-// its URL). nil authorization means the request had no token.
-func (k *Keyring) GuardDownload(authorization *string, target string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		var a *C.char
-		var an C.size_t
-		if authorization != nil {
-			a, an = textArg(*authorization)
-		}
-		t, tn := textArg(target)
-		o, on := bytesArg(options)
-		return C.oojwt_guard_download(keyring, a, an, t, tn, o, on, out)
-	})
-}
-
-// CheckDownloadURL returns the URL to fetch for a callback url, on the Document Server
-// only.
-func CheckDownloadURL(url, dsURL string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
-		u, un := textArg(url)
-		d, dn := textArg(dsURL)
-		o, on := bytesArg(options)
-		return C.oojwt_check_download_url(u, un, d, dn, o, on, out)
-	})
-}
-
-// DocumentKey returns the document key of (fileID, version); version is JSON text (a
-// string or an integer).
-func (k *Keyring) DocumentKey(fileID, version string) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		f, fn := textArg(fileID)
-		v, vn := textArg(version)
-		return C.oojwt_document_key(keyring, f, fn, v, vn, nil, 0, out)
-	})
-}
-
-// DeriveSecrets returns the derived secrets of master as JSON.
-func DeriveSecrets(master []byte, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
-		m, mn := bytesArg(master)
-		o, on := bytesArg(options)
-		return C.oojwt_derive_secrets((*C.uint8_t)(unsafe.Pointer(m)), mn, o, on, out)
-	})
-}
-
-// SignLink returns url with oo_exp and oo_sig appended.
-func (k *Keyring) SignLink(url string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		u, un := textArg(url)
-		o, on := bytesArg(options)
-		return C.oojwt_sign_link(keyring, u, un, o, on, out)
-	})
-}
-
-// VerifyLink checks a signed link and returns it without oo_exp and oo_sig.
-func (k *Keyring) VerifyLink(url string, options []byte) (string, error) {
-	return k.call(func(keyring *C.oojwt_keyring, out **C.char) C.int32_t {
-		u, un := textArg(url)
-		o, on := bytesArg(options)
-		return C.oojwt_verify_link(keyring, u, un, o, on, out)
-	})
-}
-
-// AuditDsConfig returns the findings (JSON list) for a Document Server local.json.
-func AuditDsConfig(localJSON string, options []byte) (string, error) {
-	return call(func(out **C.char) C.int32_t {
-		l, ln := textArg(localJSON)
-		o, on := bytesArg(options)
-		return C.oojwt_audit_ds_config(l, ln, o, on, out)
-	})
 }

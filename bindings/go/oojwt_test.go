@@ -175,10 +175,10 @@ func TestCloseWaitsForCallsInFlightAndMayBeRepeated(t *testing.T) {
 func TestTextThatIsNotUtf8IsRefused(t *testing.T) {
 	k := keyring(t, strong)
 	defer k.Close()
-	if _, err := k.DocumentKey("a\xff", `"1"`); !isError(err, 13, "invalid_input") {
+	if _, err := k.DocumentKey("a\xff", `"1"`, nil); !isError(err, 13, "invalid_input") {
 		t.Fatalf("got %v", err)
 	}
-	if _, err := k.DocumentKey("a\xed\xa0\x80", `"1"`); !isError(err, 13, "invalid_input") {
+	if _, err := k.DocumentKey("a\xed\xa0\x80", `"1"`, nil); !isError(err, 13, "invalid_input") {
 		t.Fatalf("a surrogate's encoding: %v", err)
 	}
 	if _, err := k.Sign("{\"a\":\"\xff\"}", nil); !isError(err, 13, "invalid_input") {
@@ -314,7 +314,7 @@ func (c *vectorCase) keyring() (*Keyring, error) {
 func (c *vectorCase) run() (string, error) {
 	switch c.Operation {
 	case "decode_unverified":
-		return DecodeUnverified(c.text("token"))
+		return DecodeUnverified(c.text("token"), c.options())
 	case "check_download_url":
 		return CheckDownloadURL(c.text("url"), c.text("ds_url"), c.options())
 	case "derive_secrets":
@@ -357,7 +357,7 @@ func (c *vectorCase) run() (string, error) {
 		}
 		return k.GuardDownload(authorization, c.text("target"), c.options())
 	case "document_key":
-		return k.DocumentKey(c.text("file_id"), string(c.Args["version"]))
+		return k.DocumentKey(c.text("file_id"), string(c.Args["version"]), c.options())
 	case "sign_link":
 		return k.SignLink(c.text("url"), c.options())
 	case "verify_link":

@@ -58,8 +58,9 @@ function sign_jws(string $header, string $payload, #[\SensitiveParameter] string
 
 /**
  * Verifies a compact JWT strictly and returns its claims: the structure, the header,
- * the signature in constant time, then `nbf`, `iat` and `exp`, then the required
- * claims. Raises the error of the first check that failed.
+ * the signature in constant time, then the time claims (`nbf`, `iat`, `exp`, by
+ * `time_rules`), then the required claims. Raises the error of the first check that
+ * failed.
  *
  * Options:
  * - `algorithms` (default null): the algorithms accepted, never empty (none given:

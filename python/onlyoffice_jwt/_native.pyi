@@ -151,8 +151,8 @@ def verify(
     allow_weak: bool = False,
 ) -> _JsonObject:
     """Verifies a compact JWT strictly and returns its claims: the structure, the header,
-    the signature in constant time, then `nbf`, `iat` and `exp`, then the required
-    claims."""
+    the signature in constant time, then the time claims (`nbf`, `iat`, `exp`, by
+    `time_rules`), then the required claims."""
 
 def verify_jws(
     token: _Text,

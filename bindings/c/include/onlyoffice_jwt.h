@@ -239,9 +239,9 @@ int32_t oojwt_sign_jws(const oojwt_keyring *keyring,
  `verify(token, secret, algorithms=None, leeway=60, verify_exp=True, verify_nbf=True,
  verify_iat=True, require=None, max_size=1048576, now=None, time_rules="precise")`:
  Verifies a compact JWT strictly and returns its claims: the structure, the header,
- the signature in constant time, then `nbf`, `iat` and `exp`, then the required
- claims. Raises the error of the first check that failed. `*out` is the result: a
- string result as is, any other as JSON text.
+ the signature in constant time, then the time claims (`nbf`, `iat`, `exp`, by
+ `time_rules`), then the required claims. Raises the error of the first check that
+ failed. `*out` is the result: a string result as is, any other as JSON text.
 
  Options: `algorithms`: the algorithms accepted, never empty (none given: HS256,
  HS384 and HS512); `leeway`: seconds of clock skew accepted on `exp`, `nbf` and

@@ -137,7 +137,7 @@ static class Tests
         {
             case "sign": return Jwt.Sign(keyring, Text(f[4]), options);
             case "verify": return Jwt.Verify(keyring, Text(f[4]), options);
-            case "decode_unverified": return Jwt.DecodeUnverified(Text(f[4]));
+            case "decode_unverified": return Jwt.DecodeUnverified(Text(f[4]), options);
             case "sign_config": return Jwt.SignConfig(keyring, Text(f[4]), options);
             case "sign_request": return Jwt.SignRequest(keyring, Text(f[4]), options);
             case "verify_callback": return Jwt.VerifyCallback(keyring, Hex(f[4]) ?? new byte[0], options);
@@ -145,7 +145,7 @@ static class Tests
             case "guard_callback": return Jwt.GuardCallback(keyring, Hex(f[4]) ?? new byte[0], Text(f[5]), options);
             case "guard_download": return Jwt.GuardDownload(keyring, Text(f[4]), Text(f[5]), options);
             case "check_download_url": return Jwt.CheckDownloadUrl(Text(f[4]), Text(f[5]), options);
-            case "document_key": return Jwt.DocumentKey(keyring, Text(f[4]), Text(f[5]));
+            case "document_key": return Jwt.DocumentKey(keyring, Text(f[4]), Text(f[5]), options);
             case "derive_secrets": return Jwt.DeriveSecrets(Hex(f[4]) ?? new byte[0], options);
             case "sign_link": return Jwt.SignLink(keyring, Text(f[4]), options);
             case "verify_link": return Jwt.VerifyLink(keyring, Text(f[4]), options);

@@ -478,8 +478,9 @@ operations! {
     SignJwsBytes "sign_jws_bytes" (header: Text, payload: Bytes, secret: Secrets) -> Token []
         only Python;
     /// Verifies a compact JWT strictly and returns its claims: the structure, the
-    /// header, the signature in constant time, then `nbf`, `iat` and `exp`, then the
-    /// required claims. Raises the error of the first check that failed.
+    /// header, the signature in constant time, then the time claims (`nbf`, `iat`,
+    /// `exp`, by `time_rules`), then the required claims. Raises the error of the first
+    /// check that failed.
     Verify "verify" (#[sensitive] token: Text, secret: Secrets) -> Claims
         [ALGORITHMS, LEEWAY, VERIFY_EXP, VERIFY_NBF, VERIFY_IAT, REQUIRE, MAX_SIZE, NOW, TIME_RULES, OBJECTS];
     /// Verifies a compact JWS whose payload is any bytes: structure, header and

@@ -1,11 +1,12 @@
 //! The committed files made from the table are what the table makes now: the Python
-//! stub, the PHP stub and the reference parts of docs/api.md. With
+//! stub, the PHP stub, the Go and .NET operations and the reference parts of
+//! docs/api.md. With
 //! `OOJWT_WRITE_GENERATED=1` in the environment (`make generate`), they are written
 //! instead.
 
 use std::path::PathBuf;
 
-use onlyoffice_jwt_table::render::{markdown, php, python};
+use onlyoffice_jwt_table::render::{dotnet, go, markdown, php, python};
 
 fn path(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -34,6 +35,16 @@ fn the_python_stub_is_the_tables() {
 #[test]
 fn the_php_stub_is_the_tables() {
     check("php/stubs/onlyoffice_jwt.stub.php", &php::stub());
+}
+
+#[test]
+fn the_go_operations_are_the_tables() {
+    check("bindings/go/operations.go", &go::operations());
+}
+
+#[test]
+fn the_dotnet_operations_are_the_tables() {
+    check("bindings/dotnet/Operations.cs", &dotnet::operations());
 }
 
 #[test]

@@ -1,9 +1,11 @@
 //! What is made from the table, as text: each binding's wrappers (Rust source its
-//! build script includes), the stubs, the C declarations' comments and the reference
-//! of docs/api.md. `tests/generated.rs` regenerates the committed files and compares
+//! build script includes; Go and C# source committed), the stubs, the C declarations'
+//! comments and the reference of docs/api.md. `tests/generated.rs` regenerates the committed files and compares
 //! them (`make generate` writes them).
 
 pub mod c;
+pub mod dotnet;
+pub mod go;
 pub mod markdown;
 pub mod php;
 pub mod python;
