@@ -467,7 +467,7 @@ pub fn decode_jws_unverified<'o>(token: &str, options: impl IntoOptions<'o>) -> 
 }
 
 /// `b64url_decode(segment)`: the bytes of one token segment, canonical unpadded
-/// base64url only (see [`verify::decode_segment`]).
+/// base64url only.
 pub fn b64url_decode<'o>(segment: &str, options: impl IntoOptions<'o>) -> Result<Vec<u8>> {
     options.into_options(Op::B64urlDecode)?;
     verify::decode_segment(segment, Segment::Alone)

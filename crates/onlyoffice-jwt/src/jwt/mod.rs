@@ -13,9 +13,9 @@ pub(crate) mod verify;
 pub use algorithm::Algorithm;
 pub use encoding::{b64_decode, b64_encode, nesting_depth, parse_json, to_json, MAX_NESTING};
 pub use jws::{decode_jws_unverified, sign_jws_bytes, verify_jws, Jws, JwsOptions};
-pub use sign::{sign, sign_jws, sign_written, Claims, SignOptions};
+pub use sign::{sign, sign_jws, Claims, SignOptions};
 pub use times::TimeRules;
 pub use verify::{
-    claims_with, decode_segment, decode_unverified, decode_unverified_within, verified_payload,
-    verify, Unverified, VerifyOptions, DEFAULT_LEEWAY, DEFAULT_MAX_SIZE,
+    decode_unverified, decode_unverified_within, verify, Unverified, VerifyOptions,
+    DEFAULT_LEEWAY, DEFAULT_MAX_SIZE,
 };

@@ -69,7 +69,7 @@ pub(crate) const SPAN_NAMES: [&str; 2] = ["iat", "exp"];
 /// [`sign`] signs the same claims: `iat` and `exp` replace the written members in
 /// place or are appended, `iat` first; the token is byte for byte the one [`sign`]
 /// gives for the `Value` of those claims.
-pub fn sign_written(
+pub(crate) fn sign_written(
     claims: JsonWriter,
     keyring: &Keyring,
     options: &SignOptions,

@@ -100,7 +100,7 @@ pub fn verify(token: &str, keyring: &Keyring, options: &VerifyOptions) -> Result
 /// The steps of [`verify`] up to the signature (size, structure and encoding, header,
 /// signature against every secret): the payload's bytes, for [`claims_with`]. A
 /// binding may run it without its interpreter's lock, and build the claims after.
-pub fn verified_payload(
+pub(crate) fn verified_payload(
     token: &str,
     keyring: &Keyring,
     options: &VerifyOptions,
@@ -126,7 +126,7 @@ pub fn verified_payload(
 /// binding's own dicts or arrays) straight from the payload: a JSON object without
 /// duplicate members, nesting ≤ 128, the types and windows of `exp`/`nbf`/`iat`, the
 /// required claims.
-pub fn claims_with<B: Build>(
+pub(crate) fn claims_with<B: Build>(
     payload: &[u8],
     options: &VerifyOptions,
     builder: &mut B,
@@ -264,7 +264,7 @@ pub(crate) fn segments(token: &str, max_size: usize) -> Result<[&str; 3]> {
 
 /// The bytes of a token segment, which must be canonical unpadded base64url
 /// (`malformed` otherwise, with the detail `<which>.base64`).
-pub fn decode_segment(segment: &str, which: Segment) -> Result<Vec<u8>> {
+pub(crate) fn decode_segment(segment: &str, which: Segment) -> Result<Vec<u8>> {
     b64_decode(segment).ok_or_else(|| {
         err!(
             detail = Detail::Base64(which);
