@@ -10,7 +10,7 @@ DOTNET_TARGET := $(ROOT)/target/dotnet
 build-dotnet: build-c
 	mkdir -p $(DOTNET_TARGET)
 	$(MCS) -target:library -warnaserror -out:$(DOTNET_TARGET)/OnlyOffice.Jwt.dll bindings/dotnet/OnlyOfficeJwt.cs bindings/dotnet/Operations.cs
-	$(MCS) -warnaserror -r:$(DOTNET_TARGET)/OnlyOffice.Jwt.dll -out:$(DOTNET_TARGET)/Tests.exe bindings/dotnet/tests/Tests.cs
+	$(MCS) -warnaserror -r:$(DOTNET_TARGET)/OnlyOffice.Jwt.dll -out:$(DOTNET_TARGET)/Tests.exe bindings/dotnet/tests/Tests.cs bindings/dotnet/tests/Dispatch.cs
 
 ## make test-dotnet — the .NET tests under Mono (known answers, errors, every shared vector).
 test-dotnet: build-dotnet c-vectors

@@ -145,3 +145,51 @@ mod tests {
         assert_eq!(xml("a<b>&c"), "a&lt;b&gt;&amp;c");
     }
 }
+
+/// The file `bindings/dotnet/tests/Dispatch.cs`: every operation of the C ABI called
+/// with a case of the flattened vectors (its arguments in the C function's order, from
+/// field 4; its options in field 6), by the operation's name.
+pub fn vector_dispatch() -> String {
+    let mut cases = String::new();
+    for operation in OPERATIONS
+        .iter()
+        .filter(|operation| operation.only_in.is_none())
+    {
+        let mut args = Vec::new();
+        if operation
+            .arguments
+            .iter()
+            .any(|argument| argument.kind == ArgKind::Secrets)
+        {
+            args.push("keyring".to_owned());
+        }
+        let fields = operation
+            .arguments
+            .iter()
+            .filter(|argument| argument.kind != ArgKind::Secrets);
+        for (field, argument) in (4..).zip(fields) {
+            args.push(if is_bytes(argument.kind) {
+                format!("Hex(f[{field}]) ?? new byte[0]")
+            } else {
+                format!("Text(f[{field}])")
+            });
+        }
+        args.push("options".to_owned());
+        cases.push_str(&format!(
+            "            case \"{}\": return Jwt.{}({});\n",
+            operation.name,
+            dotnet_name(operation.name, true),
+            args.join(", ")
+        ));
+    }
+    format!(
+        "// Code generated from the table of operations (crates/onlyoffice-jwt-table, `make\n\
+         // generate`). DO NOT EDIT.\n\
+         using System;\nusing OnlyOffice.Jwt;\n\n\
+         static partial class Tests\n{{\n    \
+         /// <summary>Runs operation <paramref name=\"op\"/> on a flattened vector case.</summary>\n    \
+         static string Run(string op, Keyring keyring, string[] f)\n    {{\n        \
+         string options = Text(f[6]);\n        switch (op)\n        {{\n{cases}        }}\n        \
+         throw new InvalidOperationException(\"unknown operation \" + op);\n    }}\n}}\n"
+    )
+}

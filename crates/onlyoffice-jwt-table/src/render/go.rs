@@ -143,3 +143,56 @@ mod tests {
         assert_eq!(go_name("sign_jws", true), "SignJws");
     }
 }
+
+/// How the Go vector test reads an argument of a case (`c`): JSON text, a string, its
+/// bytes, the first secret, or a string that may be null.
+fn vector_argument(name: &str, kind: ArgKind) -> String {
+    match kind {
+        ArgKind::Claims | ArgKind::Object | ArgKind::StringOrInt => format!("c.json({name:?})"),
+        ArgKind::Bytes | ArgKind::OptionalBytes => format!("[]byte(c.text({name:?}))"),
+        ArgKind::Secret => format!("c.secrets({name:?})[0]"),
+        ArgKind::OptionalText => format!("c.optionalText({name:?})"),
+        _ => format!("c.text({name:?})"),
+    }
+}
+
+/// The file `bindings/go/vectors_generated_test.go`: every operation of the C ABI
+/// called with a shared vector case's arguments, by the operation's name.
+pub fn vector_dispatch() -> String {
+    let mut out = String::from(
+        "// Code generated from the table of operations (crates/onlyoffice-jwt-table, `make \
+         generate`). DO NOT EDIT.\n\npackage oojwt\n\n\
+         // vectorOperations calls each operation with a shared vector case's arguments; keyring\n\
+         // says whether it takes the case's keyring.\n\
+         var vectorOperations = map[string]vectorOperation{\n",
+    );
+    for operation in OPERATIONS
+        .iter()
+        .filter(|operation| operation.only_in.is_none())
+    {
+        let keyring = operation
+            .arguments
+            .iter()
+            .any(|argument| argument.kind == ArgKind::Secrets);
+        let mut args: Vec<String> = operation
+            .arguments
+            .iter()
+            .filter(|argument| argument.kind != ArgKind::Secrets)
+            .map(|argument| vector_argument(argument.name, argument.kind))
+            .collect();
+        args.push("c.options()".to_owned());
+        let name = go_name(operation.name, true);
+        let (receiver, call) = if keyring {
+            ("k", format!("k.{name}"))
+        } else {
+            ("_", name)
+        };
+        out.push_str(&format!(
+            "\t{:?}: {{{keyring}, func(c *vectorCase, {receiver} *Keyring) (string, error) {{\n\t\treturn {call}({})\n\t}}}},\n",
+            operation.name,
+            args.join(", ")
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
