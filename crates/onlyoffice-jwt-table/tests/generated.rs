@@ -40,13 +40,19 @@ fn the_php_stub_is_the_tables() {
 #[test]
 fn the_go_operations_are_the_tables() {
     check("bindings/go/operations.go", &go::operations());
-    check("bindings/go/vectors_generated_test.go", &go::vector_dispatch());
+    check(
+        "bindings/go/vectors_generated_test.go",
+        &go::vector_dispatch(),
+    );
 }
 
 #[test]
 fn the_dotnet_operations_are_the_tables() {
     check("bindings/dotnet/Operations.cs", &dotnet::operations());
-    check("bindings/dotnet/tests/Dispatch.cs", &dotnet::vector_dispatch());
+    check(
+        "bindings/dotnet/tests/Dispatch.cs",
+        &dotnet::vector_dispatch(),
+    );
 }
 
 #[test]

@@ -16,6 +16,6 @@ pub use jws::{decode_jws_unverified, sign_jws_bytes, verify_jws, Jws, JwsOptions
 pub use sign::{sign, sign_jws, Claims, SignOptions};
 pub use times::TimeRules;
 pub use verify::{
-    decode_unverified, decode_unverified_within, verify, Unverified, VerifyOptions,
-    DEFAULT_LEEWAY, DEFAULT_MAX_SIZE,
+    decode_unverified, decode_unverified_within, verify, Unverified, VerifyOptions, DEFAULT_LEEWAY,
+    DEFAULT_MAX_SIZE,
 };
