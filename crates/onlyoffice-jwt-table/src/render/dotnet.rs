@@ -134,18 +134,6 @@ pub fn operations() -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_follow_dotnet_conventions() {
-        assert_eq!(dotnet_name("check_download_url", true), "CheckDownloadUrl");
-        assert_eq!(dotnet_name("ds_url", false), "dsUrl");
-        assert_eq!(xml("a<b>&c"), "a&lt;b&gt;&amp;c");
-    }
-}
-
 /// The file `bindings/dotnet/tests/Dispatch.cs`: every operation of the C ABI called
 /// with a case of the flattened vectors (its arguments in the C function's order, from
 /// field 4; its options in field 6), by the operation's name.
@@ -192,4 +180,16 @@ pub fn vector_dispatch() -> String {
          string options = Text(f[6]);\n        switch (op)\n        {{\n{cases}        }}\n        \
          throw new InvalidOperationException(\"unknown operation \" + op);\n    }}\n}}\n"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_dotnet_conventions() {
+        assert_eq!(dotnet_name("check_download_url", true), "CheckDownloadUrl");
+        assert_eq!(dotnet_name("ds_url", false), "dsUrl");
+        assert_eq!(xml("a<b>&c"), "a&lt;b&gt;&amp;c");
+    }
 }

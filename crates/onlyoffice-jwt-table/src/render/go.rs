@@ -131,19 +131,6 @@ pub fn operations() -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_follow_go_conventions() {
-        assert_eq!(go_name("check_download_url", true), "CheckDownloadURL");
-        assert_eq!(go_name("file_id", false), "fileID");
-        assert_eq!(go_name("local_json_text", false), "localJSONText");
-        assert_eq!(go_name("sign_jws", true), "SignJws");
-    }
-}
-
 /// How the Go vector test reads an argument of a case (`c`): JSON text, a string, its
 /// bytes, the first secret, or a string that may be null.
 fn vector_argument(name: &str, kind: ArgKind) -> String {
@@ -195,4 +182,17 @@ pub fn vector_dispatch() -> String {
     }
     out.push_str("}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_go_conventions() {
+        assert_eq!(go_name("check_download_url", true), "CheckDownloadURL");
+        assert_eq!(go_name("file_id", false), "fileID");
+        assert_eq!(go_name("local_json_text", false), "localJSONText");
+        assert_eq!(go_name("sign_jws", true), "SignJws");
+    }
 }
