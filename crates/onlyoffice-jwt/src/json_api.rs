@@ -400,9 +400,10 @@ pub fn verify_options(options: &Options<'_>) -> Result<VerifyOptions> {
             .size(&opts::MAX_SIZE)?
             .unwrap_or(verify::DEFAULT_MAX_SIZE),
         now: options.time(&opts::NOW)?,
-        time_rules: options
-            .text(&opts::TIME_RULES)?
-            .map_or(Ok(TimeRules::Precise), TimeRules::from_name)?,
+        time_rules: match options.text(&opts::TIME_RULES)? {
+            Some(name) => TimeRules::from_name(name)?,
+            None => TimeRules::default(),
+        },
     })
 }
 

@@ -307,6 +307,11 @@ mod tests {
             Err(Some("claims.iat".into()))
         );
         assert_eq!(TimeRules::from_name("firebase").unwrap().name(), "firebase");
+        // The Rust default is the table's.
+        assert_eq!(
+            TimeRules::default().name(),
+            onlyoffice_jwt_table::defaults::TIME_RULES
+        );
         assert_eq!(
             TimeRules::from_name("Firebase").unwrap_err().kind().name(),
             "invalid_input"

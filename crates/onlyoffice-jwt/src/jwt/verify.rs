@@ -59,7 +59,7 @@ impl Default for VerifyOptions {
             require: Vec::new(),
             max_size: DEFAULT_MAX_SIZE,
             now: None,
-            time_rules: TimeRules::Precise,
+            time_rules: TimeRules::default(),
         }
     }
 }
